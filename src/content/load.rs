@@ -1,0 +1,223 @@
+//! Loading `content/`: walk the folder, read and type every file in parallel, and gather the
+//! diagnostics of files that cannot be typed. Files are read here and nowhere else.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::content::front_matter;
+use crate::content::model::{Guide, Page, Practice, Space};
+use crate::content::parse::{self, Locator};
+use crate::content::site::{Entry, EntryKind, Site};
+use crate::content::source;
+use crate::content::vocab::{Place, Term, VocabularyKind};
+use crate::diagnostics::{relative_path, Diagnostic};
+
+/// The folder that holds the vocabularies.
+pub const DATA_FOLDER: &str = "data";
+
+/// What was found under the content folder, before reading.
+enum Found {
+    Entry(EntryKind, PathBuf),
+    Vocabulary(VocabularyKind, PathBuf),
+}
+
+/// One read and typed file.
+enum Loaded {
+    Space(Entry<Space>),
+    Practice(Entry<Practice>),
+    Guide(Entry<Guide>),
+    Page(Entry<Page>),
+    Places(Vec<Place>, Locator),
+    Terms(VocabularyKind, Vec<Term>, Locator),
+}
+
+pub struct LoadResult {
+    pub site: Site,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the whole content folder. Never fails: problems become diagnostics.
+pub fn load(root: &Path) -> LoadResult {
+    let mut diagnostics = Vec::new();
+    let mut site = Site { root: root.to_path_buf(), ..Site::default() };
+    let canonical_root = match root.canonicalize() {
+        Ok(r) if r.is_dir() => r,
+        _ => {
+            let d = Diagnostic::error("no-content-folder", root.display().to_string(), "the content folder does not exist")
+                .hint("run from the repository root, or pass the folder with --content DIR");
+            return LoadResult { site, diagnostics: vec![d] };
+        }
+    };
+
+    let found = discover(root, &canonical_root, &mut diagnostics);
+    let results: Vec<Result<Loaded, Vec<Diagnostic>>> =
+        found.into_par_iter().map(|f| load_one(root, f)).collect();
+
+    for result in results {
+        match result {
+            Ok(Loaded::Space(e)) => site.spaces.push(e),
+            Ok(Loaded::Practice(e)) => site.practices.push(e),
+            Ok(Loaded::Guide(e)) => site.guides.push(e),
+            Ok(Loaded::Page(e)) => site.pages.push(e),
+            Ok(Loaded::Places(places, locator)) => {
+                site.vocab.places = places;
+                site.vocab.locators.insert(VocabularyKind::Places, locator);
+            }
+            Ok(Loaded::Terms(kind, terms, locator)) => {
+                site.vocab.set_terms(kind, terms);
+                site.vocab.locators.insert(kind, locator);
+            }
+            Err(ds) => diagnostics.extend(ds),
+        }
+    }
+    for kind in VocabularyKind::ALL {
+        let missing = match kind {
+            VocabularyKind::Places => site.vocab.places.is_empty(),
+            _ => site.vocab.terms(kind).is_empty(),
+        };
+        let path = root.join(DATA_FOLDER).join(kind.file_name());
+        if missing && !path.exists() {
+            diagnostics.push(
+                Diagnostic::error("missing-vocabulary", format!("{DATA_FOLDER}/{}", kind.file_name()), "this vocabulary file is missing")
+                    .hint("every content folder needs the vocabularies in data/; copy them from the repository's content/data/"),
+            );
+        }
+    }
+    site.spaces.sort_by(|a, b| a.slug.cmp(&b.slug));
+    site.practices.sort_by(|a, b| a.slug.cmp(&b.slug));
+    site.guides.sort_by(|a, b| a.slug.cmp(&b.slug));
+    site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    LoadResult { site, diagnostics }
+}
+
+/// Lists the files to load. Symlinks are followed only when they stay inside the content folder.
+fn discover(root: &Path, canonical_root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    let walker = walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for item in walker {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                let file = e.path().map(|p| relative_path(root, p)).unwrap_or_default();
+                diagnostics.push(Diagnostic::error("unreadable-file", file, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        let path = item.path();
+        let display = relative_path(root, path);
+        let mut is_file = item.file_type().is_file();
+        if item.file_type().is_symlink() {
+            match fs::canonicalize(path) {
+                Ok(target) if !target.starts_with(canonical_root) => {
+                    diagnostics.push(
+                        Diagnostic::error("symlink-outside", &display, "this link points outside the content folder")
+                            .found(target.display().to_string())
+                            .hint("copy the file into the content folder instead of linking to it"),
+                    );
+                    continue;
+                }
+                Ok(target) if target.is_file() => is_file = true,
+                Ok(_) => continue, // a linked folder inside content: its files are walked where they live
+                Err(_) => {
+                    diagnostics.push(Diagnostic::error("broken-symlink", &display, "this link points to nothing"));
+                    continue;
+                }
+            }
+        }
+        if !is_file {
+            continue;
+        }
+        if let Some(f) = classify(root, path, &display, diagnostics) {
+            found.push(f);
+        }
+    }
+    found
+}
+
+fn classify(root: &Path, path: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let top = components.next()?;
+    let rest: Vec<String> = components.collect();
+    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if rest.is_empty() {
+        return None; // files directly in content/ (a README) are not entries
+    }
+    if top == DATA_FOLDER {
+        if !matches!(extension.as_deref(), Some("yaml" | "yml")) {
+            return None;
+        }
+        let name = rest.join("/");
+        return match VocabularyKind::ALL.into_iter().find(|k| k.file_name() == name) {
+            Some(kind) => Some(Found::Vocabulary(kind, path.to_path_buf())),
+            None => {
+                let known: Vec<_> = VocabularyKind::ALL.iter().map(|k| k.file_name()).collect();
+                diagnostics.push(
+                    Diagnostic::warning("unknown-vocabulary", display, "this file in data/ is not a known vocabulary and is ignored")
+                        .expected(known.join(", ")),
+                );
+                None
+            }
+        };
+    }
+    if extension.as_deref() != Some("md") {
+        return None; // images and other files beside entries
+    }
+    match EntryKind::from_folder(&top) {
+        Some(kind) => Some(Found::Entry(kind, path.to_path_buf())),
+        None => {
+            diagnostics.push(
+                Diagnostic::warning("unknown-folder", display, format!("`{top}/` is not a content folder; this file is ignored"))
+                    .expected("spaces/, practices/, guides/, pages/ or data/"),
+            );
+            None
+        }
+    }
+}
+
+fn load_one(root: &Path, found: Found) -> Result<Loaded, Vec<Diagnostic>> {
+    match found {
+        Found::Entry(kind, path) => match kind {
+            EntryKind::Space => load_entry(root, path).map(Loaded::Space),
+            EntryKind::Practice => load_entry(root, path).map(Loaded::Practice),
+            EntryKind::Guide => load_entry(root, path).map(Loaded::Guide),
+            EntryKind::Page => load_entry(root, path).map(Loaded::Page),
+        },
+        Found::Vocabulary(VocabularyKind::Places, path) => {
+            load_vocabulary(root, &path).map(|(p, l)| Loaded::Places(p, l))
+        }
+        Found::Vocabulary(kind, path) => load_vocabulary(root, &path).map(|(t, l)| Loaded::Terms(kind, t, l)),
+    }
+}
+
+fn load_entry<T: DeserializeOwned>(root: &Path, path: PathBuf) -> Result<Entry<T>, Vec<Diagnostic>> {
+    let file = relative_path(root, &path);
+    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let text = source::read_text(&path, &file).map_err(|d| vec![d])?;
+    let split = front_matter::split(&text, &file).map_err(|d| vec![d])?;
+    let (front, locator, diagnostics) = parse::parse::<T>(&file, split.yaml, split.yaml_first_line);
+    match front {
+        Some(front) => Ok(Entry {
+            slug,
+            file,
+            front,
+            body: split.body.to_string(),
+            body_first_line: split.body_first_line,
+            locator,
+            path,
+        }),
+        None => Err(diagnostics),
+    }
+}
+
+fn load_vocabulary<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<(Vec<T>, Locator), Vec<Diagnostic>> {
+    let file = relative_path(root, path);
+    let text = source::read_text(path, &file).map_err(|d| vec![d])?;
+    let (terms, locator, diagnostics) = parse::parse_list::<T>(&file, &text);
+    terms.map(|t| (t, locator)).ok_or(diagnostics)
+}

@@ -1,0 +1,15 @@
+//! A free-standing page (about, contribute) from `content/pages/`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    pub title: String,
+    /// One sentence for search engines and link previews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}

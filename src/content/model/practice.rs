@@ -1,0 +1,84 @@
+//! A good practice: what a municipality or organisation did, where, financed how, the local
+//! government's role, and a tip for whoever wants to do the same.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Date, DisciplineKey, PartialDate, PlaceKey, Source, TagKey, ThemeKey};
+
+/// The front matter of a file in `content/practices/`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    pub title: String,
+    /// Keys from themes.yaml: zichtbaarheid, infrastructuur, samenwerking, …
+    pub themes: Vec<ThemeKey>,
+    /// The municipalities where it happens (keys from places.yaml); at least one.
+    pub places: Vec<PlaceKey>,
+    #[serde(default)]
+    pub disciplines: Vec<DisciplineKey>,
+    /// One or two sentences: what was done.
+    pub summary: String,
+    /// Who paid for it and how.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financing: Option<String>,
+    /// The budget in euro, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_eur: Option<f64>,
+    /// The roles the local government played.
+    #[serde(default)]
+    pub local_government_roles: Vec<GovernmentRole>,
+    /// The local government's role, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_government_role: Option<String>,
+    /// Advice for someone who wants to do the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tip: Option<String>,
+    /// Organisations that took part.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// Keys from tags.yaml.
+    #[serde(default)]
+    pub tags: Vec<TagKey>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Slugs of related spaces, practices or guides.
+    #[serde(default)]
+    pub related: Vec<String>,
+    pub sources: Vec<Source>,
+    pub last_verified: Date,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: PartialDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+/// What a local government can be in a practice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum GovernmentRole {
+    /// Owns the building or site.
+    Eigenaar,
+    /// Pays (subsidy, budget, a share of the costs).
+    Financier,
+    /// Makes it easier: permits, logistics, staff, communication.
+    Facilitator,
+    /// Brings parties together.
+    Bemiddelaar,
+    /// Runs it itself.
+    Uitbater,
+    /// Promotes it.
+    Promotor,
+    /// Sets the rules (regulations, conditions).
+    Regelgever,
+    /// Took the initiative.
+    Initiatiefnemer,
+    /// Takes part as one partner among others.
+    Partner,
+}

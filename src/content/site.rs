@@ -1,0 +1,82 @@
+//! The in-memory model of the whole directory, built once per run and read by every later stage.
+
+use std::path::PathBuf;
+
+use crate::content::model::{Guide, Page, Practice, Space};
+use crate::content::parse::Locator;
+use crate::content::vocab::Vocabularies;
+
+/// The kinds of entry, each with its own folder under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    Space,
+    Practice,
+    Guide,
+    Page,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 4] = [EntryKind::Space, EntryKind::Practice, EntryKind::Guide, EntryKind::Page];
+
+    pub const fn folder(self) -> &'static str {
+        match self {
+            EntryKind::Space => "spaces",
+            EntryKind::Practice => "practices",
+            EntryKind::Guide => "guides",
+            EntryKind::Page => "pages",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<EntryKind> {
+        EntryKind::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+
+    /// A word for messages ("a space", "a guide").
+    pub const fn noun(self) -> &'static str {
+        match self {
+            EntryKind::Space => "space",
+            EntryKind::Practice => "good practice",
+            EntryKind::Guide => "guide",
+            EntryKind::Page => "page",
+        }
+    }
+}
+
+/// One content file, typed.
+#[derive(Debug, Clone)]
+pub struct Entry<T> {
+    pub slug: String,
+    /// Path relative to the content folder, `/`-separated, as diagnostics show it.
+    pub file: String,
+    pub path: PathBuf,
+    pub front: T,
+    pub body: String,
+    pub body_first_line: usize,
+    /// Where each front-matter field is written, for diagnostics found after typing.
+    pub locator: Locator,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    pub root: PathBuf,
+    pub spaces: Vec<Entry<Space>>,
+    pub practices: Vec<Entry<Practice>>,
+    pub guides: Vec<Entry<Guide>>,
+    pub pages: Vec<Entry<Page>>,
+    pub vocab: Vocabularies,
+}
+
+impl Site {
+    /// Every entry's slug with its kind, in a stable order.
+    pub fn slugs(&self) -> impl Iterator<Item = (&str, EntryKind, &str)> {
+        let spaces = self.spaces.iter().map(|e| (e.slug.as_str(), EntryKind::Space, e.file.as_str()));
+        let practices = self.practices.iter().map(|e| (e.slug.as_str(), EntryKind::Practice, e.file.as_str()));
+        let guides = self.guides.iter().map(|e| (e.slug.as_str(), EntryKind::Guide, e.file.as_str()));
+        let pages = self.pages.iter().map(|e| (e.slug.as_str(), EntryKind::Page, e.file.as_str()));
+        spaces.chain(practices).chain(guides).chain(pages)
+    }
+
+    pub fn entry_count(&self) -> usize {
+        self.spaces.len() + self.practices.len() + self.guides.len() + self.pages.len()
+    }
+}

@@ -1,0 +1,286 @@
+//! Per-entry checks for spaces, practices, guides and pages.
+
+use crate::content::model::space::{Address, PriceModel};
+use crate::content::model::{Contact, Date, Guide, Image, Link, Page, Practice, Source, Space};
+use crate::content::site::{Entry, EntryKind};
+use crate::content::suggest::closest;
+use crate::content::vocab::VocabularyKind;
+
+use super::fields::{self, GeoProblem, Problem};
+use super::markdown::check_body;
+use super::{Context, Report};
+
+pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostics::Diagnostic> {
+    let s = &entry.front;
+    let mut r = Report::new(&entry.locator);
+    not_blank(&mut r, "name", &s.name);
+    non_empty_list(&mut r, "kinds", s.kinds.len(), "at least one kind of space, e.g. `- atelier`");
+    keys(&mut r, ctx, "kinds", VocabularyKind::SpaceKinds, s.kinds.iter().map(|k| k.as_str()));
+    keys(&mut r, ctx, "disciplines", VocabularyKind::Disciplines, s.disciplines.iter().map(|k| k.as_str()));
+    keys(&mut r, ctx, "facilities", VocabularyKind::Facilities, s.facilities.iter().map(|k| k.as_str()));
+    key(&mut r, ctx, "place", VocabularyKind::Places, s.place.as_str());
+    if let Some(address) = &s.address {
+        check_address(&mut r, address);
+    }
+    if let Some(geo) = s.geo {
+        match fields::check_geo(geo.lat, geo.lon) {
+            Ok(()) => {}
+            Err(GeoProblem::OutOfRange(p)) => report_problem(&mut r, "geo", "invalid-geo", p, false),
+            Err(GeoProblem::OutsideBelgium(p)) => report_problem(&mut r, "geo", "outside-belgium", p, true),
+        }
+    }
+    if let Some(operator) = &s.operator {
+        not_blank(&mut r, "operator.name", &operator.name);
+        link(&mut r, "operator.url", operator.url.as_ref());
+    }
+    if let Some(tenure) = &s.tenure {
+        if let Some(framework) = &tenure.legal_framework {
+            let guides = ctx.site.guides.iter().map(|g| g.slug.as_str());
+            if ctx.slugs.get(framework.as_str()) != Some(&EntryKind::Guide) {
+                let hint = closest(framework, guides).map_or_else(
+                    || "name the slug of a guide in content/guides/ (the file name without .md)".to_string(),
+                    |s| format!("did you mean `{s}`?"),
+                );
+                r.error("tenure.legal_framework", "unknown-guide", format!("there is no guide `{framework}`"))
+                    .set_found(format!("`{framework}`"))
+                    .set_hint(hint);
+            }
+        }
+        if let (Some(from), Some(until)) = (tenure.available_from, tenure.available_until) {
+            if until < from {
+                r.error("tenure.available_until", "date-order", "`available_until` is before `available_from`")
+                    .set_found(format!("{from} … {until}"));
+            }
+        }
+    }
+    link(&mut r, "availability.booking_url", s.availability.booking_url.as_ref());
+    if let Some(price) = &s.price {
+        if let Some(amount) = price.amount_eur {
+            if !amount.is_finite() || amount < 0.0 {
+                r.error("price.amount_eur", "invalid-number", "the amount must be zero or more").set_found(amount.to_string());
+            } else if price.model == PriceModel::Gratis && amount > 0.0 {
+                r.warning("price.amount_eur", "price-mismatch", "the price model is `gratis` but an amount is given")
+                    .set_hint("remove the amount, or choose the model that matches it (per-uur, per-maand, …)");
+            }
+        }
+    }
+    if let Some(size) = s.size_m2 {
+        if !size.is_finite() || size <= 0.0 {
+            r.error("size_m2", "invalid-number", "the size must be more than zero square metres").set_found(size.to_string());
+        }
+    }
+    if s.capacity == Some(0) {
+        r.error("capacity", "invalid-number", "the capacity must be at least one person");
+    }
+    if let Some(assessed) = s.accessibility.assessed_on {
+        not_future(&mut r, ctx, "accessibility.assessed_on", assessed);
+    }
+    contact(&mut r, &s.contact);
+    images(&mut r, entry, &s.images);
+    common(&mut r, ctx, entry, &s.related, &s.sources, "last_verified", s.last_verified);
+    r.finish()
+}
+
+pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diagnostics::Diagnostic> {
+    let p = &entry.front;
+    let mut r = Report::new(&entry.locator);
+    not_blank(&mut r, "title", &p.title);
+    not_blank(&mut r, "summary", &p.summary);
+    non_empty_list(&mut r, "themes", p.themes.len(), "at least one theme, e.g. `- infrastructuur`");
+    non_empty_list(&mut r, "places", p.places.len(), "at least one municipality, e.g. `- gent`");
+    keys(&mut r, ctx, "themes", VocabularyKind::Themes, p.themes.iter().map(|k| k.as_str()));
+    keys(&mut r, ctx, "places", VocabularyKind::Places, p.places.iter().map(|k| k.as_str()));
+    keys(&mut r, ctx, "disciplines", VocabularyKind::Disciplines, p.disciplines.iter().map(|k| k.as_str()));
+    keys(&mut r, ctx, "tags", VocabularyKind::Tags, p.tags.iter().map(|k| k.as_str()));
+    if let Some(budget) = p.budget_eur {
+        if !budget.is_finite() || budget < 0.0 {
+            r.error("budget_eur", "invalid-number", "the budget must be zero or more").set_found(budget.to_string());
+        }
+    }
+    if let Some(period) = &p.period {
+        if let Some(end) = &period.end {
+            if end.earliest() < period.start.earliest() {
+                r.error("period.end", "date-order", "the period ends before it starts").set_found(format!("{} … {end}", period.start));
+            }
+        }
+    }
+    common(&mut r, ctx, entry, &p.related, &p.sources, "last_verified", p.last_verified);
+    r.finish()
+}
+
+pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostics::Diagnostic> {
+    let g = &entry.front;
+    let mut r = Report::new(&entry.locator);
+    not_blank(&mut r, "title", &g.title);
+    not_blank(&mut r, "summary", &g.summary);
+    for (field, text) in [
+        ("compare.duration", &g.compare.duration),
+        ("compare.who_carries_liability", &g.compare.who_carries_liability),
+        ("compare.suited_for", &g.compare.suited_for),
+    ] {
+        not_blank(&mut r, field, text);
+    }
+    for (i, basis) in g.legal_basis.iter().enumerate() {
+        not_blank(&mut r, &format!("legal_basis[{i}].citation"), &basis.citation);
+        link(&mut r, &format!("legal_basis[{i}].url"), basis.url.as_ref());
+    }
+    common(&mut r, ctx, entry, &g.related, &g.sources, "last_reviewed", g.last_reviewed);
+    r.finish()
+}
+
+pub(super) fn check_page(_ctx: &Context, entry: &Entry<Page>) -> Vec<diagnostics::Diagnostic> {
+    let mut r = Report::new(&entry.locator);
+    not_blank(&mut r, "title", &entry.front.title);
+    r.extend(check_body(&entry.file, &entry.body, entry.body_first_line));
+    r.finish()
+}
+
+use crate::diagnostics;
+
+/// Checks every entry type shares: related slugs, sources, the verification date, the body.
+fn common<T>(
+    r: &mut Report,
+    ctx: &Context,
+    entry: &Entry<T>,
+    related: &[String],
+    sources: &[Source],
+    date_field: &str,
+    date: Date,
+) {
+    for (i, slug) in related.iter().enumerate() {
+        let path = format!("related[{i}]");
+        if slug == &entry.slug {
+            r.warning(&path, "self-reference", "an entry need not list itself as related");
+        } else if !ctx.slugs.contains_key(slug.as_str()) {
+            let hint = closest(slug, ctx.slugs.keys().copied()).map_or_else(
+                || "use the file name (without .md) of a space, practice or guide".to_string(),
+                |s| format!("did you mean `{s}`?"),
+            );
+            r.error(&path, "unknown-related", format!("there is no entry `{slug}`")).set_found(format!("`{slug}`")).set_hint(hint);
+        }
+    }
+    non_empty_list(r, "sources", sources.len(), "at least one source: `- title: …` (with `url: …` if it is online)");
+    for (i, source) in sources.iter().enumerate() {
+        not_blank(r, &format!("sources[{i}].title"), &source.title);
+        link(r, &format!("sources[{i}].url"), source.url.as_ref());
+    }
+    not_future(r, ctx, date_field, date);
+    r.extend(check_body(&entry.file, &entry.body, entry.body_first_line));
+}
+
+fn not_blank(r: &mut Report, path: &str, text: &str) {
+    if text.trim().is_empty() {
+        r.error(path, "empty-value", format!("`{path}` is empty")).set_hint("fill it in, or remove the line if the field is optional");
+    }
+}
+
+fn non_empty_list(r: &mut Report, path: &str, len: usize, expected: &str) {
+    if len == 0 {
+        r.error(path, "empty-list", format!("`{path}` needs at least one item")).set_expected(expected);
+    }
+}
+
+fn not_future(r: &mut Report, ctx: &Context, path: &str, date: Date) {
+    if date > ctx.today {
+        r.error(path, "future-date", "the date lies in the future")
+            .set_found(date.to_string())
+            .set_expected(format!("a date on or before today ({})", ctx.today))
+            .set_hint("write the day the facts were checked");
+    }
+}
+
+fn key(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, key: &str) {
+    let vocab = &ctx.site.vocab;
+    if vocab.contains(kind, key) {
+        return;
+    }
+    let keys = vocab.keys(kind);
+    let hint = match closest(key, keys.iter().copied()) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if keys.len() <= 20 => format!("allowed: {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
+        None => format!("see content/data/{} for the allowed keys, or add the missing one there", kind.file_name()),
+    };
+    r.error(path, "unknown-key", format!("`{key}` is not in {}", kind.file_name()))
+        .set_found(format!("`{key}`"))
+        .set_expected(format!("a key from content/data/{}", kind.file_name()))
+        .set_hint(hint);
+}
+
+fn keys<'k>(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, values: impl Iterator<Item = &'k str>) {
+    let mut seen = Vec::new();
+    for (i, value) in values.enumerate() {
+        let item = format!("{path}[{i}]");
+        if seen.contains(&value) {
+            r.warning(&item, "duplicate-item", format!("`{value}` is listed twice"));
+        }
+        seen.push(value);
+        key(r, ctx, &item, kind, value);
+    }
+}
+
+fn link(r: &mut Report, path: &str, link: Option<&Link>) {
+    if let Some(Link(text)) = link {
+        if let Err(p) = fields::check_link(text) {
+            report_problem(r, path, "invalid-url", p, false);
+            if let Some(last) = r.out_last() {
+                last.found = Some(format!("`{text}`"));
+            }
+        }
+    }
+}
+
+fn contact(r: &mut Report, contact: &Contact) {
+    link(r, "contact.website", contact.website.as_ref());
+    if let Some(email) = &contact.email {
+        if let Err(p) = fields::check_email(email) {
+            report_problem(r, "contact.email", "invalid-email", p, false);
+        }
+    }
+    if let Some(phone) = &contact.phone {
+        if let Err(p) = fields::check_phone(&phone.0) {
+            report_problem(r, "contact.phone", "invalid-phone", p, false);
+        }
+    }
+}
+
+fn check_address(r: &mut Report, address: &Address) {
+    not_blank(r, "address.street", &address.street);
+    if let Err(p) = fields::check_postcode(&address.postcode.0) {
+        report_problem(r, "address.postcode", "invalid-postcode", p, false);
+    }
+}
+
+fn images<T>(r: &mut Report, entry: &Entry<T>, images: &[Image]) {
+    let folder = entry.path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    for (i, image) in images.iter().enumerate() {
+        let file_path = format!("images[{i}].file");
+        let file = image.file.trim();
+        let escapes = file.starts_with('/')
+            || file.contains('\\')
+            || file.contains(':')
+            || file.split('/').any(|part| part == ".." || part.is_empty());
+        if escapes {
+            r.error(&file_path, "invalid-image-path", "the image path must stay inside the entry's folder")
+                .set_found(format!("`{file}`"))
+                .set_hint("write a path relative to the entry, without `..` or a leading `/`, e.g. `atelier-gent/zaal.jpg`");
+        } else if !folder.join(file).is_file() {
+            r.error(&file_path, "missing-image", format!("the image `{file}` does not exist"))
+                .set_hint(format!("add the file next to {} or correct the name", entry.file));
+        }
+        if image.alt.trim().is_empty() {
+            r.error(&format!("images[{i}].alt"), "missing-alt", "the image has no description (alt text)")
+                .set_hint("describe what the picture shows for people who cannot see it, e.g. `Lichte studio met houten vloer`");
+        }
+    }
+}
+
+fn report_problem(r: &mut Report, path: &str, code: &'static str, problem: Problem, warning: bool) {
+    let d = if warning { r.warning(path, code, problem.message) } else { r.error(path, code, problem.message) };
+    d.hint = problem.hint;
+}
+
+impl Report<'_> {
+    fn out_last(&mut self) -> Option<&mut diagnostics::Diagnostic> {
+        self.out.last_mut()
+    }
+}

@@ -1,0 +1,11 @@
+//! ruimte: a static site generator for a directory of cultural workspaces, good practices and
+//! legal guides in Flanders and Brussels.
+//!
+//! The flow is the layout: [`content`] reads, types and validates the Markdown/YAML entries into
+//! one model; later stages (rendering, exports, the search index) read that model and never the
+//! files. [`diagnostics`] is how every problem reaches a person.
+
+pub mod cmd;
+pub mod content;
+pub mod diagnostics;
+pub mod schema;

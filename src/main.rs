@@ -1,0 +1,63 @@
+//! The command line. It parses arguments and calls the library; nothing else lives here.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ruimte::cmd;
+use ruimte::diagnostics::Format;
+
+#[derive(Parser)]
+#[command(name = "ruimte", version, about = "Builds the ruimte directory of cultural workspaces")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check every entry and report all problems with file, line and field
+    Check {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// How to print the diagnostics
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Also list entries not verified for more than DAYS days (as warnings)
+        #[arg(long, value_name = "DAYS")]
+        stale: Option<u32>,
+    },
+    /// Write a JSON Schema for each entry type, for editors
+    Schema {
+        /// The content folder (its vocabularies fill the allowed keys)
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Where to write the schemas
+        #[arg(long, default_value = "schemas")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Github,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check { content, format, stale } => {
+            let format = match format {
+                OutputFormat::Human => Format::Human,
+                OutputFormat::Github => Format::Github,
+                OutputFormat::Json => Format::Json,
+            };
+            cmd::check::run(&content, format, stale)
+        }
+        Command::Schema { content, out } => cmd::schema::run(&content, &out),
+    };
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
