@@ -53,8 +53,15 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, file: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, message) }
+    pub fn warning(
+        code: &'static str,
+        file: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, message)
+        }
     }
 
     pub fn at(mut self, line: usize, column: usize) -> Self {
@@ -95,21 +102,21 @@ impl Diagnostic {
 
 /// Display path of `path` relative to `root`, with forward slashes on every platform.
 pub fn relative_path(root: &Path, path: &Path) -> String {
-    let rel: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    let rel: PathBuf = path
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf());
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Sorts by file, then line, then column, so output is stable and reads top to bottom.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, &a.field, &a.message).cmp(&(
-            &b.file,
-            b.line,
-            b.column,
-            b.severity,
-            &b.field,
-            &b.message,
-        ))
+        (&a.file, a.line, a.column, a.severity, &a.field, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.field, &b.message))
     });
 }
 
@@ -181,7 +188,10 @@ fn render_github(diagnostics: &[Diagnostic], content_prefix: &str) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = format!("file={}", escape_property(&format!("{content_prefix}{}", d.file)));
+        let mut props = format!(
+            "file={}",
+            escape_property(&format!("{content_prefix}{}", d.file))
+        );
         if d.line > 0 {
             let _ = write!(props, ",line={}", d.line);
         }
@@ -209,7 +219,9 @@ fn render_github(diagnostics: &[Diagnostic], content_prefix: &str) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

@@ -8,7 +8,11 @@ use ruimte::cmd;
 use ruimte::diagnostics::Format;
 
 #[derive(Parser)]
-#[command(name = "ruimte", version, about = "Builds the ruimte directory of cultural workspaces")]
+#[command(
+    name = "ruimte",
+    version,
+    about = "Builds the ruimte directory of cultural workspaces"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,7 +53,11 @@ enum OutputFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check { content, format, stale } => {
+        Command::Check {
+            content,
+            format,
+            stale,
+        } => {
             let format = match format {
                 OutputFormat::Human => Format::Human,
                 OutputFormat::Github => Format::Github,

@@ -29,19 +29,29 @@ pub fn schema_for(kind: EntryKind, vocab: &Vocabularies) -> Value {
     let mut value = schema.to_value();
     add_vocabulary_enums(&mut value, vocab);
     if let Some(object) = value.as_object_mut() {
-        object.insert("title".into(), json!(format!("ruimte: {} front matter", kind.noun())));
+        object.insert(
+            "title".into(),
+            json!(format!("ruimte: {} front matter", kind.noun())),
+        );
     }
     value
 }
 
 fn generate<T: JsonSchema>() -> Schema {
-    schemars::generate::SchemaSettings::draft07().into_generator().into_root_schema_for::<T>()
+    schemars::generate::SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>()
 }
 
 /// Every vocabulary key type is a `$defs` entry named after it; give each the allowed keys.
 fn add_vocabulary_enums(schema: &mut Value, vocab: &Vocabularies) {
-    let definitions = ["definitions", "$defs"].into_iter().find_map(|k| schema.get(k).map(|_| k));
-    let Some(definitions) = definitions.and_then(|k| schema.get_mut(k)).and_then(Value::as_object_mut) else {
+    let definitions = ["definitions", "$defs"]
+        .into_iter()
+        .find_map(|k| schema.get(k).map(|_| k));
+    let Some(definitions) = definitions
+        .and_then(|k| schema.get_mut(k))
+        .and_then(Value::as_object_mut)
+    else {
         return;
     };
     for (name, kind) in [
@@ -70,9 +80,17 @@ mod tests {
     fn space_schema_forbids_unknown_fields_and_requires_sources() {
         let schema = schema_for(EntryKind::Space, &Vocabularies::default());
         assert_eq!(schema["additionalProperties"], json!(false));
-        let required: Vec<&str> = schema["required"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let required: Vec<&str> = schema["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
         for field in ["name", "kinds", "place", "sources", "last_verified"] {
-            assert!(required.contains(&field), "{field} should be required: {required:?}");
+            assert!(
+                required.contains(&field),
+                "{field} should be required: {required:?}"
+            );
         }
     }
 }

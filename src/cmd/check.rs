@@ -24,7 +24,10 @@ pub fn check(content_dir: &Path, options: &Options) -> Outcome {
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(validate::validate(&loaded.site, options));
     diagnostics::sort(&mut diagnostics);
-    Outcome { diagnostics, entries: loaded.site.entry_count() }
+    Outcome {
+        diagnostics,
+        entries: loaded.site.entry_count(),
+    }
 }
 
 pub fn run(content_dir: &Path, format: Format, stale_days: Option<u32>) -> i32 {

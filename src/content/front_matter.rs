@@ -13,20 +13,29 @@ pub struct Split<'a> {
     pub body_first_line: usize,
 }
 
-const EXAMPLE: &str = "start the file with a line `---`, then the fields (`name: …`), then another `---` line";
+const EXAMPLE: &str =
+    "start the file with a line `---`, then the fields (`name: …`), then another `---` line";
 
 pub fn split<'a>(text: &'a str, display: &str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::error("empty-file", display, "the file is empty").at(1, 1).hint(EXAMPLE));
+        return Err(
+            Diagnostic::error("empty-file", display, "the file is empty")
+                .at(1, 1)
+                .hint(EXAMPLE),
+        );
     }
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error("no-front-matter", display, "the file does not start with front matter")
-            .at(1, 1)
-            .found(format!("`{}`", truncate(first.trim_end(), 40)))
-            .expected("a first line with only `---`")
-            .hint(EXAMPLE));
+        return Err(Diagnostic::error(
+            "no-front-matter",
+            display,
+            "the file does not start with front matter",
+        )
+        .at(1, 1)
+        .found(format!("`{}`", truncate(first.trim_end(), 40)))
+        .expected("a first line with only `---`")
+        .hint(EXAMPLE));
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -43,10 +52,14 @@ pub fn split<'a>(text: &'a str, display: &str) -> Result<Split<'a>, Diagnostic> 
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("unterminated-front-matter", display, "the front matter is never closed")
-        .at(1, 1)
-        .expected("a line with only `---` after the last field")
-        .hint("add a line `---` between the fields and the text"))
+    Err(Diagnostic::error(
+        "unterminated-front-matter",
+        display,
+        "the front matter is never closed",
+    )
+    .at(1, 1)
+    .expected("a line with only `---` after the last field")
+    .hint("add a line `---` between the fields and the text"))
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -65,7 +78,10 @@ mod tests {
     fn splits_yaml_and_body_with_their_lines() {
         let s = split("---\nname: a\nplace: gent\n---\nHello\n", "x.md").unwrap();
         assert_eq!(s.yaml, "name: a\nplace: gent\n");
-        assert_eq!((s.yaml_first_line, s.body, s.body_first_line), (2, "Hello\n", 5));
+        assert_eq!(
+            (s.yaml_first_line, s.body, s.body_first_line),
+            (2, "Hello\n", 5)
+        );
     }
 
     #[test]
@@ -78,6 +94,9 @@ mod tests {
     fn problems_are_named() {
         assert_eq!(split("", "x").unwrap_err().code, "empty-file");
         assert_eq!(split("name: a\n", "x").unwrap_err().code, "no-front-matter");
-        assert_eq!(split("---\nname: a\n", "x").unwrap_err().code, "unterminated-front-matter");
+        assert_eq!(
+            split("---\nname: a\n", "x").unwrap_err().code,
+            "unterminated-front-matter"
+        );
     }
 }

@@ -25,7 +25,8 @@ enum Found {
     Vocabulary(VocabularyKind, PathBuf),
 }
 
-/// One read and typed file.
+/// One read and typed file. Short-lived (moved into the site at once), so its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Loaded {
     Space(Entry<Space>),
     Practice(Entry<Practice>),
@@ -43,35 +44,46 @@ pub struct LoadResult {
 /// Reads the whole content folder. Never fails: problems become diagnostics.
 pub fn load(root: &Path) -> LoadResult {
     let mut diagnostics = Vec::new();
-    let mut site = Site { root: root.to_path_buf(), ..Site::default() };
+    let mut site = Site {
+        root: root.to_path_buf(),
+        ..Site::default()
+    };
     let canonical_root = match root.canonicalize() {
         Ok(r) if r.is_dir() => r,
         _ => {
-            let d = Diagnostic::error("no-content-folder", root.display().to_string(), "the content folder does not exist")
-                .hint("run from the repository root, or pass the folder with --content DIR");
-            return LoadResult { site, diagnostics: vec![d] };
+            let d = Diagnostic::error(
+                "no-content-folder",
+                root.display().to_string(),
+                "the content folder does not exist",
+            )
+            .hint("run from the repository root, or pass the folder with --content DIR");
+            return LoadResult {
+                site,
+                diagnostics: vec![d],
+            };
         }
     };
 
     let found = discover(root, &canonical_root, &mut diagnostics);
-    let results: Vec<Result<Loaded, Vec<Diagnostic>>> =
+    let results: Vec<(Option<Loaded>, Vec<Diagnostic>)> =
         found.into_par_iter().map(|f| load_one(root, f)).collect();
 
-    for result in results {
-        match result {
-            Ok(Loaded::Space(e)) => site.spaces.push(e),
-            Ok(Loaded::Practice(e)) => site.practices.push(e),
-            Ok(Loaded::Guide(e)) => site.guides.push(e),
-            Ok(Loaded::Page(e)) => site.pages.push(e),
-            Ok(Loaded::Places(places, locator)) => {
+    for (loaded, file_diagnostics) in results {
+        diagnostics.extend(file_diagnostics);
+        match loaded {
+            Some(Loaded::Space(e)) => site.spaces.push(e),
+            Some(Loaded::Practice(e)) => site.practices.push(e),
+            Some(Loaded::Guide(e)) => site.guides.push(e),
+            Some(Loaded::Page(e)) => site.pages.push(e),
+            Some(Loaded::Places(places, locator)) => {
                 site.vocab.places = places;
                 site.vocab.locators.insert(VocabularyKind::Places, locator);
             }
-            Ok(Loaded::Terms(kind, terms, locator)) => {
+            Some(Loaded::Terms(kind, terms, locator)) => {
                 site.vocab.set_terms(kind, terms);
                 site.vocab.locators.insert(kind, locator);
             }
-            Err(ds) => diagnostics.extend(ds),
+            None => {}
         }
     }
     for kind in VocabularyKind::ALL {
@@ -97,14 +109,22 @@ pub fn load(root: &Path) -> LoadResult {
 /// Lists the files to load. Symlinks are followed only when they stay inside the content folder.
 fn discover(root: &Path, canonical_root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut found = Vec::new();
-    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
-    let walker = walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    let walker = walker
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for item in walker {
         let item = match item {
             Ok(item) => item,
             Err(e) => {
                 let file = e.path().map(|p| relative_path(root, p)).unwrap_or_default();
-                diagnostics.push(Diagnostic::error("unreadable-file", file, format!("cannot be read: {e}")));
+                diagnostics.push(Diagnostic::error(
+                    "unreadable-file",
+                    file,
+                    format!("cannot be read: {e}"),
+                ));
                 continue;
             }
         };
@@ -115,16 +135,24 @@ fn discover(root: &Path, canonical_root: &Path, diagnostics: &mut Vec<Diagnostic
             match fs::canonicalize(path) {
                 Ok(target) if !target.starts_with(canonical_root) => {
                     diagnostics.push(
-                        Diagnostic::error("symlink-outside", &display, "this link points outside the content folder")
-                            .found(target.display().to_string())
-                            .hint("copy the file into the content folder instead of linking to it"),
+                        Diagnostic::error(
+                            "symlink-outside",
+                            &display,
+                            "this link points outside the content folder",
+                        )
+                        .found(target.display().to_string())
+                        .hint("copy the file into the content folder instead of linking to it"),
                     );
                     continue;
                 }
                 Ok(target) if target.is_file() => is_file = true,
                 Ok(_) => continue, // a linked folder inside content: its files are walked where they live
                 Err(_) => {
-                    diagnostics.push(Diagnostic::error("broken-symlink", &display, "this link points to nothing"));
+                    diagnostics.push(Diagnostic::error(
+                        "broken-symlink",
+                        &display,
+                        "this link points to nothing",
+                    ));
                     continue;
                 }
             }
@@ -139,9 +167,16 @@ fn discover(root: &Path, canonical_root: &Path, diagnostics: &mut Vec<Diagnostic
     found
 }
 
-fn classify(root: &Path, path: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
+fn classify(
+    root: &Path,
+    path: &Path,
+    display: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Found> {
     let rel = path.strip_prefix(root).ok()?;
-    let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let mut components = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
     let top = components.next()?;
     let rest: Vec<String> = components.collect();
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
@@ -153,13 +188,20 @@ fn classify(root: &Path, path: &Path, display: &str, diagnostics: &mut Vec<Diagn
             return None;
         }
         let name = rest.join("/");
-        return match VocabularyKind::ALL.into_iter().find(|k| k.file_name() == name) {
+        return match VocabularyKind::ALL
+            .into_iter()
+            .find(|k| k.file_name() == name)
+        {
             Some(kind) => Some(Found::Vocabulary(kind, path.to_path_buf())),
             None => {
                 let known: Vec<_> = VocabularyKind::ALL.iter().map(|k| k.file_name()).collect();
                 diagnostics.push(
-                    Diagnostic::warning("unknown-vocabulary", display, "this file in data/ is not a known vocabulary and is ignored")
-                        .expected(known.join(", ")),
+                    Diagnostic::warning(
+                        "unknown-vocabulary",
+                        display,
+                        "this file in data/ is not a known vocabulary and is ignored",
+                    )
+                    .expected(known.join(", ")),
                 );
                 None
             }
@@ -172,52 +214,82 @@ fn classify(root: &Path, path: &Path, display: &str, diagnostics: &mut Vec<Diagn
         Some(kind) => Some(Found::Entry(kind, path.to_path_buf())),
         None => {
             diagnostics.push(
-                Diagnostic::warning("unknown-folder", display, format!("`{top}/` is not a content folder; this file is ignored"))
-                    .expected("spaces/, practices/, guides/, pages/ or data/"),
+                Diagnostic::warning(
+                    "unknown-folder",
+                    display,
+                    format!("`{top}/` is not a content folder; this file is ignored"),
+                )
+                .expected("spaces/, practices/, guides/, pages/ or data/"),
             );
             None
         }
     }
 }
 
-fn load_one(root: &Path, found: Found) -> Result<Loaded, Vec<Diagnostic>> {
+/// Reads and types one file. The typed value comes back whenever one could be made, even with
+/// diagnostics beside it, so that validation still looks at the fields that were fine.
+fn load_one(root: &Path, found: Found) -> (Option<Loaded>, Vec<Diagnostic>) {
+    fn map<T, U>(
+        (value, ds): (Option<T>, Vec<Diagnostic>),
+        f: impl FnOnce(T) -> U,
+    ) -> (Option<U>, Vec<Diagnostic>) {
+        (value.map(f), ds)
+    }
     match found {
         Found::Entry(kind, path) => match kind {
-            EntryKind::Space => load_entry(root, path).map(Loaded::Space),
-            EntryKind::Practice => load_entry(root, path).map(Loaded::Practice),
-            EntryKind::Guide => load_entry(root, path).map(Loaded::Guide),
-            EntryKind::Page => load_entry(root, path).map(Loaded::Page),
+            EntryKind::Space => map(load_entry(root, path), Loaded::Space),
+            EntryKind::Practice => map(load_entry(root, path), Loaded::Practice),
+            EntryKind::Guide => map(load_entry(root, path), Loaded::Guide),
+            EntryKind::Page => map(load_entry(root, path), Loaded::Page),
         },
         Found::Vocabulary(VocabularyKind::Places, path) => {
-            load_vocabulary(root, &path).map(|(p, l)| Loaded::Places(p, l))
+            map(load_vocabulary(root, &path), |(p, l)| Loaded::Places(p, l))
         }
-        Found::Vocabulary(kind, path) => load_vocabulary(root, &path).map(|(t, l)| Loaded::Terms(kind, t, l)),
-    }
-}
-
-fn load_entry<T: DeserializeOwned>(root: &Path, path: PathBuf) -> Result<Entry<T>, Vec<Diagnostic>> {
-    let file = relative_path(root, &path);
-    let slug = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let text = source::read_text(&path, &file).map_err(|d| vec![d])?;
-    let split = front_matter::split(&text, &file).map_err(|d| vec![d])?;
-    let (front, locator, diagnostics) = parse::parse::<T>(&file, split.yaml, split.yaml_first_line);
-    match front {
-        Some(front) => Ok(Entry {
-            slug,
-            file,
-            front,
-            body: split.body.to_string(),
-            body_first_line: split.body_first_line,
-            locator,
-            path,
+        Found::Vocabulary(kind, path) => map(load_vocabulary(root, &path), |(t, l)| {
+            Loaded::Terms(kind, t, l)
         }),
-        None => Err(diagnostics),
     }
 }
 
-fn load_vocabulary<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<(Vec<T>, Locator), Vec<Diagnostic>> {
+fn load_entry<T: DeserializeOwned>(
+    root: &Path,
+    path: PathBuf,
+) -> (Option<Entry<T>>, Vec<Diagnostic>) {
+    let file = relative_path(root, &path);
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = match source::read_text(&path, &file) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
+    let split = match front_matter::split(&text, &file) {
+        Ok(split) => split,
+        Err(d) => return (None, vec![d]),
+    };
+    let (front, locator, diagnostics) = parse::parse::<T>(&file, split.yaml, split.yaml_first_line);
+    let entry = front.map(|front| Entry {
+        slug,
+        file,
+        front,
+        body: split.body.to_string(),
+        body_first_line: split.body_first_line,
+        locator,
+        path,
+    });
+    (entry, diagnostics)
+}
+
+fn load_vocabulary<T: DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+) -> (Option<(Vec<T>, Locator)>, Vec<Diagnostic>) {
     let file = relative_path(root, path);
-    let text = source::read_text(path, &file).map_err(|d| vec![d])?;
+    let text = match source::read_text(path, &file) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
     let (terms, locator, diagnostics) = parse::parse_list::<T>(&file, &text);
-    terms.map(|t| (t, locator)).ok_or(diagnostics)
+    (terms.map(|t| (t, locator)), diagnostics)
 }

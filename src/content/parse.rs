@@ -21,7 +21,11 @@ pub struct Locator {
 
 impl Locator {
     pub fn new(file: &str, yaml: &str, yaml_first_line: usize) -> Locator {
-        Locator { file: file.to_string(), spans: SpanMap::build(yaml), line_offset: yaml_first_line - 1 }
+        Locator {
+            file: file.to_string(),
+            spans: SpanMap::build(yaml),
+            line_offset: yaml_first_line - 1,
+        }
     }
 
     /// Places a diagnostic at the field's key (or its nearest known parent), naming the field.
@@ -34,7 +38,12 @@ impl Locator {
         self.place(diagnostic, path, self.spans.value(path))
     }
 
-    fn place(&self, diagnostic: Diagnostic, path: &FieldPath, pos: Option<crate::content::yaml::Pos>) -> Diagnostic {
+    fn place(
+        &self,
+        diagnostic: Diagnostic,
+        path: &FieldPath,
+        pos: Option<crate::content::yaml::Pos>,
+    ) -> Diagnostic {
         let diagnostic = match pos {
             Some(p) => diagnostic.at(p.line + self.line_offset, p.column),
             // The opening `---`: the front matter as a whole.
@@ -57,7 +66,13 @@ pub fn parse<T: DeserializeOwned>(
     let locator = Locator::new(file, yaml, yaml_first_line);
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
-        Err(e) => return (None, locator, vec![syntax_error(file, yaml, yaml_first_line, &e)]),
+        Err(e) => {
+            return (
+                None,
+                locator,
+                vec![syntax_error(file, yaml, yaml_first_line, &e)],
+            )
+        }
     };
     if !matches!(value, Value::Mapping(_)) {
         let found = match value {
@@ -65,43 +80,80 @@ pub fn parse<T: DeserializeOwned>(
             Value::Sequence(_) => "a list".to_string(),
             _ => "a single value".to_string(),
         };
-        let d = Diagnostic::error("front-matter-not-fields", file, "the front matter must be a set of `field: value` lines")
-            .at(1, 1)
-            .found(found)
-            .expected("fields such as `name: …`")
-            .hint("write one `field: value` per line between the two `---` lines");
+        let d = Diagnostic::error(
+            "front-matter-not-fields",
+            file,
+            "the front matter must be a set of `field: value` lines",
+        )
+        .at(1, 1)
+        .found(found)
+        .expected("fields such as `name: …`")
+        .hint("write one `field: value` per line between the two `---` lines");
         return (None, locator, vec![d]);
     }
     into_typed(value, locator)
 }
 
 /// Parses and types a whole YAML file whose top level is a list (a vocabulary).
-pub fn parse_list<T: DeserializeOwned>(file: &str, yaml: &str) -> (Option<Vec<T>>, Locator, Vec<Diagnostic>) {
+pub fn parse_list<T: DeserializeOwned>(
+    file: &str,
+    yaml: &str,
+) -> (Option<Vec<T>>, Locator, Vec<Diagnostic>) {
     let locator = Locator::new(file, yaml, 1);
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => return (None, locator, vec![syntax_error(file, yaml, 1, &e)]),
     };
     if !matches!(value, Value::Sequence(_)) {
-        let d = Diagnostic::error("vocabulary-not-list", file, "a vocabulary file must be a list of entries")
-            .at(1, 1)
-            .expected("lines starting with `- key: …`");
+        let d = Diagnostic::error(
+            "vocabulary-not-list",
+            file,
+            "a vocabulary file must be a list of entries",
+        )
+        .at(1, 1)
+        .expected("lines starting with `- key: …`");
         return (None, locator, vec![d]);
     }
     into_typed(value, locator)
 }
 
-fn into_typed<T: DeserializeOwned>(value: Value, locator: Locator) -> (Option<T>, Locator, Vec<Diagnostic>) {
+/// The typed value comes back whenever one could be made, even beside diagnostics, so that later
+/// checks still run on the fields that were fine.
+fn into_typed<T: DeserializeOwned>(
+    value: Value,
+    locator: Locator,
+) -> (Option<T>, Locator, Vec<Diagnostic>) {
     match typed::deserialize::<T>(&value) {
         Ok(t) => (Some(t), locator, Vec::new()),
-        Err(errors) => {
-            let diagnostics = errors.iter().map(|e| field_error(&locator, e)).collect();
-            (None, locator, diagnostics)
+        Err(partial) => {
+            let diagnostics = partial
+                .errors
+                .iter()
+                .map(|e| field_error(&locator, e))
+                .collect();
+            (partial.value, locator, diagnostics)
         }
     }
 }
 
-fn syntax_error(file: &str, yaml: &str, yaml_first_line: usize, e: &serde_yaml::Error) -> Diagnostic {
+fn syntax_error(
+    file: &str,
+    yaml: &str,
+    yaml_first_line: usize,
+    e: &serde_yaml::Error,
+) -> Diagnostic {
+    if e.to_string().starts_with("duplicate entry") {
+        if let Some((path, pos)) = SpanMap::build(yaml).first_duplicate() {
+            return Diagnostic::error(
+                "duplicate-field",
+                file,
+                format!("the field `{path}` appears twice"),
+            )
+            .at(pos.line + yaml_first_line - 1, pos.column)
+            .field(path.to_string())
+            .hint("each field may appear only once; remove or merge the repeated one");
+        }
+    }
     let message = e.to_string();
     // serde_yaml appends its own (front-matter-relative) position; ours replaces it.
     let message = match message.find(" at line ") {
@@ -115,11 +167,23 @@ fn syntax_error(file: &str, yaml: &str, yaml_first_line: usize, e: &serde_yaml::
     } else if message.contains("duplicate") {
         "each field may appear only once; remove or merge the repeated one".to_string()
     } else {
-        "check the indentation and quote text that contains `: ` or starts with a special character".to_string()
+        "check the indentation and quote text that contains `: ` or starts with a special character"
+            .to_string()
     };
-    Diagnostic::error("yaml-syntax", file, format!("the front matter is not valid YAML: {message}"))
-        .at(if line > 0 { line + yaml_first_line - 1 } else { 1 }, column.max(1))
-        .hint(hint)
+    Diagnostic::error(
+        "yaml-syntax",
+        file,
+        format!("the front matter is not valid YAML: {message}"),
+    )
+    .at(
+        if line > 0 {
+            line + yaml_first_line - 1
+        } else {
+            1
+        },
+        column.max(1),
+    )
+    .hint(hint)
 }
 
 fn field_error(locator: &Locator, error: &FieldError) -> Diagnostic {
@@ -127,57 +191,73 @@ fn field_error(locator: &Locator, error: &FieldError) -> Diagnostic {
     match &error.kind {
         FieldErrorKind::UnknownField { field, allowed } => {
             let path = error.path.key(field);
-            let path = if error.path.last_key() == Some(field) { error.path.clone() } else { path };
-            let suggestion = closest(field, allowed.iter().map(String::as_str));
-            let hint = match suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("allowed here: {}", list(allowed)),
+            let path = if error.path.last_key() == Some(field) {
+                error.path.clone()
+            } else {
+                path
             };
+            let hint = closest(field, allowed.iter().map(String::as_str))
+                .map(|s| format!("did you mean `{s}`?"));
             locator.at_field(
                 Diagnostic::error("unknown-field", file, format!("unknown field `{field}`"))
                     .found(format!("`{field}`"))
                     .expected(format!("one of {}", list(allowed)))
-                    .hint(hint),
+                    .maybe_hint(hint),
                 &path,
             )
         }
         FieldErrorKind::MissingField { field } => {
-            let where_ = if error.path.is_root() { String::new() } else { format!(" in `{}`", error.path) };
+            let where_ = if error.path.is_root() {
+                String::new()
+            } else {
+                format!(" in `{}`", error.path)
+            };
             let hint = match field.as_str() {
                 "sources" => "every entry says where its facts come from: `sources:` with `- title: …` (and `url: …` if online)".to_string(),
                 "last_verified" | "last_reviewed" => format!("add `{field}: YYYY-MM-DD`, the day the facts were last checked"),
                 _ => format!("add a line `{field}: …`"),
             };
-            let d = Diagnostic::error("missing-field", file, format!("required field `{field}` is missing{where_}"))
-                .expected(format!("a `{field}` field"))
-                .hint(hint);
+            let d = Diagnostic::error(
+                "missing-field",
+                file,
+                format!("required field `{field}` is missing{where_}"),
+            )
+            .expected(format!("a `{field}` field"))
+            .hint(hint);
             let d = locator.at_field(d, &error.path);
             let full = error.path.key(field);
             d.field(full.to_string())
         }
         FieldErrorKind::UnknownVariant { found, allowed } => {
-            let hint = match closest(found, allowed.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`? Allowed: {}", list(allowed)),
-                None => format!("allowed values: {}", list(allowed)),
-            };
+            let hint = closest(found, allowed.iter().map(String::as_str))
+                .map(|s| format!("did you mean `{s}`?"));
             locator.at_value(
-                Diagnostic::error("unknown-value", file, format!("`{found}` is not an allowed value"))
-                    .found(format!("`{found}`"))
-                    .expected(format!("one of {}", list(allowed)))
-                    .hint(hint),
+                Diagnostic::error(
+                    "unknown-value",
+                    file,
+                    format!("`{found}` is not an allowed value"),
+                )
+                .found(format!("`{found}`"))
+                .expected(format!("one of {}", list(allowed)))
+                .maybe_hint(hint),
                 &error.path,
             )
         }
         FieldErrorKind::Invalid { found, expected } => locator.at_value(
-            Diagnostic::error("wrong-type", file, format!("expected {}", friendly_expected(expected)))
-                .found(friendly_found(found))
-                .expected(friendly_expected(expected))
-                .maybe_hint(type_hint(found, expected)),
+            Diagnostic::error(
+                "wrong-type",
+                file,
+                format!("expected {}", friendly_expected(expected)),
+            )
+            .found(friendly_found(found))
+            .expected(friendly_expected(expected))
+            .maybe_hint(type_hint(found, expected)),
             &error.path,
         ),
-        FieldErrorKind::Other(message) => {
-            locator.at_value(Diagnostic::error("invalid-field", file, message.clone()), &error.path)
-        }
+        FieldErrorKind::Other(message) => locator.at_value(
+            Diagnostic::error("invalid-field", file, message.clone()),
+            &error.path,
+        ),
     }
 }
 
@@ -185,7 +265,11 @@ fn list(items: &[String]) -> String {
     if items.is_empty() {
         return "nothing".into();
     }
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn friendly_expected(expected: &str) -> String {
@@ -206,7 +290,11 @@ fn friendly_found(found: &str) -> String {
     if let Some(s) = found.strip_prefix("string ") {
         return format!("the text {s}");
     }
-    for (prefix, name) in [("integer ", "the number "), ("floating point ", "the number "), ("boolean ", "")] {
+    for (prefix, name) in [
+        ("integer ", "the number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+    ] {
         if let Some(s) = found.strip_prefix(prefix) {
             return format!("{name}{}", s.trim_matches('`'));
         }
@@ -221,7 +309,9 @@ fn friendly_found(found: &str) -> String {
 
 fn type_hint(found: &str, expected: &str) -> Option<String> {
     if expected == "a sequence" && found.starts_with("string") {
-        return Some("write a list, even for one value: `- value` on its own line, or `[value]`".into());
+        return Some(
+            "write a list, even for one value: `- value` on its own line, or `[value]`".into(),
+        );
     }
     if found == "unit value" {
         return Some("fill in the value, or remove the line if the field is optional".into());

@@ -16,7 +16,12 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 4] = [EntryKind::Space, EntryKind::Practice, EntryKind::Guide, EntryKind::Page];
+    pub const ALL: [EntryKind; 4] = [
+        EntryKind::Space,
+        EntryKind::Practice,
+        EntryKind::Guide,
+        EntryKind::Page,
+    ];
 
     pub const fn folder(self) -> &'static str {
         match self {
@@ -69,10 +74,22 @@ pub struct Site {
 impl Site {
     /// Every entry's slug with its kind, in a stable order.
     pub fn slugs(&self) -> impl Iterator<Item = (&str, EntryKind, &str)> {
-        let spaces = self.spaces.iter().map(|e| (e.slug.as_str(), EntryKind::Space, e.file.as_str()));
-        let practices = self.practices.iter().map(|e| (e.slug.as_str(), EntryKind::Practice, e.file.as_str()));
-        let guides = self.guides.iter().map(|e| (e.slug.as_str(), EntryKind::Guide, e.file.as_str()));
-        let pages = self.pages.iter().map(|e| (e.slug.as_str(), EntryKind::Page, e.file.as_str()));
+        let spaces = self
+            .spaces
+            .iter()
+            .map(|e| (e.slug.as_str(), EntryKind::Space, e.file.as_str()));
+        let practices = self
+            .practices
+            .iter()
+            .map(|e| (e.slug.as_str(), EntryKind::Practice, e.file.as_str()));
+        let guides = self
+            .guides
+            .iter()
+            .map(|e| (e.slug.as_str(), EntryKind::Guide, e.file.as_str()));
+        let pages = self
+            .pages
+            .iter()
+            .map(|e| (e.slug.as_str(), EntryKind::Page, e.file.as_str()));
         spaces.chain(practices).chain(guides).chain(pages)
     }
 

@@ -88,15 +88,27 @@ impl PartialDate {
         let parts: Vec<&str> = text.split('-').collect();
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         match parts.as_slice() {
-            [y] if digits(y, 4) => Some(PartialDate { year: y.parse().ok()?, month: None, day: None }),
+            [y] if digits(y, 4) => Some(PartialDate {
+                year: y.parse().ok()?,
+                month: None,
+                day: None,
+            }),
             [y, m] if digits(y, 4) && digits(m, 2) => {
                 let month: u32 = m.parse().ok()?;
                 (1..=12).contains(&month).then_some(())?;
-                Some(PartialDate { year: y.parse().ok()?, month: Some(month), day: None })
+                Some(PartialDate {
+                    year: y.parse().ok()?,
+                    month: Some(month),
+                    day: None,
+                })
             }
             [_, _, _] => {
                 let date = Date::parse(text)?;
-                Some(PartialDate { year: date.0.year(), month: Some(date.0.month()), day: Some(date.0.day()) })
+                Some(PartialDate {
+                    year: date.0.year(),
+                    month: Some(date.0.month()),
+                    day: Some(date.0.day()),
+                })
             }
             _ => None,
         }

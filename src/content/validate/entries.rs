@@ -14,19 +14,54 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
     let s = &entry.front;
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "name", &s.name);
-    non_empty_list(&mut r, "kinds", s.kinds.len(), "at least one kind of space, e.g. `- atelier`");
-    keys(&mut r, ctx, "kinds", VocabularyKind::SpaceKinds, s.kinds.iter().map(|k| k.as_str()));
-    keys(&mut r, ctx, "disciplines", VocabularyKind::Disciplines, s.disciplines.iter().map(|k| k.as_str()));
-    keys(&mut r, ctx, "facilities", VocabularyKind::Facilities, s.facilities.iter().map(|k| k.as_str()));
-    key(&mut r, ctx, "place", VocabularyKind::Places, s.place.as_str());
+    non_empty_list(
+        &mut r,
+        "kinds",
+        s.kinds.len(),
+        "at least one kind of space, e.g. `- atelier`",
+    );
+    keys(
+        &mut r,
+        ctx,
+        "kinds",
+        VocabularyKind::SpaceKinds,
+        s.kinds.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "disciplines",
+        VocabularyKind::Disciplines,
+        s.disciplines.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "facilities",
+        VocabularyKind::Facilities,
+        s.facilities.iter().map(|k| k.as_str()),
+    );
+    key(
+        &mut r,
+        ctx,
+        "place",
+        VocabularyKind::Places,
+        s.place.as_str(),
+    );
     if let Some(address) = &s.address {
         check_address(&mut r, address);
     }
     if let Some(geo) = s.geo {
         match fields::check_geo(geo.lat, geo.lon) {
             Ok(()) => {}
-            Err(GeoProblem::OutOfRange(p)) => report_problem(&mut r, "geo", "invalid-geo", p, false),
-            Err(GeoProblem::OutsideBelgium(p)) => report_problem(&mut r, "geo", "outside-belgium", p, true),
+            Err(GeoProblem::OutOfRange(p)) => {
+                report_problem(&mut r, "geo", "invalid-geo", p, false)
+                    .set_found(format!("lat {}, lon {}", geo.lat, geo.lon));
+            }
+            Err(GeoProblem::OutsideBelgium(p)) => {
+                report_problem(&mut r, "geo", "outside-belgium", p, true)
+                    .set_found(format!("lat {}, lon {}", geo.lat, geo.lon));
+            }
         }
     }
     if let Some(operator) = &s.operator {
@@ -38,26 +73,46 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
             let guides = ctx.site.guides.iter().map(|g| g.slug.as_str());
             if ctx.slugs.get(framework.as_str()) != Some(&EntryKind::Guide) {
                 let hint = closest(framework, guides).map_or_else(
-                    || "name the slug of a guide in content/guides/ (the file name without .md)".to_string(),
+                    || {
+                        "name the slug of a guide in content/guides/ (the file name without .md)"
+                            .to_string()
+                    },
                     |s| format!("did you mean `{s}`?"),
                 );
-                r.error("tenure.legal_framework", "unknown-guide", format!("there is no guide `{framework}`"))
-                    .set_found(format!("`{framework}`"))
-                    .set_hint(hint);
+                r.error(
+                    "tenure.legal_framework",
+                    "unknown-guide",
+                    format!("there is no guide `{framework}`"),
+                )
+                .set_found(format!("`{framework}`"))
+                .set_hint(hint);
             }
         }
         if let (Some(from), Some(until)) = (tenure.available_from, tenure.available_until) {
             if until < from {
-                r.error("tenure.available_until", "date-order", "`available_until` is before `available_from`")
-                    .set_found(format!("{from} … {until}"));
+                r.error(
+                    "tenure.available_until",
+                    "date-order",
+                    "`available_until` is before `available_from`",
+                )
+                .set_found(format!("{from} … {until}"));
             }
         }
     }
-    link(&mut r, "availability.booking_url", s.availability.booking_url.as_ref());
+    link(
+        &mut r,
+        "availability.booking_url",
+        s.availability.booking_url.as_ref(),
+    );
     if let Some(price) = &s.price {
         if let Some(amount) = price.amount_eur {
             if !amount.is_finite() || amount < 0.0 {
-                r.error("price.amount_eur", "invalid-number", "the amount must be zero or more").set_found(amount.to_string());
+                r.error(
+                    "price.amount_eur",
+                    "invalid-number",
+                    "the amount must be zero or more",
+                )
+                .set_found(amount.to_string());
             } else if price.model == PriceModel::Gratis && amount > 0.0 {
                 r.warning("price.amount_eur", "price-mismatch", "the price model is `gratis` but an amount is given")
                     .set_hint("remove the amount, or choose the model that matches it (per-uur, per-maand, …)");
@@ -66,45 +121,117 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
     }
     if let Some(size) = s.size_m2 {
         if !size.is_finite() || size <= 0.0 {
-            r.error("size_m2", "invalid-number", "the size must be more than zero square metres").set_found(size.to_string());
+            r.error(
+                "size_m2",
+                "invalid-number",
+                "the size must be more than zero square metres",
+            )
+            .set_found(size.to_string());
         }
     }
     if s.capacity == Some(0) {
-        r.error("capacity", "invalid-number", "the capacity must be at least one person");
+        r.error(
+            "capacity",
+            "invalid-number",
+            "the capacity must be at least one person",
+        );
     }
     if let Some(assessed) = s.accessibility.assessed_on {
         not_future(&mut r, ctx, "accessibility.assessed_on", assessed);
     }
     contact(&mut r, &s.contact);
     images(&mut r, entry, &s.images);
-    common(&mut r, ctx, entry, &s.related, &s.sources, "last_verified", s.last_verified);
+    common(
+        &mut r,
+        ctx,
+        entry,
+        &s.related,
+        &s.sources,
+        "last_verified",
+        s.last_verified,
+    );
     r.finish()
 }
 
-pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diagnostics::Diagnostic> {
+pub(super) fn check_practice(
+    ctx: &Context,
+    entry: &Entry<Practice>,
+) -> Vec<diagnostics::Diagnostic> {
     let p = &entry.front;
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "title", &p.title);
     not_blank(&mut r, "summary", &p.summary);
-    non_empty_list(&mut r, "themes", p.themes.len(), "at least one theme, e.g. `- infrastructuur`");
-    non_empty_list(&mut r, "places", p.places.len(), "at least one municipality, e.g. `- gent`");
-    keys(&mut r, ctx, "themes", VocabularyKind::Themes, p.themes.iter().map(|k| k.as_str()));
-    keys(&mut r, ctx, "places", VocabularyKind::Places, p.places.iter().map(|k| k.as_str()));
-    keys(&mut r, ctx, "disciplines", VocabularyKind::Disciplines, p.disciplines.iter().map(|k| k.as_str()));
-    keys(&mut r, ctx, "tags", VocabularyKind::Tags, p.tags.iter().map(|k| k.as_str()));
+    non_empty_list(
+        &mut r,
+        "themes",
+        p.themes.len(),
+        "at least one theme, e.g. `- infrastructuur`",
+    );
+    non_empty_list(
+        &mut r,
+        "places",
+        p.places.len(),
+        "at least one municipality, e.g. `- gent`",
+    );
+    keys(
+        &mut r,
+        ctx,
+        "themes",
+        VocabularyKind::Themes,
+        p.themes.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "places",
+        VocabularyKind::Places,
+        p.places.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "disciplines",
+        VocabularyKind::Disciplines,
+        p.disciplines.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "tags",
+        VocabularyKind::Tags,
+        p.tags.iter().map(|k| k.as_str()),
+    );
     if let Some(budget) = p.budget_eur {
         if !budget.is_finite() || budget < 0.0 {
-            r.error("budget_eur", "invalid-number", "the budget must be zero or more").set_found(budget.to_string());
+            r.error(
+                "budget_eur",
+                "invalid-number",
+                "the budget must be zero or more",
+            )
+            .set_found(budget.to_string());
         }
     }
     if let Some(period) = &p.period {
         if let Some(end) = &period.end {
             if end.earliest() < period.start.earliest() {
-                r.error("period.end", "date-order", "the period ends before it starts").set_found(format!("{} … {end}", period.start));
+                r.error(
+                    "period.end",
+                    "date-order",
+                    "the period ends before it starts",
+                )
+                .set_found(format!("{} … {end}", period.start));
             }
         }
     }
-    common(&mut r, ctx, entry, &p.related, &p.sources, "last_verified", p.last_verified);
+    common(
+        &mut r,
+        ctx,
+        entry,
+        &p.related,
+        &p.sources,
+        "last_verified",
+        p.last_verified,
+    );
     r.finish()
 }
 
@@ -115,16 +242,31 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
     not_blank(&mut r, "summary", &g.summary);
     for (field, text) in [
         ("compare.duration", &g.compare.duration),
-        ("compare.who_carries_liability", &g.compare.who_carries_liability),
+        (
+            "compare.who_carries_liability",
+            &g.compare.who_carries_liability,
+        ),
         ("compare.suited_for", &g.compare.suited_for),
     ] {
         not_blank(&mut r, field, text);
     }
     for (i, basis) in g.legal_basis.iter().enumerate() {
-        not_blank(&mut r, &format!("legal_basis[{i}].citation"), &basis.citation);
+        not_blank(
+            &mut r,
+            &format!("legal_basis[{i}].citation"),
+            &basis.citation,
+        );
         link(&mut r, &format!("legal_basis[{i}].url"), basis.url.as_ref());
     }
-    common(&mut r, ctx, entry, &g.related, &g.sources, "last_reviewed", g.last_reviewed);
+    common(
+        &mut r,
+        ctx,
+        entry,
+        &g.related,
+        &g.sources,
+        "last_reviewed",
+        g.last_reviewed,
+    );
     r.finish()
 }
 
@@ -150,16 +292,31 @@ fn common<T>(
     for (i, slug) in related.iter().enumerate() {
         let path = format!("related[{i}]");
         if slug == &entry.slug {
-            r.warning(&path, "self-reference", "an entry need not list itself as related");
+            r.warning(
+                &path,
+                "self-reference",
+                "an entry need not list itself as related",
+            );
         } else if !ctx.slugs.contains_key(slug.as_str()) {
             let hint = closest(slug, ctx.slugs.keys().copied()).map_or_else(
                 || "use the file name (without .md) of a space, practice or guide".to_string(),
                 |s| format!("did you mean `{s}`?"),
             );
-            r.error(&path, "unknown-related", format!("there is no entry `{slug}`")).set_found(format!("`{slug}`")).set_hint(hint);
+            r.error(
+                &path,
+                "unknown-related",
+                format!("there is no entry `{slug}`"),
+            )
+            .set_found(format!("`{slug}`"))
+            .set_hint(hint);
         }
     }
-    non_empty_list(r, "sources", sources.len(), "at least one source: `- title: …` (with `url: …` if it is online)");
+    non_empty_list(
+        r,
+        "sources",
+        sources.len(),
+        "at least one source: `- title: …` (with `url: …` if it is online)",
+    );
     for (i, source) in sources.iter().enumerate() {
         not_blank(r, &format!("sources[{i}].title"), &source.title);
         link(r, &format!("sources[{i}].url"), source.url.as_ref());
@@ -170,13 +327,19 @@ fn common<T>(
 
 fn not_blank(r: &mut Report, path: &str, text: &str) {
     if text.trim().is_empty() {
-        r.error(path, "empty-value", format!("`{path}` is empty")).set_hint("fill it in, or remove the line if the field is optional");
+        r.error(path, "empty-value", format!("`{path}` is empty"))
+            .set_hint("fill it in, or remove the line if the field is optional");
     }
 }
 
 fn non_empty_list(r: &mut Report, path: &str, len: usize, expected: &str) {
     if len == 0 {
-        r.error(path, "empty-list", format!("`{path}` needs at least one item")).set_expected(expected);
+        r.error(
+            path,
+            "empty-list",
+            format!("`{path}` needs at least one item"),
+        )
+        .set_expected(expected);
     }
 }
 
@@ -197,21 +360,44 @@ fn key(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, key: &st
     let keys = vocab.keys(kind);
     let hint = match closest(key, keys.iter().copied()) {
         Some(s) => format!("did you mean `{s}`?"),
-        None if keys.len() <= 20 => format!("allowed: {}", keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")),
-        None => format!("see content/data/{} for the allowed keys, or add the missing one there", kind.file_name()),
+        None if keys.len() <= 20 => format!(
+            "allowed: {}",
+            keys.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => format!(
+            "see content/data/{} for the allowed keys, or add the missing one there",
+            kind.file_name()
+        ),
     };
-    r.error(path, "unknown-key", format!("`{key}` is not in {}", kind.file_name()))
-        .set_found(format!("`{key}`"))
-        .set_expected(format!("a key from content/data/{}", kind.file_name()))
-        .set_hint(hint);
+    r.error(
+        path,
+        "unknown-key",
+        format!("`{key}` is not in {}", kind.file_name()),
+    )
+    .set_found(format!("`{key}`"))
+    .set_expected(format!("a key from content/data/{}", kind.file_name()))
+    .set_hint(hint);
 }
 
-fn keys<'k>(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, values: impl Iterator<Item = &'k str>) {
+fn keys<'k>(
+    r: &mut Report,
+    ctx: &Context,
+    path: &str,
+    kind: VocabularyKind,
+    values: impl Iterator<Item = &'k str>,
+) {
     let mut seen = Vec::new();
     for (i, value) in values.enumerate() {
         let item = format!("{path}[{i}]");
         if seen.contains(&value) {
-            r.warning(&item, "duplicate-item", format!("`{value}` is listed twice"));
+            r.warning(
+                &item,
+                "duplicate-item",
+                format!("`{value}` is listed twice"),
+            );
         }
         seen.push(value);
         key(r, ctx, &item, kind, value);
@@ -221,10 +407,7 @@ fn keys<'k>(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, val
 fn link(r: &mut Report, path: &str, link: Option<&Link>) {
     if let Some(Link(text)) = link {
         if let Err(p) = fields::check_link(text) {
-            report_problem(r, path, "invalid-url", p, false);
-            if let Some(last) = r.out_last() {
-                last.found = Some(format!("`{text}`"));
-            }
+            report_problem(r, path, "invalid-url", p, false).set_found(format!("`{text}`"));
         }
     }
 }
@@ -233,12 +416,14 @@ fn contact(r: &mut Report, contact: &Contact) {
     link(r, "contact.website", contact.website.as_ref());
     if let Some(email) = &contact.email {
         if let Err(p) = fields::check_email(email) {
-            report_problem(r, "contact.email", "invalid-email", p, false);
+            report_problem(r, "contact.email", "invalid-email", p, false)
+                .set_found(format!("`{email}`"));
         }
     }
     if let Some(phone) = &contact.phone {
         if let Err(p) = fields::check_phone(&phone.0) {
-            report_problem(r, "contact.phone", "invalid-phone", p, false);
+            report_problem(r, "contact.phone", "invalid-phone", p, false)
+                .set_found(format!("`{}`", phone.0));
         }
     }
 }
@@ -246,12 +431,17 @@ fn contact(r: &mut Report, contact: &Contact) {
 fn check_address(r: &mut Report, address: &Address) {
     not_blank(r, "address.street", &address.street);
     if let Err(p) = fields::check_postcode(&address.postcode.0) {
-        report_problem(r, "address.postcode", "invalid-postcode", p, false);
+        report_problem(r, "address.postcode", "invalid-postcode", p, false)
+            .set_found(format!("`{}`", address.postcode.0));
     }
 }
 
 fn images<T>(r: &mut Report, entry: &Entry<T>, images: &[Image]) {
-    let folder = entry.path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let folder = entry
+        .path
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
     for (i, image) in images.iter().enumerate() {
         let file_path = format!("images[{i}].file");
         let file = image.file.trim();
@@ -264,8 +454,15 @@ fn images<T>(r: &mut Report, entry: &Entry<T>, images: &[Image]) {
                 .set_found(format!("`{file}`"))
                 .set_hint("write a path relative to the entry, without `..` or a leading `/`, e.g. `atelier-gent/zaal.jpg`");
         } else if !folder.join(file).is_file() {
-            r.error(&file_path, "missing-image", format!("the image `{file}` does not exist"))
-                .set_hint(format!("add the file next to {} or correct the name", entry.file));
+            r.error(
+                &file_path,
+                "missing-image",
+                format!("the image `{file}` does not exist"),
+            )
+            .set_hint(format!(
+                "add the file next to {} or correct the name",
+                entry.file
+            ));
         }
         if image.alt.trim().is_empty() {
             r.error(&format!("images[{i}].alt"), "missing-alt", "the image has no description (alt text)")
@@ -274,13 +471,18 @@ fn images<T>(r: &mut Report, entry: &Entry<T>, images: &[Image]) {
     }
 }
 
-fn report_problem(r: &mut Report, path: &str, code: &'static str, problem: Problem, warning: bool) {
-    let d = if warning { r.warning(path, code, problem.message) } else { r.error(path, code, problem.message) };
+fn report_problem<'r>(
+    r: &'r mut Report,
+    path: &str,
+    code: &'static str,
+    problem: Problem,
+    warning: bool,
+) -> &'r mut diagnostics::Diagnostic {
+    let d = if warning {
+        r.warning(path, code, problem.message)
+    } else {
+        r.error(path, code, problem.message)
+    };
     d.hint = problem.hint;
-}
-
-impl Report<'_> {
-    fn out_last(&mut self) -> Option<&mut diagnostics::Diagnostic> {
-        self.out.last_mut()
-    }
+    d
 }

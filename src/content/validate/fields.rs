@@ -16,7 +16,10 @@ pub struct Problem {
 }
 
 fn problem(message: impl Into<String>, hint: Option<&str>) -> Problem {
-    Problem { message: message.into(), hint: hint.map(str::to_string) }
+    Problem {
+        message: message.into(),
+        hint: hint.map(str::to_string),
+    }
 }
 
 /// A link in front matter: an absolute http(s), mailto or tel URL.
@@ -28,15 +31,27 @@ pub fn check_link(text: &str) -> Result<(), Problem> {
             format!("links may not use the `{}:` scheme", url.scheme()),
             Some("use a web address (https://…), mailto: or tel:"),
         )),
-        Ok(url) if url.scheme().starts_with("http") && url.host_str().is_none_or(|h| !h.contains('.')) => {
-            Err(problem("the web address has no valid host name", Some("write the full address, e.g. https://www.example.be/")))
+        Ok(url)
+            if url.scheme().starts_with("http")
+                && url.host_str().is_none_or(|h| !h.contains('.')) =>
+        {
+            Err(problem(
+                "the web address has no valid host name",
+                Some("write the full address, e.g. https://www.example.be/"),
+            ))
         }
         Ok(_) => Ok(()),
         Err(_) if starts_like_host => Err(problem(
             "the web address has no scheme",
-            Some(&format!("write `https://{}`", text.trim_start_matches("//"))),
+            Some(&format!(
+                "write `https://{}`",
+                text.trim_start_matches("//")
+            )),
         )),
-        Err(e) => Err(problem(format!("not a valid web address ({e})"), Some("write the full address, e.g. https://www.example.be/"))),
+        Err(e) => Err(problem(
+            format!("not a valid web address ({e})"),
+            Some("write the full address, e.g. https://www.example.be/"),
+        )),
     }
 }
 
@@ -49,16 +64,23 @@ pub fn check_email(text: &str) -> Result<(), Problem> {
     };
     let local_ok = !local.is_empty()
         && local.len() <= 64
-        && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c))
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c))
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..");
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic));
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic));
     if local_ok && domain_ok {
         Ok(())
     } else {
@@ -69,11 +91,16 @@ pub fn check_email(text: &str) -> Result<(), Problem> {
 /// A phone number: digits with the usual separators, at least eight digits.
 pub fn check_phone(text: &str) -> Result<(), Problem> {
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    let allowed = text.chars().all(|c| c.is_ascii_digit() || " +/().-".contains(c));
+    let allowed = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +/().-".contains(c));
     if allowed && (8..=15).contains(&digits) {
         Ok(())
     } else {
-        Err(problem("not a valid phone number", Some("write digits only, e.g. +32 9 123 45 67 or 09 123 45 67")))
+        Err(problem(
+            "not a valid phone number",
+            Some("write digits only, e.g. +32 9 123 45 67 or 09 123 45 67"),
+        ))
     }
 }
 
@@ -83,7 +110,11 @@ pub enum GeoProblem {
 }
 
 pub fn check_geo(lat: f64, lon: f64) -> Result<(), GeoProblem> {
-    if !(lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
+    if !(lat.is_finite()
+        && lon.is_finite()
+        && (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon))
+    {
         return Err(GeoProblem::OutOfRange(problem(
             "coordinates out of range: latitude is between -90 and 90, longitude between -180 and 180",
             Some("write decimal degrees in WGS84, e.g. `lat: 51.054` and `lon: 3.717`"),
@@ -95,7 +126,10 @@ pub fn check_geo(lat: f64, lon: f64) -> Result<(), GeoProblem> {
         } else {
             "check the coordinates: the directory covers Flanders and Brussels"
         };
-        return Err(GeoProblem::OutsideBelgium(problem("the coordinates lie outside Belgium", Some(hint))));
+        return Err(GeoProblem::OutsideBelgium(problem(
+            "the coordinates lie outside Belgium",
+            Some(hint),
+        )));
     }
     Ok(())
 }
@@ -110,7 +144,10 @@ pub fn check_postcode(text: &str) -> Result<(), Problem> {
     if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && !t.starts_with('0') {
         Ok(())
     } else {
-        Err(problem("not a Belgian postcode", Some("write the four digits, e.g. 9000")))
+        Err(problem(
+            "not a Belgian postcode",
+            Some("write the four digits, e.g. 9000"),
+        ))
     }
 }
 
@@ -120,21 +157,48 @@ mod tests {
 
     #[test]
     fn links() {
-        for ok in ["https://www.gent.be/", "http://a.be/x?y=1", "mailto:info@a.be", "tel:+3291234567"] {
+        for ok in [
+            "https://www.gent.be/",
+            "http://a.be/x?y=1",
+            "mailto:info@a.be",
+            "tel:+3291234567",
+        ] {
             assert!(check_link(ok).is_ok(), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "www.gent.be", "ftp://a.be", "https://localhost/", "data:text/html,x", "gent"] {
+        for bad in [
+            "javascript:alert(1)",
+            "www.gent.be",
+            "ftp://a.be",
+            "https://localhost/",
+            "data:text/html,x",
+            "gent",
+        ] {
             assert!(check_link(bad).is_err(), "{bad}");
         }
-        assert_eq!(check_link("www.gent.be").unwrap_err().hint.as_deref(), Some("write `https://www.gent.be`"));
+        assert_eq!(
+            check_link("www.gent.be").unwrap_err().hint.as_deref(),
+            Some("write `https://www.gent.be`")
+        );
     }
 
     #[test]
     fn emails() {
-        for ok in ["info@gent.be", "a.b+c@sub.example.org", "zoë@café.be".replace('ë', "e").as_str()] {
+        for ok in [
+            "info@gent.be",
+            "a.b+c@sub.example.org",
+            "zoë@café.be".replace('ë', "e").as_str(),
+        ] {
             assert!(check_email(ok).is_ok(), "{ok}");
         }
-        for bad in ["info", "@gent.be", "info@gent", "in fo@gent.be", "Info <info@gent.be>", "a..b@gent.be", "a@gent.b3"] {
+        for bad in [
+            "info",
+            "@gent.be",
+            "info@gent",
+            "in fo@gent.be",
+            "Info <info@gent.be>",
+            "a..b@gent.be",
+            "a@gent.b3",
+        ] {
             assert!(check_email(bad).is_err(), "{bad}");
         }
     }
@@ -142,9 +206,18 @@ mod tests {
     #[test]
     fn geo() {
         assert!(check_geo(51.05, 3.72).is_ok());
-        assert!(matches!(check_geo(91.0, 3.0), Err(GeoProblem::OutOfRange(_))));
-        assert!(matches!(check_geo(f64::NAN, 3.0), Err(GeoProblem::OutOfRange(_))));
-        assert!(matches!(check_geo(48.85, 2.35), Err(GeoProblem::OutsideBelgium(_))));
+        assert!(matches!(
+            check_geo(91.0, 3.0),
+            Err(GeoProblem::OutOfRange(_))
+        ));
+        assert!(matches!(
+            check_geo(f64::NAN, 3.0),
+            Err(GeoProblem::OutOfRange(_))
+        ));
+        assert!(matches!(
+            check_geo(48.85, 2.35),
+            Err(GeoProblem::OutsideBelgium(_))
+        ));
         match check_geo(3.72, 51.05) {
             Err(GeoProblem::OutsideBelgium(p)) => assert!(p.hint.unwrap().contains("swapped")),
             _ => panic!("swapped coordinates should be noticed"),

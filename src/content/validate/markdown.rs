@@ -9,7 +9,10 @@ use super::fields::ALLOWED_SCHEMES;
 
 /// The Markdown extensions the site renders; the checker must parse exactly what the renderer will.
 pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
 }
 
 pub fn check_body(file: &str, body: &str, body_first_line: usize) -> Vec<Diagnostic> {
@@ -35,7 +38,8 @@ pub fn check_body(file: &str, body: &str, body_first_line: usize) -> Vec<Diagnos
                         .hint("use Markdown instead: **bold**, [link](https://…), lists with `- `; HTML is shown as plain text"),
                 );
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some(scheme) = unsafe_scheme(&dest_url) {
                     let (line, column) = position(range.start);
                     out.push(
@@ -56,12 +60,20 @@ pub fn check_body(file: &str, body: &str, body_first_line: usize) -> Vec<Diagnos
 /// The scheme of a link if it is one we refuse. Browsers ignore ASCII whitespace and control
 /// characters inside a scheme (`java\tscript:`), so they are dropped before looking.
 fn unsafe_scheme(dest: &str) -> Option<String> {
-    let cleaned: String = dest.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
     let colon = cleaned.find(':')?;
     let scheme = &cleaned[..colon];
     let looks_like_scheme = !scheme.is_empty()
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic());
     if !looks_like_scheme || cleaned[..colon].contains('/') {
         return None; // a relative path like `a/b:c` or `#x`
     }
@@ -74,7 +86,10 @@ mod tests {
     use super::*;
 
     fn codes(body: &str) -> Vec<(&'static str, usize, usize)> {
-        check_body("x.md", body, 10).into_iter().map(|d| (d.code, d.line, d.column)).collect()
+        check_body("x.md", body, 10)
+            .into_iter()
+            .map(|d| (d.code, d.line, d.column))
+            .collect()
     }
 
     #[test]
@@ -84,8 +99,14 @@ mod tests {
 
     #[test]
     fn raw_html_and_script_links_are_found_with_their_line() {
-        assert_eq!(codes("Tekst\n\n<script>alert(1)</script>\n"), vec![("raw-html", 12, 1)]);
-        assert_eq!(codes("Zie [hier](javascript:alert(1)).\n"), vec![("unsafe-link", 10, 5)]);
+        assert_eq!(
+            codes("Tekst\n\n<script>alert(1)</script>\n"),
+            vec![("raw-html", 12, 1)]
+        );
+        assert_eq!(
+            codes("Zie [hier](javascript:alert(1)).\n"),
+            vec![("unsafe-link", 10, 5)]
+        );
         // An entity-encoded tab inside the scheme still runs script in a browser.
         assert_eq!(codes("a\n![x](JaVa&#9;ScRiPt:alert(1))\n").len(), 1);
         assert_eq!(codes("Een <b>vet</b> woord\n").len(), 2);

@@ -40,15 +40,31 @@ pub(crate) struct Context<'a> {
 
 pub fn validate(site: &Site, options: &Options) -> Vec<Diagnostic> {
     let slugs = site.slugs().map(|(slug, kind, _)| (slug, kind)).collect();
-    let ctx = Context { site, today: options.today, slugs };
+    let ctx = Context {
+        site,
+        today: options.today,
+        slugs,
+    };
 
     let mut out = vocabulary::check(site, options.today);
     out.extend(references::check_slugs_and_names(site));
     let per_entry: Vec<Vec<Diagnostic>> = [
-        site.spaces.par_iter().map(|e| entries::check_space(&ctx, e)).collect::<Vec<_>>(),
-        site.practices.par_iter().map(|e| entries::check_practice(&ctx, e)).collect(),
-        site.guides.par_iter().map(|e| entries::check_guide(&ctx, e)).collect(),
-        site.pages.par_iter().map(|e| entries::check_page(&ctx, e)).collect(),
+        site.spaces
+            .par_iter()
+            .map(|e| entries::check_space(&ctx, e))
+            .collect::<Vec<_>>(),
+        site.practices
+            .par_iter()
+            .map(|e| entries::check_practice(&ctx, e))
+            .collect(),
+        site.guides
+            .par_iter()
+            .map(|e| entries::check_guide(&ctx, e))
+            .collect(),
+        site.pages
+            .par_iter()
+            .map(|e| entries::check_page(&ctx, e))
+            .collect(),
     ]
     .into_iter()
     .flatten()
@@ -68,7 +84,10 @@ pub(crate) struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub fn new(locator: &'a Locator) -> Self {
-        Report { locator, out: Vec::new() }
+        Report {
+            locator,
+            out: Vec::new(),
+        }
     }
 
     pub fn file(&self) -> &str {
@@ -81,13 +100,23 @@ impl<'a> Report<'a> {
         self.out.push(d);
     }
 
-    pub fn error(&mut self, path: &str, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn error(
+        &mut self,
+        path: &str,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let d = Diagnostic::error(code, self.file(), message);
         self.at(path, d);
         self.out.last_mut().expect("just pushed")
     }
 
-    pub fn warning(&mut self, path: &str, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn warning(
+        &mut self,
+        path: &str,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let d = Diagnostic::warning(code, self.file(), message);
         self.at(path, d);
         self.out.last_mut().expect("just pushed")

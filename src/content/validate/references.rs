@@ -16,15 +16,24 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error("invalid-slug", file, "the file name is not a valid slug")
                     .found(format!("`{slug_text}`"))
-                    .expected("lowercase letters a-z, digits and single hyphens, e.g. `atelier-de-vaart`")
+                    .expected(
+                        "lowercase letters a-z, digits and single hyphens, e.g. `atelier-de-vaart`",
+                    )
                     .hint(format!("rename the file to `{suggestion}.md`")),
             );
         }
         match first_seen.get(slug_text) {
             Some(first) => out.push(
-                Diagnostic::error("duplicate-slug", file, format!("another entry already uses the slug `{slug_text}`"))
-                    .found(format!("{} and {first}", file))
-                    .hint(format!("slugs are unique across all entries; rename this {} file", kind.noun())),
+                Diagnostic::error(
+                    "duplicate-slug",
+                    file,
+                    format!("another entry already uses the slug `{slug_text}`"),
+                )
+                .found(format!("{} and {first}", file))
+                .hint(format!(
+                    "slugs are unique across all entries; rename this {} file",
+                    kind.noun()
+                )),
             ),
             None => {
                 first_seen.insert(slug_text, file);
@@ -32,11 +41,31 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
         }
     }
 
-    let spaces = site.spaces.iter().map(|e| (e, normalise(&e.front.name), e.front.place.as_str(), "name"));
-    out.extend(duplicates(spaces.map(|(e, n, place, f)| (&e.locator, n, place.to_string(), f)), EntryKind::Space));
-    let practices = site.practices.iter().map(|e| (&e.locator, normalise(&e.front.title), String::new(), "title"));
+    let spaces = site
+        .spaces
+        .iter()
+        .map(|e| (e, normalise(&e.front.name), e.front.place.as_str(), "name"));
+    out.extend(duplicates(
+        spaces.map(|(e, n, place, f)| (&e.locator, n, place.to_string(), f)),
+        EntryKind::Space,
+    ));
+    let practices = site.practices.iter().map(|e| {
+        (
+            &e.locator,
+            normalise(&e.front.title),
+            String::new(),
+            "title",
+        )
+    });
     out.extend(duplicates(practices, EntryKind::Practice));
-    let guides = site.guides.iter().map(|e| (&e.locator, normalise(&e.front.title), String::new(), "title"));
+    let guides = site.guides.iter().map(|e| {
+        (
+            &e.locator,
+            normalise(&e.front.title),
+            String::new(),
+            "title",
+        )
+    });
     out.extend(duplicates(guides, EntryKind::Guide));
     out
 }
@@ -44,7 +73,14 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
 /// Two entries of one kind with the same name (and, for spaces, the same place) are most likely the
 /// same thing submitted twice.
 fn duplicates<'a>(
-    items: impl Iterator<Item = (&'a crate::content::parse::Locator, String, String, &'static str)>,
+    items: impl Iterator<
+        Item = (
+            &'a crate::content::parse::Locator,
+            String,
+            String,
+            &'static str,
+        ),
+    >,
     kind: EntryKind,
 ) -> Vec<Diagnostic> {
     let mut seen: HashMap<(String, String), &str> = HashMap::new();
@@ -66,5 +102,8 @@ fn duplicates<'a>(
 }
 
 fn normalise(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

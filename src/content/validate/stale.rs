@@ -17,25 +17,61 @@ pub struct StaleEntry {
 }
 
 /// Entries checked longer than `days` ago, oldest first.
-pub fn stale_entries(site: &Site, today: Date, days: u32) -> Vec<(StaleEntry, &'static str, &crate::content::parse::Locator)> {
+pub fn stale_entries(
+    site: &Site,
+    today: Date,
+    days: u32,
+) -> Vec<(StaleEntry, &'static str, &crate::content::parse::Locator)> {
     let mut out = Vec::new();
-    let mut push = |kind: EntryKind, slug: &str, file: &str, field: &'static str, date: Date, locator| {
-        let age = date.days_until(today);
-        if age > i64::from(days) {
-            let entry = StaleEntry { file: file.to_string(), kind: kind.noun(), slug: slug.to_string(), checked_on: date, age_days: age };
-            out.push((entry, field, locator));
-        }
-    };
+    let mut push =
+        |kind: EntryKind, slug: &str, file: &str, field: &'static str, date: Date, locator| {
+            let age = date.days_until(today);
+            if age > i64::from(days) {
+                let entry = StaleEntry {
+                    file: file.to_string(),
+                    kind: kind.noun(),
+                    slug: slug.to_string(),
+                    checked_on: date,
+                    age_days: age,
+                };
+                out.push((entry, field, locator));
+            }
+        };
     for e in &site.spaces {
-        push(EntryKind::Space, &e.slug, &e.file, "last_verified", e.front.last_verified, &e.locator);
+        push(
+            EntryKind::Space,
+            &e.slug,
+            &e.file,
+            "last_verified",
+            e.front.last_verified,
+            &e.locator,
+        );
     }
     for e in &site.practices {
-        push(EntryKind::Practice, &e.slug, &e.file, "last_verified", e.front.last_verified, &e.locator);
+        push(
+            EntryKind::Practice,
+            &e.slug,
+            &e.file,
+            "last_verified",
+            e.front.last_verified,
+            &e.locator,
+        );
     }
     for e in &site.guides {
-        push(EntryKind::Guide, &e.slug, &e.file, "last_reviewed", e.front.last_reviewed, &e.locator);
+        push(
+            EntryKind::Guide,
+            &e.slug,
+            &e.file,
+            "last_reviewed",
+            e.front.last_reviewed,
+            &e.locator,
+        );
     }
-    out.sort_by(|a, b| b.0.age_days.cmp(&a.0.age_days).then_with(|| a.0.file.cmp(&b.0.file)));
+    out.sort_by(|a, b| {
+        b.0.age_days
+            .cmp(&a.0.age_days)
+            .then_with(|| a.0.file.cmp(&b.0.file))
+    });
     out
 }
 
@@ -43,9 +79,15 @@ pub(super) fn diagnostics(site: &Site, today: Date, days: u32) -> Vec<Diagnostic
     stale_entries(site, today, days)
         .into_iter()
         .map(|(entry, field, locator)| {
-            let d = Diagnostic::warning("stale", &entry.file, format!("not checked for {} days (limit {days})", entry.age_days))
-                .found(entry.checked_on.to_string())
-                .hint(format!("check the facts against the sources, then set `{field}` to today's date"));
+            let d = Diagnostic::warning(
+                "stale",
+                &entry.file,
+                format!("not checked for {} days (limit {days})", entry.age_days),
+            )
+            .found(entry.checked_on.to_string())
+            .hint(format!(
+                "check the facts against the sources, then set `{field}` to today's date"
+            ));
             locator.at_value(d, &FieldPath::parse(field))
         })
         .collect()

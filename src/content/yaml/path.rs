@@ -82,7 +82,13 @@ mod tests {
 
     #[test]
     fn display_and_parse_round_trip() {
-        for text in ["name", "accessibility.wheelchair", "sources[1].url", "kinds[0]", "a[1][2].b"] {
+        for text in [
+            "name",
+            "accessibility.wheelchair",
+            "sources[1].url",
+            "kinds[0]",
+            "a[1][2].b",
+        ] {
             assert_eq!(FieldPath::parse(text).to_string(), text);
         }
     }

@@ -2,6 +2,7 @@
 //! errors, so a second, event-level parse (yaml-rust2) records the line and column of every key and
 //! value; diagnostics found later, on the typed model, look their field up here.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
@@ -21,6 +22,8 @@ pub struct Pos {
 pub struct SpanMap {
     keys: HashMap<FieldPath, Pos>,
     values: HashMap<FieldPath, Pos>,
+    /// Keys written a second time in the same mapping, in reading order.
+    duplicates: Vec<(FieldPath, Pos)>,
 }
 
 impl SpanMap {
@@ -48,6 +51,11 @@ impl SpanMap {
         None
     }
 
+    /// The first key that appears twice in one mapping, at its second appearance.
+    pub fn first_duplicate(&self) -> Option<(FieldPath, Pos)> {
+        self.duplicates.first().cloned()
+    }
+
     /// Where the field's value starts (for "wrong value" diagnostics), else where its key is.
     pub fn value(&self, path: &FieldPath) -> Option<Pos> {
         self.values.get(path).copied().or_else(|| self.field(path))
@@ -55,8 +63,14 @@ impl SpanMap {
 }
 
 enum Frame {
-    Map { path: FieldPath, key: Option<String> },
-    Seq { path: FieldPath, next: usize },
+    Map {
+        path: FieldPath,
+        key: Option<String>,
+    },
+    Seq {
+        path: FieldPath,
+        next: usize,
+    },
     /// A mapping or sequence used as a mapping key: ignored, it is never a field.
     ComplexKey,
 }
@@ -69,7 +83,10 @@ struct Recorder {
 
 fn pos(mark: Marker) -> Pos {
     // yaml-rust2 counts lines from 1 and columns from 0.
-    Pos { line: mark.line(), column: mark.col() + 1 }
+    Pos {
+        line: mark.line(),
+        column: mark.col() + 1,
+    }
 }
 
 impl Recorder {
@@ -85,7 +102,14 @@ impl Recorder {
                     let name = scalar.unwrap_or("?").to_string();
                     let field = path.key(&name);
                     let key_pos = pos(mark);
-                    self.spans.keys.entry(field).or_insert(key_pos);
+                    match self.spans.keys.entry(field) {
+                        Entry::Occupied(first) => {
+                            self.spans.duplicates.push((first.key().clone(), key_pos))
+                        }
+                        Entry::Vacant(slot) => {
+                            slot.insert(key_pos);
+                        }
+                    }
                     // A block mapping's start mark sits after its first key; the key itself is
                     // where a reader sees the mapping begin.
                     if let Some(map_pos) = self.spans.values.get_mut(path) {
@@ -112,7 +136,10 @@ impl Recorder {
     }
 
     fn is_key_position(&self) -> bool {
-        matches!(self.stack.last(), Some(Frame::Map { key: None, .. }) | Some(Frame::ComplexKey))
+        matches!(
+            self.stack.last(),
+            Some(Frame::Map { key: None, .. }) | Some(Frame::ComplexKey)
+        )
     }
 }
 
@@ -177,7 +204,11 @@ mod tests {
         assert_eq!(at(&map, "accessibility.wheelchair"), (3, 3));
         assert_eq!(at(&map, "sources[1].url"), (7, 5));
         assert_eq!(at(&map, "sources[1]"), (6, 5));
-        assert_eq!(map.value(&FieldPath::parse("kinds[1]")).map(|p| (p.line, p.column)), Some((8, 18)));
+        assert_eq!(
+            map.value(&FieldPath::parse("kinds[1]"))
+                .map(|p| (p.line, p.column)),
+            Some((8, 18))
+        );
         // An unknown path falls back to its nearest known parent.
         assert_eq!(at(&map, "accessibility.nothing"), (2, 1));
     }

@@ -19,11 +19,22 @@ pub struct FieldError {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldErrorKind {
-    UnknownField { field: String, allowed: Vec<String> },
-    MissingField { field: String },
-    UnknownVariant { found: String, allowed: Vec<String> },
+    UnknownField {
+        field: String,
+        allowed: Vec<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    UnknownVariant {
+        found: String,
+        allowed: Vec<String>,
+    },
     /// Wrong type or value: serde's description of what was found and what was expected.
-    Invalid { found: String, expected: String },
+    Invalid {
+        found: String,
+        expected: String,
+    },
     Other(String),
 }
 
@@ -31,7 +42,15 @@ pub enum FieldErrorKind {
 /// cost quadratic time).
 const MAX_ERRORS_PER_DOCUMENT: usize = 50;
 
-pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<FieldError>> {
+/// A document with structural errors, and the typed value that remains once the offending fields
+/// are taken out (absent when a required field had to go), so later checks can still run on it.
+#[derive(Debug)]
+pub struct Partial<T> {
+    pub value: Option<T>,
+    pub errors: Vec<FieldError>,
+}
+
+pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<T>> {
     let mut work = value.clone();
     let mut errors = Vec::new();
     let mut removed_fields = BTreeSet::new();
@@ -40,7 +59,12 @@ pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<FieldErr
     while errors.len() < MAX_ERRORS_PER_DOCUMENT {
         let error = match serde_path_to_error::deserialize::<_, T>(work.clone()) {
             Ok(typed) if errors.is_empty() => return Ok(typed),
-            Ok(_) => break,
+            Ok(typed) => {
+                return Err(Partial {
+                    value: Some(typed),
+                    errors,
+                })
+            }
             Err(e) => e,
         };
         let work_path = convert_path(error.path());
@@ -59,13 +83,18 @@ pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<FieldErr
         let caused_by_us = matches!(&kind, FieldErrorKind::MissingField { field }
             if removed_fields.contains(&path.key(field)));
         if !caused_by_us {
-            errors.push(FieldError { path: path.clone(), kind });
+            errors.push(FieldError {
+                path: path.clone(),
+                kind,
+            });
         }
 
         if target.is_root() || !remove(&mut work, &target) {
             break;
         }
-        if let (Some(Segment::Index(i)), Some(parent)) = (target_original.0.last(), target_original.parent()) {
+        if let (Some(Segment::Index(i)), Some(parent)) =
+            (target_original.0.last(), target_original.parent())
+        {
             let list = removed_items.entry(parent).or_default();
             list.push(*i);
             list.sort_unstable();
@@ -73,7 +102,10 @@ pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Vec<FieldErr
             removed_fields.insert(target_original);
         }
     }
-    Err(errors)
+    Err(Partial {
+        value: None,
+        errors,
+    })
 }
 
 fn convert_path(path: &serde_path_to_error::Path) -> FieldPath {
@@ -96,7 +128,10 @@ fn to_original(path: &FieldPath, removed_items: &BTreeMap<FieldPath, Vec<usize>>
         original = match segment {
             Segment::Key(k) => original.key(k),
             Segment::Index(i) => {
-                let removed = removed_items.get(&original).map(Vec::as_slice).unwrap_or(&[]);
+                let removed = removed_items
+                    .get(&original)
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]);
                 // The i-th index (0-based) that was not removed.
                 let index = (0..).filter(|n| !removed.contains(n)).nth(*i).unwrap_or(*i);
                 original.index(index)
@@ -144,12 +179,17 @@ fn classify(message: &str) -> FieldErrorKind {
         return FieldErrorKind::UnknownVariant { found, allowed };
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
-        return FieldErrorKind::MissingField { field: rest.trim_matches('`').to_string() };
+        return FieldErrorKind::MissingField {
+            field: rest.trim_matches('`').to_string(),
+        };
     }
     for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
         if let Some(rest) = message.strip_prefix(prefix) {
             if let Some((found, expected)) = rest.split_once(", expected ") {
-                return FieldErrorKind::Invalid { found: found.to_string(), expected: expected.to_string() };
+                return FieldErrorKind::Invalid {
+                    found: found.to_string(),
+                    expected: expected.to_string(),
+                };
             }
         }
     }
@@ -208,7 +248,11 @@ mod tests {
         let value: Value = serde_yaml::from_str(yaml).unwrap();
         match deserialize::<Doc>(&value) {
             Ok(_) => vec![],
-            Err(es) => es.into_iter().map(|e| (e.path.to_string(), e.kind)).collect(),
+            Err(partial) => partial
+                .errors
+                .into_iter()
+                .map(|e| (e.path.to_string(), e.kind))
+                .collect(),
         }
     }
 
@@ -221,14 +265,46 @@ mod tests {
     fn collects_every_error_in_one_document() {
         let found = errors("name: a\ncount: many\nnmae: b\ninner: {colour: grean}\nitems: [{n: x}, {n: 2}, {n: y}]");
         let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(paths, ["count", "nmae", "inner.colour", "items[0].n", "items[2].n"]);
-        assert!(matches!(&found[1].1, FieldErrorKind::UnknownField { field, allowed } if field == "nmae" && allowed.contains(&"name".to_string())));
-        assert!(matches!(&found[2].1, FieldErrorKind::UnknownVariant { found, allowed } if found == "grean" && allowed == &["red", "blue"]));
+        assert_eq!(
+            paths,
+            ["count", "nmae", "inner.colour", "items[0].n", "items[2].n"]
+        );
+        assert!(
+            matches!(&found[1].1, FieldErrorKind::UnknownField { field, allowed } if field == "nmae" && allowed.contains(&"name".to_string()))
+        );
+        assert!(
+            matches!(&found[2].1, FieldErrorKind::UnknownVariant { found, allowed } if found == "grean" && allowed == &["red", "blue"])
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_document_stays_usable_after_an_optional_field_is_dropped() {
+        #[derive(Debug, Deserialize)]
+        struct Small {
+            name: String,
+            #[serde(default)]
+            count: Option<u32>,
+        }
+        let value: Value = serde_yaml::from_str("name: a\ncount: many").unwrap();
+        let partial = deserialize::<Small>(&value).unwrap_err();
+        assert_eq!(
+            partial.value.map(|s| (s.name, s.count)),
+            Some(("a".to_string(), None))
+        );
+        assert_eq!(partial.errors.len(), 1);
     }
 
     #[test]
     fn missing_field_is_reported_once() {
         let found = errors("name: a\ninner: {colour: red}\nitems: []");
-        assert_eq!(found, vec![(String::new(), FieldErrorKind::MissingField { field: "count".into() })]);
+        assert_eq!(
+            found,
+            vec![(
+                String::new(),
+                FieldErrorKind::MissingField {
+                    field: "count".into()
+                }
+            )]
+        );
     }
 }
