@@ -2,6 +2,8 @@
 //! then every structural problem (unknown field, missing field, wrong type, unknown value) as a
 //! diagnostic with what was found, what was expected and a hint.
 
+use std::sync::OnceLock;
+
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
 
@@ -10,11 +12,14 @@ use crate::content::yaml::typed::{self, FieldError, FieldErrorKind};
 use crate::content::yaml::{FieldPath, SpanMap};
 use crate::diagnostics::Diagnostic;
 
-/// Positions of one file's fields, in file coordinates.
+/// Positions of one file's fields, in file coordinates. The positions are worked out only when a
+/// diagnostic first needs them: most files have none, and the second parse would double the cost
+/// of `check`.
 #[derive(Debug, Clone, Default)]
 pub struct Locator {
     pub file: String,
-    spans: SpanMap,
+    yaml: String,
+    spans: OnceLock<SpanMap>,
     /// File line of the first YAML line, minus one.
     line_offset: usize,
 }
@@ -23,19 +28,24 @@ impl Locator {
     pub fn new(file: &str, yaml: &str, yaml_first_line: usize) -> Locator {
         Locator {
             file: file.to_string(),
-            spans: SpanMap::build(yaml),
+            yaml: yaml.to_string(),
+            spans: OnceLock::new(),
             line_offset: yaml_first_line - 1,
         }
     }
 
+    fn spans(&self) -> &SpanMap {
+        self.spans.get_or_init(|| SpanMap::build(&self.yaml))
+    }
+
     /// Places a diagnostic at the field's key (or its nearest known parent), naming the field.
     pub fn at_field(&self, diagnostic: Diagnostic, path: &FieldPath) -> Diagnostic {
-        self.place(diagnostic, path, self.spans.field(path))
+        self.place(diagnostic, path, self.spans().field(path))
     }
 
     /// Places a diagnostic at the field's value.
     pub fn at_value(&self, diagnostic: Diagnostic, path: &FieldPath) -> Diagnostic {
-        self.place(diagnostic, path, self.spans.value(path))
+        self.place(diagnostic, path, self.spans().value(path))
     }
 
     fn place(

@@ -1,0 +1,83 @@
+//! How long `ruimte check` takes on generated corpora of 1,000 and 10,000 entries, and how much
+//! memory it needs. Prints figures; asserts nothing about time (machines are noisy).
+//!
+//! Run: `cargo bench --bench check` (or `scripts/bench.sh`). Set BENCH_SIZES=1000,10000,100000 to
+//! choose sizes, BENCH_RUNS to choose repetitions and BENCH_KEEP=DIR to keep the corpora for profiling.
+
+mod corpus;
+
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: keep the latter quick.
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| {
+            if benchmarking {
+                vec![1_000, 10_000]
+            } else {
+                vec![200]
+            }
+        });
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(if benchmarking { 7 } else { 1 });
+    println!(
+        "{:>8} {:>10} {:>10} {:>10} {:>10} {:>12}",
+        "entries", "MB", "median ms", "min ms", "max ms", "peak RSS MB"
+    );
+    for size in sizes {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // BENCH_KEEP=DIR keeps the corpus for profiling: DIR/<size>.
+        let dir_path = match std::env::var("BENCH_KEEP") {
+            Ok(keep) => std::path::Path::new(&keep).join(size.to_string()),
+            Err(_) => dir.path().to_path_buf(),
+        };
+        let corpus = corpus::generate(&dir_path, size);
+        let mut times = Vec::new();
+        let mut peak_kb = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            let output = Command::new(env!("CARGO_BIN_EXE_ruimte"))
+                .args(["check", "--content"])
+                .arg(&dir_path)
+                .env("RUIMTE_TODAY", "2026-11-22")
+                .output()
+                .expect("ruimte runs");
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            assert!(
+                output.status.success(),
+                "the generated corpus must check clean:\n{}",
+                String::from_utf8_lossy(&output.stdout)
+            );
+            peak_kb = peak_kb.max(children_peak_rss_kb());
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{:>8} {:>10.1} {:>10.0} {:>10.0} {:>10.0} {:>12.1}",
+            corpus.entries,
+            corpus.bytes as f64 / 1e6,
+            times[times.len() / 2],
+            times[0],
+            times[times.len() - 1],
+            peak_kb as f64 / 1024.0
+        );
+    }
+}
+
+/// The largest resident set of any child process so far (Linux reports kilobytes).
+fn children_peak_rss_kb() -> i64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) == 0 {
+            usage.ru_maxrss
+        } else {
+            0
+        }
+    }
+}

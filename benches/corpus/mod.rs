@@ -1,0 +1,275 @@
+//! Generates a content folder of any size that checks clean, for benchmarks. Deterministic: the
+//! same size gives the same bytes. Uses the repository's real vocabularies so keys, places and
+//! facets are distributed as on the real site. Shared by every benchmark (`mod corpus;`).
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+/// A small deterministic generator (SplitMix64), so no extra crate is needed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &'a [String]) -> &'a str {
+        &items[self.below(items.len())]
+    }
+    fn some<'a>(&mut self, items: &'a [String], max: usize) -> Vec<&'a str> {
+        let mut out: Vec<&str> = (0..1 + self.below(max)).map(|_| self.pick(items)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+const WORDS: &[&str] = &[
+    "atelier",
+    "ruimte",
+    "kunstenaars",
+    "repetitie",
+    "gedeeld",
+    "gemeente",
+    "vereniging",
+    "betaalbaar",
+    "tijdelijk",
+    "gebruik",
+    "leegstand",
+    "muziek",
+    "theater",
+    "dans",
+    "beeldend",
+    "werkplaats",
+    "opslag",
+    "podium",
+    "buurt",
+    "samenwerking",
+    "huur",
+    "eigenaar",
+    "collectief",
+    "jongeren",
+    "amateurs",
+    "cultuurcentrum",
+    "bibliotheek",
+    "vrijwilligers",
+    "subsidie",
+    "toegankelijk",
+    "rolstoel",
+    "openbaar",
+    "vervoer",
+    "sleutel",
+    "planning",
+    "afspraken",
+];
+
+fn sentence(rng: &mut Rng, words: usize) -> String {
+    let mut s: String = (0..words)
+        .map(|_| WORDS[rng.below(WORDS.len())])
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(first) = s.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    s.push('.');
+    s
+}
+
+fn body(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    for p in 0..3 + rng.below(3) {
+        if p == 1 {
+            out.push_str("## Afspraken\n\n");
+        }
+        let sentences: Vec<String> = (0..3 + rng.below(4))
+            .map(|_| {
+                let words = 8 + rng.below(10);
+                sentence(rng, words)
+            })
+            .collect();
+        out.push_str(&sentences.join(" "));
+        out.push_str("\n\n");
+    }
+    out.push_str("Meer op [de website](https://example.org/info).\n");
+    out
+}
+
+/// Reads the keys of one vocabulary file without depending on the crate under test.
+fn keys(data: &Path, file: &str) -> Vec<String> {
+    let text = fs::read_to_string(data.join(file)).expect("vocabulary file");
+    text.lines()
+        .filter_map(|l| l.strip_prefix("- key: "))
+        .map(|k| k.trim().trim_matches('"').to_string())
+        .collect()
+}
+
+pub struct Corpus {
+    pub entries: usize,
+    pub bytes: u64,
+}
+
+/// Writes `entries` entries (70% spaces, 25% practices, 5% guides) and the repository's
+/// vocabularies into `dir`.
+pub fn generate(dir: &Path, entries: usize) -> Corpus {
+    let repo_data = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data");
+    let data = dir.join("data");
+    for folder in ["data", "spaces", "practices", "guides"] {
+        fs::create_dir_all(dir.join(folder)).unwrap();
+    }
+    for file in fs::read_dir(&repo_data).unwrap() {
+        let file = file.unwrap();
+        fs::copy(file.path(), data.join(file.file_name())).unwrap();
+    }
+    let places = keys(&data, "places.yaml");
+    let kinds = keys(&data, "space-kinds.yaml");
+    let disciplines = keys(&data, "disciplines.yaml");
+    let facilities = keys(&data, "facilities.yaml");
+    let themes = keys(&data, "themes.yaml");
+    let tags = keys(&data, "tags.yaml");
+    let mut rng = Rng(entries as u64);
+    let guides = (entries / 20).max(1);
+    let practices = entries / 4;
+    let spaces = entries - guides - practices;
+    let mut bytes = 0u64;
+    let mut write = |path: std::path::PathBuf, text: String| {
+        bytes += text.len() as u64;
+        fs::write(path, text).unwrap();
+    };
+    for i in 0..guides {
+        let text = guide(&mut rng, i, guides);
+        write(dir.join(format!("guides/gids-{i}.md")), text);
+    }
+    for i in 0..spaces {
+        let mut fm = String::new();
+        let _ = writeln!(
+            fm,
+            "name: Ruimte {i} {}",
+            sentence(&mut rng, 2).trim_end_matches('.')
+        );
+        let _ = writeln!(fm, "kinds: [{}]", rng.some(&kinds, 3).join(", "));
+        let _ = writeln!(
+            fm,
+            "disciplines: [{}]",
+            rng.some(&disciplines, 3).join(", ")
+        );
+        let _ = writeln!(fm, "place: {}", rng.pick(&places));
+        let _ = writeln!(
+            fm,
+            "address:\n  street: Voorbeeldstraat\n  number: {}\n  postcode: {}",
+            1 + rng.below(200),
+            1000 + rng.below(8999)
+        );
+        let _ = writeln!(
+            fm,
+            "geo: {{ lat: {:.5}, lon: {:.5} }}",
+            50.7 + rng.below(700) as f64 / 1000.0,
+            2.6 + rng.below(3000) as f64 / 1000.0
+        );
+        let _ = writeln!(
+            fm,
+            "operator:\n  name: Vzw {i}\n  url: https://example.org/{i}"
+        );
+        let _ = writeln!(
+            fm,
+            "tenure:\n  kind: tijdelijk\n  legal_framework: gids-{}\n  available_from: 2024-01-01",
+            rng.below(guides)
+        );
+        let _ = writeln!(fm, "availability:\n  status: beschikbaar");
+        let _ = writeln!(fm, "audience: [professionals, amateurs]");
+        let _ = writeln!(
+            fm,
+            "price:\n  model: per-maand\n  amount_eur: {}\n  includes_charges: true",
+            50 + rng.below(400)
+        );
+        let _ = writeln!(
+            fm,
+            "size_m2: {}\ncapacity: {}",
+            10 + rng.below(300),
+            1 + rng.below(80)
+        );
+        let _ = writeln!(
+            fm,
+            "accessibility:\n  wheelchair: beperkt\n  public_transport: {}",
+            sentence(&mut rng, 5)
+        );
+        let _ = writeln!(fm, "facilities: [{}]", rng.some(&facilities, 5).join(", "));
+        let _ = writeln!(
+            fm,
+            "contact:\n  website: https://example.org/r/{i}\n  email: info{i}@example.org"
+        );
+        let _ = writeln!(fm, "related: [gids-{}]", rng.below(guides));
+        let _ = writeln!(
+            fm,
+            "sources:\n  - title: Gegenereerd corpus\n    url: https://example.org/bron"
+        );
+        let _ = writeln!(
+            fm,
+            "last_verified: 2025-0{}-1{}",
+            1 + rng.below(9),
+            rng.below(10)
+        );
+        let text = format!("---\n{fm}---\n{}", body(&mut rng));
+        write(dir.join(format!("spaces/ruimte-{i}.md")), text);
+    }
+    for i in 0..practices {
+        let mut fm = String::new();
+        let _ = writeln!(
+            fm,
+            "title: Praktijk {i} {}",
+            sentence(&mut rng, 3).trim_end_matches('.')
+        );
+        let _ = writeln!(fm, "themes: [{}]", rng.pick(&themes));
+        let _ = writeln!(fm, "places: [{}]", rng.some(&places, 3).join(", "));
+        let _ = writeln!(
+            fm,
+            "disciplines: [{}]",
+            rng.some(&disciplines, 2).join(", ")
+        );
+        let _ = writeln!(fm, "summary: {}", sentence(&mut rng, 20));
+        let _ = writeln!(
+            fm,
+            "financing: {}\nbudget_eur: {}",
+            sentence(&mut rng, 8),
+            1000 + rng.below(50_000)
+        );
+        let _ = writeln!(fm, "local_government_roles: [facilitator, financier]");
+        let _ = writeln!(
+            fm,
+            "local_government_role: {}\ntip: {}",
+            sentence(&mut rng, 10),
+            sentence(&mut rng, 10)
+        );
+        let _ = writeln!(
+            fm,
+            "partners: [Vzw {i}, Stad]\ntags: [{}]",
+            rng.some(&tags, 3).join(", ")
+        );
+        let _ = writeln!(fm, "period: {{ start: 20{:02} }}", 10 + rng.below(14));
+        let _ = writeln!(fm, "related: [ruimte-{}]", rng.below(spaces));
+        let _ = writeln!(
+            fm,
+            "sources:\n  - title: Gegenereerd corpus\nlast_verified: 2024-01-01"
+        );
+        let text = format!("---\n{fm}---\n{}", body(&mut rng));
+        write(dir.join(format!("practices/praktijk-{i}.md")), text);
+    }
+    Corpus { entries, bytes }
+}
+
+fn guide(rng: &mut Rng, i: usize, guides: usize) -> String {
+    let fm = format!(
+        "title: Gids {i}\naliases: [Guide {i}]\ncategory: gebruiksregeling\nsummary: {}\ncompare:\n  duration: Onbepaald\n  security_of_tenure: laag\n  cost: gemiddeld\n  admin_burden: hoog\n  registration_required: soms\n  notary_required: nee\n  who_carries_liability: De gebruiker.\n  suited_for: {}\n  pros: [Snel]\n  cons: [Onzeker]\n  risks: [Opzeg]\nlegal_basis:\n  - citation: Burgerlijk Wetboek\nrelated: [gids-{}]\nsources:\n  - title: Gegenereerd corpus\nlast_reviewed: 2026-01-01\n",
+        sentence(rng, 12),
+        sentence(rng, 6),
+        (i + 1) % guides
+    );
+    format!("---\n{fm}---\n{}", body(rng))
+}
