@@ -101,7 +101,7 @@ pub fn parse<T: DeserializeOwned>(
         .hint("write one `field: value` per line between the two `---` lines");
         return (None, locator, vec![d]);
     }
-    into_typed(value, locator)
+    into_typed(yaml, value, locator)
 }
 
 /// Parses and types a whole YAML file whose top level is a list (a vocabulary).
@@ -124,16 +124,17 @@ pub fn parse_list<T: DeserializeOwned>(
         .expected("lines starting with `- key: …`");
         return (None, locator, vec![d]);
     }
-    into_typed(value, locator)
+    into_typed(yaml, value, locator)
 }
 
 /// The typed value comes back whenever one could be made, even beside diagnostics, so that later
 /// checks still run on the fields that were fine.
 fn into_typed<T: DeserializeOwned>(
+    yaml: &str,
     value: Value,
     locator: Locator,
 ) -> (Option<T>, Locator, Vec<Diagnostic>) {
-    match typed::deserialize::<T>(&value) {
+    match typed::deserialize::<T>(yaml, &value) {
         Ok(t) => (Some(t), locator, Vec::new()),
         Err(partial) => {
             let diagnostics = partial

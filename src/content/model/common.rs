@@ -339,5 +339,5 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<Text>,
+    pub phone: Option<String>,
 }

@@ -421,9 +421,9 @@ fn contact(r: &mut Report, contact: &Contact) {
         }
     }
     if let Some(phone) = &contact.phone {
-        if let Err(p) = fields::check_phone(&phone.0) {
+        if let Err(p) = fields::check_phone(phone) {
             report_problem(r, "contact.phone", "invalid-phone", p, false)
-                .set_found(format!("`{}`", phone.0));
+                .set_found(format!("`{phone}`"));
         }
     }
 }

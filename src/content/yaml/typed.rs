@@ -50,14 +50,21 @@ pub struct Partial<T> {
     pub errors: Vec<FieldError>,
 }
 
-pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<T>> {
+/// `yaml` is the document's text and `value` the same document parsed. Every attempt types from
+/// text, as the fast path does (serde_yaml keeps a plain scalar's text when a field wants a string,
+/// so `phone: 0912…` keeps its 0 there but not in a `Value`); after a field is taken out, the
+/// working copy is written back to text for the next attempt.
+pub fn deserialize<T: DeserializeOwned>(yaml: &str, value: &Value) -> Result<T, Partial<T>> {
     let mut work = value.clone();
+    let mut text = yaml.to_string();
     let mut errors = Vec::new();
     let mut removed_fields = BTreeSet::new();
     let mut removed_items: BTreeMap<FieldPath, Vec<usize>> = BTreeMap::new();
 
     while errors.len() < MAX_ERRORS_PER_DOCUMENT {
-        let error = match serde_path_to_error::deserialize::<_, T>(work.clone()) {
+        let error = match serde_path_to_error::deserialize::<_, T>(
+            serde_yaml::Deserializer::from_str(&text),
+        ) {
             Ok(typed) if errors.is_empty() => return Ok(typed),
             Ok(typed) => {
                 return Err(Partial {
@@ -100,6 +107,10 @@ pub fn deserialize<T: DeserializeOwned>(value: &Value) -> Result<T, Partial<T>> 
             list.sort_unstable();
         } else {
             removed_fields.insert(target_original);
+        }
+        match serde_yaml::to_string(&work) {
+            Ok(next) => text = next,
+            Err(_) => break,
         }
     }
     Err(Partial {
@@ -170,6 +181,7 @@ fn remove(value: &mut Value, path: &FieldPath) -> bool {
 
 /// Reads serde's standard error messages (their wording is fixed by `serde::de::Error`'s defaults).
 fn classify(message: &str) -> FieldErrorKind {
+    let message = strip_location(message);
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, allowed) = split_expected(rest);
         return FieldErrorKind::UnknownField { field, allowed };
@@ -194,6 +206,33 @@ fn classify(message: &str) -> FieldErrorKind {
         }
     }
     FieldErrorKind::Other(message.to_string())
+}
+
+/// serde_yaml wraps messages as `path: message at line L column C`; the path and the position
+/// are ours to report, so both are taken off.
+fn strip_location(message: &str) -> &str {
+    let mut message = message;
+    if let Some(i) = message.rfind(" at line ") {
+        let tail = &message[i + " at line ".len()..];
+        if tail
+            .split(" column ")
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        {
+            message = &message[..i];
+        }
+    }
+    const MARKERS: [&str; 6] = [
+        "invalid type: ",
+        "invalid value: ",
+        "invalid length ",
+        "unknown field ",
+        "unknown variant ",
+        "missing field ",
+    ];
+    match MARKERS.iter().filter_map(|m| message.find(m)).min() {
+        Some(start) => &message[start..],
+        None => message,
+    }
 }
 
 /// Splits "`x`, expected one of `a`, `b`" into ("x", ["a", "b"]).
@@ -246,7 +285,7 @@ mod tests {
 
     fn errors(yaml: &str) -> Vec<(String, FieldErrorKind)> {
         let value: Value = serde_yaml::from_str(yaml).unwrap();
-        match deserialize::<Doc>(&value) {
+        match deserialize::<Doc>(yaml, &value) {
             Ok(_) => vec![],
             Err(partial) => partial
                 .errors
@@ -285,13 +324,32 @@ mod tests {
             #[serde(default)]
             count: Option<u32>,
         }
-        let value: Value = serde_yaml::from_str("name: a\ncount: many").unwrap();
-        let partial = deserialize::<Small>(&value).unwrap_err();
+        let yaml = "name: a\ncount: many";
+        let value: Value = serde_yaml::from_str(yaml).unwrap();
+        let partial = deserialize::<Small>(yaml, &value).unwrap_err();
         assert_eq!(
             partial.value.map(|s| (s.name, s.count)),
             Some(("a".to_string(), None))
         );
         assert_eq!(partial.errors.len(), 1);
+    }
+
+    #[test]
+    fn serde_yaml_positions_and_paths_are_taken_off_messages() {
+        assert_eq!(
+            classify("inner.n: invalid type: string \"q\", expected u32 at line 3 column 23"),
+            FieldErrorKind::Invalid {
+                found: "string \"q\"".into(),
+                expected: "u32".into()
+            }
+        );
+        assert_eq!(
+            classify("inner: unknown field `zz`, expected `colour` or `n` at line 3 column 26"),
+            FieldErrorKind::UnknownField {
+                field: "zz".into(),
+                allowed: vec!["colour".into(), "n".into()]
+            }
+        );
     }
 
     #[test]
