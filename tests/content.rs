@@ -1,0 +1,115 @@
+//! The repository's own directory: it checks clean and cannot silently shrink.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use ruimte::content::{self, model::Date, validate};
+
+fn load() -> content::Site {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let loaded = content::load(&root);
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "content loads without problems: {:#?}",
+        loaded.diagnostics
+    );
+    loaded.site
+}
+
+#[test]
+fn the_directory_holds_at_least_the_entries_of_the_source_documents() {
+    let site = load();
+    assert!(
+        site.practices.len() >= 28,
+        "{} practices",
+        site.practices.len()
+    );
+    assert!(site.spaces.len() >= 20, "{} spaces", site.spaces.len());
+    assert!(site.guides.len() >= 12, "{} guides", site.guides.len());
+    // The memorandum's practices are all there, each citing it.
+    let memorandum = site
+        .practices
+        .iter()
+        .filter(|p| {
+            p.front
+                .sources
+                .iter()
+                .any(|s| s.title.starts_with("Lokaal talent doet me wat"))
+        })
+        .count();
+    assert!(
+        memorandum >= 28,
+        "{memorandum} practices cite the memorandum"
+    );
+}
+
+#[test]
+fn every_entry_cites_a_source() {
+    let site = load();
+    let titles = site
+        .spaces
+        .iter()
+        .map(|e| (&e.file, &e.front.sources))
+        .chain(site.practices.iter().map(|e| (&e.file, &e.front.sources)))
+        .chain(site.guides.iter().map(|e| (&e.file, &e.front.sources)));
+    for (file, sources) in titles {
+        assert!(
+            !sources.is_empty() && sources.iter().all(|s| !s.title.trim().is_empty()),
+            "{file} has no source"
+        );
+    }
+}
+
+#[test]
+fn every_place_used_is_in_the_vocabulary_with_its_province() {
+    let site = load();
+    let used: BTreeSet<&str> = site
+        .spaces
+        .iter()
+        .map(|e| e.front.place.as_str())
+        .chain(
+            site.practices
+                .iter()
+                .flat_map(|e| e.front.places.iter().map(|p| p.as_str())),
+        )
+        .collect();
+    for key in used {
+        let place = site
+            .vocab
+            .place(key)
+            .unwrap_or_else(|| panic!("{key} is not in places.yaml"));
+        assert!(
+            site.vocab.contains(
+                content::vocab::VocabularyKind::Provinces,
+                place.province.as_str()
+            ),
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn the_content_has_no_errors_or_warnings() {
+    let site = load();
+    let options = validate::Options {
+        today: Date::parse(common::TODAY).unwrap(),
+        stale_days: None,
+    };
+    let diagnostics = validate::validate(&site, &options);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn the_about_contribute_and_source_pages_exist() {
+    let site = load();
+    let slugs: BTreeSet<&str> = site.pages.iter().map(|p| p.slug.as_str()).collect();
+    for slug in ["over", "bijdragen"] {
+        assert!(slugs.contains(slug), "pages/{slug}.md");
+    }
+    assert!(
+        slugs.iter().filter(|s| s.starts_with("bron-")).count() >= 5,
+        "one page per source document: {slugs:?}"
+    );
+}
