@@ -15,13 +15,7 @@ fn main() {
     let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
         .ok()
         .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| {
-            if benchmarking {
-                vec![1_000, 10_000]
-            } else {
-                vec![200]
-            }
-        });
+        .unwrap_or_else(|| if benchmarking { vec![1_000, 10_000] } else { vec![200] });
     let runs: usize = std::env::var("BENCH_RUNS")
         .ok()
         .and_then(|r| r.parse().ok())

@@ -53,11 +53,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -188,10 +184,7 @@ fn render_github(diagnostics: &[Diagnostic], content_prefix: &str) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut props = format!(
-            "file={}",
-            escape_property(&format!("{content_prefix}{}", d.file))
-        );
+        let mut props = format!("file={}", escape_property(&format!("{content_prefix}{}", d.file)));
         if d.line > 0 {
             let _ = write!(props, ",line={}", d.line);
         }
@@ -219,9 +212,7 @@ fn render_github(diagnostics: &[Diagnostic], content_prefix: &str) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

@@ -10,6 +10,10 @@
 #![allow(clippy::result_large_err)]
 
 pub mod cmd;
+pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod export;
+pub mod output;
+pub mod render;
 pub mod schema;

@@ -32,6 +32,27 @@ enum Command {
         #[arg(long, value_name = "DAYS")]
         stale: Option<u32>,
     },
+    /// Check the content, then build the static site into the output folder
+    Build {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Where the site is written (replaced whole, only when the build succeeds)
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+        /// Where the site will live, e.g. https://example.org/ruimte/ (overrides ruimte.toml)
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Also publish entries marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// The site's settings
+        #[arg(long, default_value = "ruimte.toml")]
+        config: PathBuf,
+        /// The theme folder (templates, static files, interface strings)
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+    },
     /// Write a JSON Schema for each entry type, for editors
     Schema {
         /// The content folder (its vocabularies fill the allowed keys)
@@ -53,11 +74,7 @@ enum OutputFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check {
-            content,
-            format,
-            stale,
-        } => {
+        Command::Check { content, format, stale } => {
             let format = match format {
                 OutputFormat::Human => Format::Human,
                 OutputFormat::Github => Format::Github,
@@ -65,6 +82,21 @@ fn main() -> ExitCode {
             };
             cmd::check::run(&content, format, stale)
         }
+        Command::Build {
+            content,
+            out,
+            base_url,
+            drafts,
+            config,
+            theme,
+        } => cmd::build::run(&cmd::build::BuildArgs {
+            content: &content,
+            out: &out,
+            config: &config,
+            theme: &theme,
+            base_url: base_url.as_deref(),
+            drafts,
+        }),
         Command::Schema { content, out } => cmd::schema::run(&content, &out),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))

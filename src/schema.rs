@@ -29,10 +29,7 @@ pub fn schema_for(kind: EntryKind, vocab: &Vocabularies) -> Value {
     let mut value = schema.to_value();
     add_vocabulary_enums(&mut value, vocab);
     if let Some(object) = value.as_object_mut() {
-        object.insert(
-            "title".into(),
-            json!(format!("ruimte: {} front matter", kind.noun())),
-        );
+        object.insert("title".into(), json!(format!("ruimte: {} front matter", kind.noun())));
     }
     value
 }
@@ -87,10 +84,7 @@ mod tests {
             .filter_map(Value::as_str)
             .collect();
         for field in ["name", "kinds", "place", "sources", "last_verified"] {
-            assert!(
-                required.contains(&field),
-                "{field} should be required: {required:?}"
-            );
+            assert!(required.contains(&field), "{field} should be required: {required:?}");
         }
     }
 }

@@ -10,131 +10,53 @@ use common::{copy_fixture, fixture, ruimte, stdout};
 use serde_json::Value;
 
 /// (file, line, field, code): every diagnostic the broken fixture must produce, and no others.
+#[rustfmt::skip]
 const BROKEN: &[(&str, usize, &str, &str)] = &[
     ("data/tags.yaml", 3, "[1].key", "duplicate-key"),
     ("events/feest.md", 0, "", "unknown-folder"),
-    (
-        "guides/bad-level.md",
-        8,
-        "compare.security_of_tenure",
-        "unknown-value",
-    ),
-    (
-        "guides/missing-compare-field.md",
-        6,
-        "compare.risks",
-        "missing-field",
-    ),
+    ("guides/bad-level.md", 8, "compare.security_of_tenure", "unknown-value"),
+    ("guides/missing-compare-field.md", 6, "compare.risks", "missing-field"),
+    ("pages/kaart.md", 0, "", "reserved-slug"),
     ("practices/bad-period.md", 8, "period.end", "date-order"),
     ("practices/dup.md", 0, "", "duplicate-slug"),
     ("practices/empty-places.md", 4, "places", "empty-list"),
-    (
-        "practices/unknown-related.md",
-        6,
-        "related[0]",
-        "unknown-related",
-    ),
-    (
-        "practices/unknown-related.md",
-        6,
-        "related[1]",
-        "unknown-related",
-    ),
-    (
-        "practices/unknown-role.md",
-        6,
-        "local_government_roles[1]",
-        "unknown-value",
-    ),
+    ("practices/unknown-related.md", 6, "related[0]", "unknown-related"),
+    ("practices/unknown-related.md", 6, "related[1]", "unknown-related"),
+    ("practices/unknown-role.md", 6, "local_government_roles[1]", "unknown-value"),
     ("spaces/Bad_Slug.md", 0, "", "invalid-slug"),
     ("spaces/bad-date.md", 7, "last_verified", "wrong-type"),
     ("spaces/bad-email.md", 6, "contact.email", "invalid-email"),
-    (
-        "spaces/bad-enum.md",
-        6,
-        "accessibility.wheelchair",
-        "unknown-value",
-    ),
-    (
-        "spaces/bad-postcode.md",
-        7,
-        "address.postcode",
-        "invalid-postcode",
-    ),
+    ("spaces/bad-enum.md", 6, "accessibility.wheelchair", "unknown-value"),
+    ("spaces/bad-postcode.md", 7, "address.postcode", "invalid-postcode"),
     ("spaces/bad-url.md", 6, "contact.website", "invalid-url"),
     ("spaces/bom-crlf.md", 4, "kinds[0]", "unknown-key"),
     ("spaces/dup-name-b.md", 2, "name", "duplicate-name"),
     ("spaces/duplicate-key.md", 3, "name", "duplicate-field"),
     ("spaces/empty-file.md", 1, "", "empty-file"),
-    (
-        "spaces/empty-front-matter.md",
-        1,
-        "",
-        "front-matter-not-fields",
-    ),
-    (
-        "spaces/front-matter-list.md",
-        1,
-        "",
-        "front-matter-not-fields",
-    ),
+    ("spaces/empty-front-matter.md", 1, "", "front-matter-not-fields"),
+    ("spaces/front-matter-list.md", 1, "", "front-matter-not-fields"),
     ("spaces/future-date.md", 7, "last_verified", "future-date"),
     ("spaces/geo-out-of-range.md", 6, "geo", "invalid-geo"),
     ("spaces/geo-outside-belgium.md", 5, "geo", "outside-belgium"),
-    (
-        "spaces/image-escape.md",
-        6,
-        "images[0].file",
-        "invalid-image-path",
-    ),
+    ("spaces/image-escape.md", 6, "images[0].file", "invalid-image-path"),
     ("spaces/image-no-alt.md", 7, "images[0].alt", "missing-alt"),
     ("spaces/javascript-link.md", 9, "", "unsafe-link"),
     ("spaces/list-as-string.md", 3, "kinds", "wrong-type"),
-    (
-        "spaces/missing-image.md",
-        6,
-        "images[0].file",
-        "missing-image",
-    ),
-    (
-        "spaces/missing-last-verified.md",
-        1,
-        "last_verified",
-        "missing-field",
-    ),
+    ("spaces/missing-image.md", 6, "images[0].file", "missing-image"),
+    ("spaces/missing-last-verified.md", 1, "last_verified", "missing-field"),
     ("spaces/missing-sources.md", 1, "sources", "missing-field"),
     ("spaces/multiple-errors.md", 5, "capacity", "wrong-type"),
-    (
-        "spaces/multiple-errors.md",
-        7,
-        "accessibility.wheelchair",
-        "unknown-value",
-    ),
-    (
-        "spaces/multiple-errors.md",
-        9,
-        "contact.email",
-        "invalid-email",
-    ),
+    ("spaces/multiple-errors.md", 7, "accessibility.wheelchair", "unknown-value"),
+    ("spaces/multiple-errors.md", 9, "contact.email", "invalid-email"),
     ("spaces/near-miss-kind.md", 3, "kinds[0]", "unknown-key"),
-    (
-        "spaces/negative-price.md",
-        7,
-        "price.amount_eur",
-        "invalid-number",
-    ),
+    ("spaces/negative-price.md", 7, "price.amount_eur", "invalid-number"),
     ("spaces/no-front-matter.md", 1, "", "no-front-matter"),
     ("spaces/non-utf8.md", 2, "", "not-utf8"),
     ("spaces/raw-html.md", 11, "", "raw-html"),
     ("spaces/tabs.md", 4, "", "yaml-syntax"),
     ("spaces/unknown-field.md", 1, "name", "missing-field"),
     ("spaces/unknown-field.md", 2, "nmae", "unknown-field"),
-    (
-        "spaces/unknown-guide.md",
-        7,
-        "tenure.legal_framework",
-        "unknown-guide",
-    ),
+    ("spaces/unknown-guide.md", 7, "tenure.legal_framework", "unknown-guide"),
     ("spaces/unknown-place.md", 4, "place", "unknown-key"),
     ("spaces/unterminated.md", 1, "", "unterminated-front-matter"),
     ("spaces/wrong-type.md", 5, "size_m2", "wrong-type"),
@@ -211,19 +133,13 @@ fn diagnostics_say_what_was_found_expected_and_what_to_do() {
     let typo = find("spaces/unknown-field.md", "nmae");
     assert_eq!(typo["hint"], "did you mean `name`?");
     let enum_value = find("spaces/bad-enum.md", "accessibility.wheelchair");
-    assert_eq!(
-        enum_value["expected"],
-        "one of `ja`, `beperkt`, `nee`, `onbekend`"
-    );
+    assert_eq!(enum_value["expected"], "one of `ja`, `beperkt`, `nee`, `onbekend`");
     let guide = find("spaces/unknown-guide.md", "tenure.legal_framework");
     assert_eq!(guide["hint"], "did you mean `bruikleen`?");
     let tabs = find("spaces/tabs.md", "");
     assert!(tabs["hint"].as_str().unwrap().contains("tabs"));
     let utf8 = find("spaces/non-utf8.md", "");
-    assert_eq!(
-        (utf8["line"].as_u64(), utf8["column"].as_u64()),
-        (Some(2), Some(10))
-    );
+    assert_eq!((utf8["line"].as_u64(), utf8["column"].as_u64()), (Some(2), Some(10)));
     let outside = find("spaces/geo-outside-belgium.md", "geo");
     assert_eq!(outside["severity"], "warning");
 }
@@ -250,28 +166,16 @@ fn human_output_points_at_file_line_and_column() {
     let output = ruimte(&["check", "--content", "tests/fixtures/broken"]);
     let text = stdout(&output);
     assert!(text.contains("error[unknown-key]: `repetitieruimt` is not in space-kinds.yaml\n  --> spaces/near-miss-kind.md:3:9 (field `kinds[0]`)"), "{text}");
+    assert!(text.contains("   hint: did you mean `repetitieruimte`?"), "{text}");
     assert!(
-        text.contains("   hint: did you mean `repetitieruimte`?"),
-        "{text}"
-    );
-    assert!(
-        text.lines()
-            .last()
-            .unwrap()
-            .ends_with("error(s), 2 warning(s)"),
+        text.lines().last().unwrap().ends_with("error(s), 2 warning(s)"),
         "{text}"
     );
 }
 
 #[test]
 fn github_format_prints_annotations_with_repository_paths() {
-    let output = ruimte(&[
-        "check",
-        "--content",
-        "tests/fixtures/broken",
-        "--format",
-        "github",
-    ]);
+    let output = ruimte(&["check", "--content", "tests/fixtures/broken", "--format", "github"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let line = text
@@ -282,8 +186,9 @@ fn github_format_prints_annotations_with_repository_paths() {
         line.starts_with("::error file=tests/fixtures/broken/spaces/wrong-type.md,line=5,col=10,title=wrong-type (size_m2)::expected a number%0A"),
         "{line}"
     );
-    assert!(text.lines().any(|l| l
-        .starts_with("::warning file=tests/fixtures/broken/spaces/geo-outside-belgium.md,line=5")));
+    assert!(text
+        .lines()
+        .any(|l| l.starts_with("::warning file=tests/fixtures/broken/spaces/geo-outside-belgium.md,line=5")));
     assert!(
         text.lines()
             .all(|l| l.starts_with("::error ") || l.starts_with("::warning ")),
@@ -340,11 +245,9 @@ fn huge_files_and_links_outside_the_content_folder_are_refused() {
     fs::write(outside.path().join("secret.md"), "---\nname: x\n---\n").unwrap();
     #[cfg(unix)]
     {
-        std::os::unix::fs::symlink(outside.path().join("secret.md"), spaces.join("escape.md"))
-            .unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.md"), spaces.join("escape.md")).unwrap();
         // A link that stays inside the content folder is fine.
-        std::os::unix::fs::symlink(spaces.join("minimal-space.md"), spaces.join("alias.md"))
-            .unwrap();
+        std::os::unix::fs::symlink(spaces.join("minimal-space.md"), spaces.join("alias.md")).unwrap();
     }
     let (code, diagnostics) = json_diagnostics(site.path().to_str().unwrap(), &[]);
     assert_eq!(code, 1);
@@ -399,14 +302,10 @@ fn schema_lists_fields_and_vocabulary_keys() {
     ]);
     assert_eq!(output.status.code(), Some(0));
     for name in ["space", "practice", "guide", "page"] {
-        assert!(
-            out.path().join(format!("{name}.schema.json")).is_file(),
-            "{name}"
-        );
+        assert!(out.path().join(format!("{name}.schema.json")).is_file(), "{name}");
     }
     let space: Value =
-        serde_json::from_str(&fs::read_to_string(out.path().join("space.schema.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&fs::read_to_string(out.path().join("space.schema.json")).unwrap()).unwrap();
     let defs = space
         .get("definitions")
         .or_else(|| space.get("$defs"))
@@ -415,10 +314,7 @@ fn schema_lists_fields_and_vocabulary_keys() {
         defs["SpaceKindKey"]["enum"],
         serde_json::json!(["atelier", "repetitieruimte", "podium"])
     );
-    assert_eq!(
-        defs["PlaceKey"]["enum"],
-        serde_json::json!(["gent", "brussel"])
-    );
+    assert_eq!(defs["PlaceKey"]["enum"], serde_json::json!(["gent", "brussel"]));
     assert_eq!(
         space["properties"]["accessibility"]["allOf"][0]["$ref"],
         "#/definitions/Accessibility"

@@ -21,11 +21,7 @@ fn load() -> content::Site {
 #[test]
 fn the_directory_holds_at_least_the_entries_of_the_source_documents() {
     let site = load();
-    assert!(
-        site.practices.len() >= 28,
-        "{} practices",
-        site.practices.len()
-    );
+    assert!(site.practices.len() >= 28, "{} practices", site.practices.len());
     assert!(site.spaces.len() >= 20, "{} spaces", site.spaces.len());
     assert!(site.guides.len() >= 12, "{} guides", site.guides.len());
     // The memorandum's practices are all there, each citing it.
@@ -39,10 +35,7 @@ fn the_directory_holds_at_least_the_entries_of_the_source_documents() {
                 .any(|s| s.title.starts_with("Lokaal talent doet me wat"))
         })
         .count();
-    assert!(
-        memorandum >= 28,
-        "{memorandum} practices cite the memorandum"
-    );
+    assert!(memorandum >= 28, "{memorandum} practices cite the memorandum");
 }
 
 #[test]
@@ -81,10 +74,8 @@ fn every_place_used_is_in_the_vocabulary_with_its_province() {
             .place(key)
             .unwrap_or_else(|| panic!("{key} is not in places.yaml"));
         assert!(
-            site.vocab.contains(
-                content::vocab::VocabularyKind::Provinces,
-                place.province.as_str()
-            ),
+            site.vocab
+                .contains(content::vocab::VocabularyKind::Provinces, place.province.as_str()),
             "{key}"
         );
     }

@@ -149,17 +149,9 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
     }
     for i in 0..spaces {
         let mut fm = String::new();
-        let _ = writeln!(
-            fm,
-            "name: Ruimte {i} {}",
-            sentence(&mut rng, 2).trim_end_matches('.')
-        );
+        let _ = writeln!(fm, "name: Ruimte {i} {}", sentence(&mut rng, 2).trim_end_matches('.'));
         let _ = writeln!(fm, "kinds: [{}]", rng.some(&kinds, 3).join(", "));
-        let _ = writeln!(
-            fm,
-            "disciplines: [{}]",
-            rng.some(&disciplines, 3).join(", ")
-        );
+        let _ = writeln!(fm, "disciplines: [{}]", rng.some(&disciplines, 3).join(", "));
         let _ = writeln!(fm, "place: {}", rng.pick(&places));
         let _ = writeln!(
             fm,
@@ -173,10 +165,7 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
             50.7 + rng.below(700) as f64 / 1000.0,
             2.6 + rng.below(3000) as f64 / 1000.0
         );
-        let _ = writeln!(
-            fm,
-            "operator:\n  name: Vzw {i}\n  url: https://example.org/{i}"
-        );
+        let _ = writeln!(fm, "operator:\n  name: Vzw {i}\n  url: https://example.org/{i}");
         let _ = writeln!(
             fm,
             "tenure:\n  kind: tijdelijk\n  legal_framework: gids-{}\n  available_from: 2024-01-01",
@@ -189,12 +178,7 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
             "price:\n  model: per-maand\n  amount_eur: {}\n  includes_charges: true",
             50 + rng.below(400)
         );
-        let _ = writeln!(
-            fm,
-            "size_m2: {}\ncapacity: {}",
-            10 + rng.below(300),
-            1 + rng.below(80)
-        );
+        let _ = writeln!(fm, "size_m2: {}\ncapacity: {}", 10 + rng.below(300), 1 + rng.below(80));
         let _ = writeln!(
             fm,
             "accessibility:\n  wheelchair: beperkt\n  public_transport: {}",
@@ -210,12 +194,7 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
             fm,
             "sources:\n  - title: Gegenereerd corpus\n    url: https://example.org/bron"
         );
-        let _ = writeln!(
-            fm,
-            "last_verified: 2025-0{}-1{}",
-            1 + rng.below(9),
-            rng.below(10)
-        );
+        let _ = writeln!(fm, "last_verified: 2025-0{}-1{}", 1 + rng.below(9), rng.below(10));
         let text = format!("---\n{fm}---\n{}", body(&mut rng));
         write(dir.join(format!("spaces/ruimte-{i}.md")), text);
     }
@@ -228,11 +207,7 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
         );
         let _ = writeln!(fm, "themes: [{}]", rng.pick(&themes));
         let _ = writeln!(fm, "places: [{}]", rng.some(&places, 3).join(", "));
-        let _ = writeln!(
-            fm,
-            "disciplines: [{}]",
-            rng.some(&disciplines, 2).join(", ")
-        );
+        let _ = writeln!(fm, "disciplines: [{}]", rng.some(&disciplines, 2).join(", "));
         let _ = writeln!(fm, "summary: {}", sentence(&mut rng, 20));
         let _ = writeln!(
             fm,
@@ -254,10 +229,7 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
         );
         let _ = writeln!(fm, "period: {{ start: 20{:02} }}", 10 + rng.below(14));
         let _ = writeln!(fm, "related: [ruimte-{}]", rng.below(spaces));
-        let _ = writeln!(
-            fm,
-            "sources:\n  - title: Gegenereerd corpus\nlast_verified: 2024-01-01"
-        );
+        let _ = writeln!(fm, "sources:\n  - title: Gegenereerd corpus\nlast_verified: 2024-01-01");
         let text = format!("---\n{fm}---\n{}", body(&mut rng));
         write(dir.join(format!("practices/praktijk-{i}.md")), text);
     }

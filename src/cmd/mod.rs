@@ -1,5 +1,6 @@
 //! One thin module per subcommand: each turns parsed arguments into library calls and an exit code.
 
+pub mod build;
 pub mod check;
 pub mod schema;
 
@@ -10,8 +11,9 @@ use crate::content::model::Date;
 /// Today's date, or `RUIMTE_TODAY` (YYYY-MM-DD) so checks can be reproduced on another day.
 pub fn today() -> Result<Date, String> {
     match std::env::var("RUIMTE_TODAY") {
-        Ok(text) => Date::parse(&text)
-            .ok_or_else(|| format!("RUIMTE_TODAY must be a date written YYYY-MM-DD, not `{text}`")),
+        Ok(text) => {
+            Date::parse(&text).ok_or_else(|| format!("RUIMTE_TODAY must be a date written YYYY-MM-DD, not `{text}`"))
+        }
         Err(_) => Ok(Date(chrono::Utc::now().date_naive())),
     }
 }

@@ -13,29 +13,24 @@ pub struct Split<'a> {
     pub body_first_line: usize,
 }
 
-const EXAMPLE: &str =
-    "start the file with a line `---`, then the fields (`name: …`), then another `---` line";
+const EXAMPLE: &str = "start the file with a line `---`, then the fields (`name: …`), then another `---` line";
 
 pub fn split<'a>(text: &'a str, display: &str) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(
-            Diagnostic::error("empty-file", display, "the file is empty")
-                .at(1, 1)
-                .hint(EXAMPLE),
-        );
+        return Err(Diagnostic::error("empty-file", display, "the file is empty")
+            .at(1, 1)
+            .hint(EXAMPLE));
     }
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Err(Diagnostic::error(
-            "no-front-matter",
-            display,
-            "the file does not start with front matter",
-        )
-        .at(1, 1)
-        .found(format!("`{}`", truncate(first.trim_end(), 40)))
-        .expected("a first line with only `---`")
-        .hint(EXAMPLE));
+        return Err(
+            Diagnostic::error("no-front-matter", display, "the file does not start with front matter")
+                .at(1, 1)
+                .found(format!("`{}`", truncate(first.trim_end(), 40)))
+                .expected("a first line with only `---`")
+                .hint(EXAMPLE),
+        );
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -52,14 +47,12 @@ pub fn split<'a>(text: &'a str, display: &str) -> Result<Split<'a>, Diagnostic> 
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        "unterminated-front-matter",
-        display,
-        "the front matter is never closed",
+    Err(
+        Diagnostic::error("unterminated-front-matter", display, "the front matter is never closed")
+            .at(1, 1)
+            .expected("a line with only `---` after the last field")
+            .hint("add a line `---` between the fields and the text"),
     )
-    .at(1, 1)
-    .expected("a line with only `---` after the last field")
-    .hint("add a line `---` between the fields and the text"))
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -78,10 +71,7 @@ mod tests {
     fn splits_yaml_and_body_with_their_lines() {
         let s = split("---\nname: a\nplace: gent\n---\nHello\n", "x.md").unwrap();
         assert_eq!(s.yaml, "name: a\nplace: gent\n");
-        assert_eq!(
-            (s.yaml_first_line, s.body, s.body_first_line),
-            (2, "Hello\n", 5)
-        );
+        assert_eq!((s.yaml_first_line, s.body, s.body_first_line), (2, "Hello\n", 5));
     }
 
     #[test]

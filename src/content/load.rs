@@ -65,8 +65,7 @@ pub fn load(root: &Path) -> LoadResult {
     };
 
     let found = discover(root, &canonical_root, &mut diagnostics);
-    let results: Vec<(Option<Loaded>, Vec<Diagnostic>)> =
-        found.into_par_iter().map(|f| load_one(root, f)).collect();
+    let results: Vec<(Option<Loaded>, Vec<Diagnostic>)> = found.into_par_iter().map(|f| load_one(root, f)).collect();
 
     for (loaded, file_diagnostics) in results {
         diagnostics.extend(file_diagnostics);
@@ -109,12 +108,8 @@ pub fn load(root: &Path) -> LoadResult {
 /// Lists the files to load. Symlinks are followed only when they stay inside the content folder.
 fn discover(root: &Path, canonical_root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Found> {
     let mut found = Vec::new();
-    let walker = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    let walker = walker
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let walker = WalkDir::new(root).follow_links(false).sort_by_file_name().into_iter();
+    let walker = walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for item in walker {
         let item = match item {
             Ok(item) => item,
@@ -167,16 +162,9 @@ fn discover(root: &Path, canonical_root: &Path, diagnostics: &mut Vec<Diagnostic
     found
 }
 
-fn classify(
-    root: &Path,
-    path: &Path,
-    display: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Found> {
+fn classify(root: &Path, path: &Path, display: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<Found> {
     let rel = path.strip_prefix(root).ok()?;
-    let mut components = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
     let top = components.next()?;
     let rest: Vec<String> = components.collect();
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
@@ -188,10 +176,7 @@ fn classify(
             return None;
         }
         let name = rest.join("/");
-        return match VocabularyKind::ALL
-            .into_iter()
-            .find(|k| k.file_name() == name)
-        {
+        return match VocabularyKind::ALL.into_iter().find(|k| k.file_name() == name) {
             Some(kind) => Some(Found::Vocabulary(kind, path.to_path_buf())),
             None => {
                 let known: Vec<_> = VocabularyKind::ALL.iter().map(|k| k.file_name()).collect();
@@ -229,10 +214,7 @@ fn classify(
 /// Reads and types one file. The typed value comes back whenever one could be made, even with
 /// diagnostics beside it, so that validation still looks at the fields that were fine.
 fn load_one(root: &Path, found: Found) -> (Option<Loaded>, Vec<Diagnostic>) {
-    fn map<T, U>(
-        (value, ds): (Option<T>, Vec<Diagnostic>),
-        f: impl FnOnce(T) -> U,
-    ) -> (Option<U>, Vec<Diagnostic>) {
+    fn map<T, U>((value, ds): (Option<T>, Vec<Diagnostic>), f: impl FnOnce(T) -> U) -> (Option<U>, Vec<Diagnostic>) {
         (value.map(f), ds)
     }
     match found {
@@ -245,16 +227,11 @@ fn load_one(root: &Path, found: Found) -> (Option<Loaded>, Vec<Diagnostic>) {
         Found::Vocabulary(VocabularyKind::Places, path) => {
             map(load_vocabulary(root, &path), |(p, l)| Loaded::Places(p, l))
         }
-        Found::Vocabulary(kind, path) => map(load_vocabulary(root, &path), |(t, l)| {
-            Loaded::Terms(kind, t, l)
-        }),
+        Found::Vocabulary(kind, path) => map(load_vocabulary(root, &path), |(t, l)| Loaded::Terms(kind, t, l)),
     }
 }
 
-fn load_entry<T: DeserializeOwned>(
-    root: &Path,
-    path: PathBuf,
-) -> (Option<Entry<T>>, Vec<Diagnostic>) {
+fn load_entry<T: DeserializeOwned>(root: &Path, path: PathBuf) -> (Option<Entry<T>>, Vec<Diagnostic>) {
     let file = relative_path(root, &path);
     let slug = path
         .file_stem()
@@ -281,10 +258,7 @@ fn load_entry<T: DeserializeOwned>(
     (entry, diagnostics)
 }
 
-fn load_vocabulary<T: DeserializeOwned>(
-    root: &Path,
-    path: &Path,
-) -> (Option<(Vec<T>, Locator)>, Vec<Diagnostic>) {
+fn load_vocabulary<T: DeserializeOwned>(root: &Path, path: &Path) -> (Option<(Vec<T>, Locator)>, Vec<Diagnostic>) {
     let file = relative_path(root, path);
     let text = match source::read_text(path, &file) {
         Ok(text) => text,

@@ -48,12 +48,7 @@ impl Locator {
         self.place(diagnostic, path, self.spans().value(path))
     }
 
-    fn place(
-        &self,
-        diagnostic: Diagnostic,
-        path: &FieldPath,
-        pos: Option<crate::content::yaml::Pos>,
-    ) -> Diagnostic {
+    fn place(&self, diagnostic: Diagnostic, path: &FieldPath, pos: Option<crate::content::yaml::Pos>) -> Diagnostic {
         let diagnostic = match pos {
             Some(p) => diagnostic.at(p.line + self.line_offset, p.column),
             // The opening `---`: the front matter as a whole.
@@ -76,13 +71,7 @@ pub fn parse<T: DeserializeOwned>(
     let locator = Locator::new(file, yaml, yaml_first_line);
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
-        Err(e) => {
-            return (
-                None,
-                locator,
-                vec![syntax_error(file, yaml, yaml_first_line, &e)],
-            )
-        }
+        Err(e) => return (None, locator, vec![syntax_error(file, yaml, yaml_first_line, &e)]),
     };
     if !matches!(value, Value::Mapping(_)) {
         let found = match value {
@@ -105,10 +94,7 @@ pub fn parse<T: DeserializeOwned>(
 }
 
 /// Parses and types a whole YAML file whose top level is a list (a vocabulary).
-pub fn parse_list<T: DeserializeOwned>(
-    file: &str,
-    yaml: &str,
-) -> (Option<Vec<T>>, Locator, Vec<Diagnostic>) {
+pub fn parse_list<T: DeserializeOwned>(file: &str, yaml: &str) -> (Option<Vec<T>>, Locator, Vec<Diagnostic>) {
     let locator = Locator::new(file, yaml, 1);
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
@@ -137,32 +123,19 @@ fn into_typed<T: DeserializeOwned>(
     match typed::deserialize::<T>(yaml, &value) {
         Ok(t) => (Some(t), locator, Vec::new()),
         Err(partial) => {
-            let diagnostics = partial
-                .errors
-                .iter()
-                .map(|e| field_error(&locator, e))
-                .collect();
+            let diagnostics = partial.errors.iter().map(|e| field_error(&locator, e)).collect();
             (partial.value, locator, diagnostics)
         }
     }
 }
 
-fn syntax_error(
-    file: &str,
-    yaml: &str,
-    yaml_first_line: usize,
-    e: &serde_yaml::Error,
-) -> Diagnostic {
+fn syntax_error(file: &str, yaml: &str, yaml_first_line: usize, e: &serde_yaml::Error) -> Diagnostic {
     if e.to_string().starts_with("duplicate entry") {
         if let Some((path, pos)) = SpanMap::build(yaml).first_duplicate() {
-            return Diagnostic::error(
-                "duplicate-field",
-                file,
-                format!("the field `{path}` appears twice"),
-            )
-            .at(pos.line + yaml_first_line - 1, pos.column)
-            .field(path.to_string())
-            .hint("each field may appear only once; remove or merge the repeated one");
+            return Diagnostic::error("duplicate-field", file, format!("the field `{path}` appears twice"))
+                .at(pos.line + yaml_first_line - 1, pos.column)
+                .field(path.to_string())
+                .hint("each field may appear only once; remove or merge the repeated one");
         }
     }
     let message = e.to_string();
@@ -178,22 +151,14 @@ fn syntax_error(
     } else if message.contains("duplicate") {
         "each field may appear only once; remove or merge the repeated one".to_string()
     } else {
-        "check the indentation and quote text that contains `: ` or starts with a special character"
-            .to_string()
+        "check the indentation and quote text that contains `: ` or starts with a special character".to_string()
     };
     Diagnostic::error(
         "yaml-syntax",
         file,
         format!("the front matter is not valid YAML: {message}"),
     )
-    .at(
-        if line > 0 {
-            line + yaml_first_line - 1
-        } else {
-            1
-        },
-        column.max(1),
-    )
+    .at(if line > 0 { line + yaml_first_line - 1 } else { 1 }, column.max(1))
     .hint(hint)
 }
 
@@ -207,8 +172,7 @@ fn field_error(locator: &Locator, error: &FieldError) -> Diagnostic {
             } else {
                 path
             };
-            let hint = closest(field, allowed.iter().map(String::as_str))
-                .map(|s| format!("did you mean `{s}`?"));
+            let hint = closest(field, allowed.iter().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
             locator.at_field(
                 Diagnostic::error("unknown-field", file, format!("unknown field `{field}`"))
                     .found(format!("`{field}`"))
@@ -224,8 +188,13 @@ fn field_error(locator: &Locator, error: &FieldError) -> Diagnostic {
                 format!(" in `{}`", error.path)
             };
             let hint = match field.as_str() {
-                "sources" => "every entry says where its facts come from: `sources:` with `- title: …` (and `url: …` if online)".to_string(),
-                "last_verified" | "last_reviewed" => format!("add `{field}: YYYY-MM-DD`, the day the facts were last checked"),
+                "sources" => {
+                    "every entry says where its facts come from: `sources:` with `- title: …` (and `url: …` if online)"
+                        .to_string()
+                }
+                "last_verified" | "last_reviewed" => {
+                    format!("add `{field}: YYYY-MM-DD`, the day the facts were last checked")
+                }
                 _ => format!("add a line `{field}: …`"),
             };
             let d = Diagnostic::error(
@@ -240,35 +209,25 @@ fn field_error(locator: &Locator, error: &FieldError) -> Diagnostic {
             d.field(full.to_string())
         }
         FieldErrorKind::UnknownVariant { found, allowed } => {
-            let hint = closest(found, allowed.iter().map(String::as_str))
-                .map(|s| format!("did you mean `{s}`?"));
+            let hint = closest(found, allowed.iter().map(String::as_str)).map(|s| format!("did you mean `{s}`?"));
             locator.at_value(
-                Diagnostic::error(
-                    "unknown-value",
-                    file,
-                    format!("`{found}` is not an allowed value"),
-                )
-                .found(format!("`{found}`"))
-                .expected(format!("one of {}", list(allowed)))
-                .maybe_hint(hint),
+                Diagnostic::error("unknown-value", file, format!("`{found}` is not an allowed value"))
+                    .found(format!("`{found}`"))
+                    .expected(format!("one of {}", list(allowed)))
+                    .maybe_hint(hint),
                 &error.path,
             )
         }
         FieldErrorKind::Invalid { found, expected } => locator.at_value(
-            Diagnostic::error(
-                "wrong-type",
-                file,
-                format!("expected {}", friendly_expected(expected)),
-            )
-            .found(friendly_found(found))
-            .expected(friendly_expected(expected))
-            .maybe_hint(type_hint(found, expected)),
+            Diagnostic::error("wrong-type", file, format!("expected {}", friendly_expected(expected)))
+                .found(friendly_found(found))
+                .expected(friendly_expected(expected))
+                .maybe_hint(type_hint(found, expected)),
             &error.path,
         ),
-        FieldErrorKind::Other(message) => locator.at_value(
-            Diagnostic::error("invalid-field", file, message.clone()),
-            &error.path,
-        ),
+        FieldErrorKind::Other(message) => {
+            locator.at_value(Diagnostic::error("invalid-field", file, message.clone()), &error.path)
+        }
     }
 }
 
@@ -276,11 +235,7 @@ fn list(items: &[String]) -> String {
     if items.is_empty() {
         return "nothing".into();
     }
-    items
-        .iter()
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
 }
 
 fn friendly_expected(expected: &str) -> String {
@@ -320,9 +275,7 @@ fn friendly_found(found: &str) -> String {
 
 fn type_hint(found: &str, expected: &str) -> Option<String> {
     if expected == "a sequence" && found.starts_with("string") {
-        return Some(
-            "write a list, even for one value: `- value` on its own line, or `[value]`".into(),
-        );
+        return Some("write a list, even for one value: `- value` on its own line, or `[value]`".into());
     }
     if found == "unit value" {
         return Some("fill in the value, or remove the line if the field is optional".into());

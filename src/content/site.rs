@@ -16,12 +16,7 @@ pub enum EntryKind {
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 4] = [
-        EntryKind::Space,
-        EntryKind::Practice,
-        EntryKind::Guide,
-        EntryKind::Page,
-    ];
+    pub const ALL: [EntryKind; 4] = [EntryKind::Space, EntryKind::Practice, EntryKind::Guide, EntryKind::Page];
 
     pub const fn folder(self) -> &'static str {
         match self {
@@ -46,6 +41,28 @@ impl EntryKind {
         }
     }
 }
+
+/// Top-level names a page in `content/pages/` may not take: the site's sections live there.
+pub const RESERVED_PAGE_SLUGS: [&str; 18] = [
+    "ruimtes",
+    "praktijken",
+    "gidsen",
+    "plaatsen",
+    "provincies",
+    "disciplines",
+    "soorten",
+    "themas",
+    "tags",
+    "kaart",
+    "vergelijking",
+    "data",
+    "zoeken",
+    "search",
+    "static",
+    "feed",
+    "sitemap",
+    "admin",
+];
 
 /// One content file, typed.
 #[derive(Debug, Clone)]

@@ -2,12 +2,9 @@
 
 pub fn is_valid(slug: &str) -> bool {
     !slug.is_empty()
-        && slug.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && slug
+            .split('-')
+            .all(|word| !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// A valid slug close to `text`, for hints: lowercase, accents dropped, anything else a hyphen.

@@ -11,9 +11,7 @@ use crate::diagnostics::Diagnostic;
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
-    let size = fs::metadata(path)
-        .map(|m| m.len())
-        .map_err(|e| io_error(display, &e))?;
+    let size = fs::metadata(path).map(|m| m.len()).map_err(|e| io_error(display, &e))?;
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "file-too-large",
@@ -29,11 +27,7 @@ pub fn read_text(path: &Path, display: &str) -> Result<String, Diagnostic> {
 }
 
 fn io_error(display: &str, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "unreadable-file",
-        display,
-        format!("the file cannot be read: {error}"),
-    )
+    Diagnostic::error("unreadable-file", display, format!("the file cannot be read: {error}"))
 }
 
 /// Decodes bytes as UTF-8, dropping a BOM and turning CRLF (and lone CR) into LF.
@@ -47,16 +41,15 @@ pub fn decode(mut bytes: Vec<u8>, display: &str) -> Result<String, Diagnostic> {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
+            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
             let bad = e.as_bytes()[valid.len()];
-            return Err(Diagnostic::error("not-utf8", display, "the file is not valid UTF-8 text")
-                .at(line, column)
-                .found(format!("the byte 0x{bad:02X}"))
-                .expected("UTF-8 text")
-                .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"));
+            return Err(
+                Diagnostic::error("not-utf8", display, "the file is not valid UTF-8 text")
+                    .at(line, column)
+                    .found(format!("the byte 0x{bad:02X}"))
+                    .expected("UTF-8 text")
+                    .hint("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+            );
         }
     };
     if text.contains('\r') {

@@ -9,9 +9,7 @@ use std::process::{Command, Output};
 pub const TODAY: &str = "2026-11-22";
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 /// Runs `ruimte` from the package root with a fixed date.

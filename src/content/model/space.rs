@@ -4,8 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::common::{
-    Contact, Date, DisciplineKey, FacilityKey, Image, Link, Organisation, PlaceKey, Source,
-    SpaceKindKey, Text,
+    Contact, Date, DisciplineKey, FacilityKey, Image, Link, Organisation, PlaceKey, Source, SpaceKindKey, Text,
 };
 
 /// The front matter of a file in `content/spaces/`.

@@ -41,13 +41,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
         VocabularyKind::Facilities,
         s.facilities.iter().map(|k| k.as_str()),
     );
-    key(
-        &mut r,
-        ctx,
-        "place",
-        VocabularyKind::Places,
-        s.place.as_str(),
-    );
+    key(&mut r, ctx, "place", VocabularyKind::Places, s.place.as_str());
     if let Some(address) = &s.address {
         check_address(&mut r, address);
     }
@@ -73,10 +67,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
             let guides = ctx.site.guides.iter().map(|g| g.slug.as_str());
             if ctx.slugs.get(framework.as_str()) != Some(&EntryKind::Guide) {
                 let hint = closest(framework, guides).map_or_else(
-                    || {
-                        "name the slug of a guide in content/guides/ (the file name without .md)"
-                            .to_string()
-                    },
+                    || "name the slug of a guide in content/guides/ (the file name without .md)".to_string(),
                     |s| format!("did you mean `{s}`?"),
                 );
                 r.error(
@@ -99,23 +90,19 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
             }
         }
     }
-    link(
-        &mut r,
-        "availability.booking_url",
-        s.availability.booking_url.as_ref(),
-    );
+    link(&mut r, "availability.booking_url", s.availability.booking_url.as_ref());
     if let Some(price) = &s.price {
         if let Some(amount) = price.amount_eur {
             if !amount.is_finite() || amount < 0.0 {
-                r.error(
-                    "price.amount_eur",
-                    "invalid-number",
-                    "the amount must be zero or more",
-                )
-                .set_found(amount.to_string());
+                r.error("price.amount_eur", "invalid-number", "the amount must be zero or more")
+                    .set_found(amount.to_string());
             } else if price.model == PriceModel::Gratis && amount > 0.0 {
-                r.warning("price.amount_eur", "price-mismatch", "the price model is `gratis` but an amount is given")
-                    .set_hint("remove the amount, or choose the model that matches it (per-uur, per-maand, …)");
+                r.warning(
+                    "price.amount_eur",
+                    "price-mismatch",
+                    "the price model is `gratis` but an amount is given",
+                )
+                .set_hint("remove the amount, or choose the model that matches it (per-uur, per-maand, …)");
             }
         }
     }
@@ -130,11 +117,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
         }
     }
     if s.capacity == Some(0) {
-        r.error(
-            "capacity",
-            "invalid-number",
-            "the capacity must be at least one person",
-        );
+        r.error("capacity", "invalid-number", "the capacity must be at least one person");
     }
     if let Some(assessed) = s.accessibility.assessed_on {
         not_future(&mut r, ctx, "accessibility.assessed_on", assessed);
@@ -153,10 +136,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
     r.finish()
 }
 
-pub(super) fn check_practice(
-    ctx: &Context,
-    entry: &Entry<Practice>,
-) -> Vec<diagnostics::Diagnostic> {
+pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diagnostics::Diagnostic> {
     let p = &entry.front;
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "title", &p.title);
@@ -203,23 +183,15 @@ pub(super) fn check_practice(
     );
     if let Some(budget) = p.budget_eur {
         if !budget.is_finite() || budget < 0.0 {
-            r.error(
-                "budget_eur",
-                "invalid-number",
-                "the budget must be zero or more",
-            )
-            .set_found(budget.to_string());
+            r.error("budget_eur", "invalid-number", "the budget must be zero or more")
+                .set_found(budget.to_string());
         }
     }
     if let Some(period) = &p.period {
         if let Some(end) = &period.end {
             if end.earliest() < period.start.earliest() {
-                r.error(
-                    "period.end",
-                    "date-order",
-                    "the period ends before it starts",
-                )
-                .set_found(format!("{} … {end}", period.start));
+                r.error("period.end", "date-order", "the period ends before it starts")
+                    .set_found(format!("{} … {end}", period.start));
             }
         }
     }
@@ -242,20 +214,13 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
     not_blank(&mut r, "summary", &g.summary);
     for (field, text) in [
         ("compare.duration", &g.compare.duration),
-        (
-            "compare.who_carries_liability",
-            &g.compare.who_carries_liability,
-        ),
+        ("compare.who_carries_liability", &g.compare.who_carries_liability),
         ("compare.suited_for", &g.compare.suited_for),
     ] {
         not_blank(&mut r, field, text);
     }
     for (i, basis) in g.legal_basis.iter().enumerate() {
-        not_blank(
-            &mut r,
-            &format!("legal_basis[{i}].citation"),
-            &basis.citation,
-        );
+        not_blank(&mut r, &format!("legal_basis[{i}].citation"), &basis.citation);
         link(&mut r, &format!("legal_basis[{i}].url"), basis.url.as_ref());
     }
     common(
@@ -292,23 +257,15 @@ fn common<T>(
     for (i, slug) in related.iter().enumerate() {
         let path = format!("related[{i}]");
         if slug == &entry.slug {
-            r.warning(
-                &path,
-                "self-reference",
-                "an entry need not list itself as related",
-            );
+            r.warning(&path, "self-reference", "an entry need not list itself as related");
         } else if !ctx.slugs.contains_key(slug.as_str()) {
             let hint = closest(slug, ctx.slugs.keys().copied()).map_or_else(
                 || "use the file name (without .md) of a space, practice or guide".to_string(),
                 |s| format!("did you mean `{s}`?"),
             );
-            r.error(
-                &path,
-                "unknown-related",
-                format!("there is no entry `{slug}`"),
-            )
-            .set_found(format!("`{slug}`"))
-            .set_hint(hint);
+            r.error(&path, "unknown-related", format!("there is no entry `{slug}`"))
+                .set_found(format!("`{slug}`"))
+                .set_hint(hint);
         }
     }
     non_empty_list(
@@ -334,12 +291,8 @@ fn not_blank(r: &mut Report, path: &str, text: &str) {
 
 fn non_empty_list(r: &mut Report, path: &str, len: usize, expected: &str) {
     if len == 0 {
-        r.error(
-            path,
-            "empty-list",
-            format!("`{path}` needs at least one item"),
-        )
-        .set_expected(expected);
+        r.error(path, "empty-list", format!("`{path}` needs at least one item"))
+            .set_expected(expected);
     }
 }
 
@@ -362,42 +315,25 @@ fn key(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, key: &st
         Some(s) => format!("did you mean `{s}`?"),
         None if keys.len() <= 20 => format!(
             "allowed: {}",
-            keys.iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
         ),
         None => format!(
             "see content/data/{} for the allowed keys, or add the missing one there",
             kind.file_name()
         ),
     };
-    r.error(
-        path,
-        "unknown-key",
-        format!("`{key}` is not in {}", kind.file_name()),
-    )
-    .set_found(format!("`{key}`"))
-    .set_expected(format!("a key from content/data/{}", kind.file_name()))
-    .set_hint(hint);
+    r.error(path, "unknown-key", format!("`{key}` is not in {}", kind.file_name()))
+        .set_found(format!("`{key}`"))
+        .set_expected(format!("a key from content/data/{}", kind.file_name()))
+        .set_hint(hint);
 }
 
-fn keys<'k>(
-    r: &mut Report,
-    ctx: &Context,
-    path: &str,
-    kind: VocabularyKind,
-    values: impl Iterator<Item = &'k str>,
-) {
+fn keys<'k>(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, values: impl Iterator<Item = &'k str>) {
     let mut seen = Vec::new();
     for (i, value) in values.enumerate() {
         let item = format!("{path}[{i}]");
         if seen.contains(&value) {
-            r.warning(
-                &item,
-                "duplicate-item",
-                format!("`{value}` is listed twice"),
-            );
+            r.warning(&item, "duplicate-item", format!("`{value}` is listed twice"));
         }
         seen.push(value);
         key(r, ctx, &item, kind, value);
@@ -416,14 +352,12 @@ fn contact(r: &mut Report, contact: &Contact) {
     link(r, "contact.website", contact.website.as_ref());
     if let Some(email) = &contact.email {
         if let Err(p) = fields::check_email(email) {
-            report_problem(r, "contact.email", "invalid-email", p, false)
-                .set_found(format!("`{email}`"));
+            report_problem(r, "contact.email", "invalid-email", p, false).set_found(format!("`{email}`"));
         }
     }
     if let Some(phone) = &contact.phone {
         if let Err(p) = fields::check_phone(phone) {
-            report_problem(r, "contact.phone", "invalid-phone", p, false)
-                .set_found(format!("`{phone}`"));
+            report_problem(r, "contact.phone", "invalid-phone", p, false).set_found(format!("`{phone}`"));
         }
     }
 }
@@ -437,11 +371,7 @@ fn check_address(r: &mut Report, address: &Address) {
 }
 
 fn images<T>(r: &mut Report, entry: &Entry<T>, images: &[Image]) {
-    let folder = entry
-        .path
-        .parent()
-        .map(|p| p.to_path_buf())
-        .unwrap_or_default();
+    let folder = entry.path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     for (i, image) in images.iter().enumerate() {
         let file_path = format!("images[{i}].file");
         let file = image.file.trim();
@@ -450,23 +380,32 @@ fn images<T>(r: &mut Report, entry: &Entry<T>, images: &[Image]) {
             || file.contains(':')
             || file.split('/').any(|part| part == ".." || part.is_empty());
         if escapes {
-            r.error(&file_path, "invalid-image-path", "the image path must stay inside the entry's folder")
-                .set_found(format!("`{file}`"))
-                .set_hint("write a path relative to the entry, without `..` or a leading `/`, e.g. `atelier-gent/zaal.jpg`");
+            r.error(
+                &file_path,
+                "invalid-image-path",
+                "the image path must stay inside the entry's folder",
+            )
+            .set_found(format!("`{file}`"))
+            .set_hint(
+                "write a path relative to the entry, without `..` or a leading `/`, e.g. `atelier-gent/zaal.jpg`",
+            );
         } else if !folder.join(file).is_file() {
             r.error(
                 &file_path,
                 "missing-image",
                 format!("the image `{file}` does not exist"),
             )
-            .set_hint(format!(
-                "add the file next to {} or correct the name",
-                entry.file
-            ));
+            .set_hint(format!("add the file next to {} or correct the name", entry.file));
         }
         if image.alt.trim().is_empty() {
-            r.error(&format!("images[{i}].alt"), "missing-alt", "the image has no description (alt text)")
-                .set_hint("describe what the picture shows for people who cannot see it, e.g. `Lichte studio met houten vloer`");
+            r.error(
+                &format!("images[{i}].alt"),
+                "missing-alt",
+                "the image has no description (alt text)",
+            )
+            .set_hint(
+                "describe what the picture shows for people who cannot see it, e.g. `Lichte studio met houten vloer`",
+            );
         }
     }
 }

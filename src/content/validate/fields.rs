@@ -31,22 +31,14 @@ pub fn check_link(text: &str) -> Result<(), Problem> {
             format!("links may not use the `{}:` scheme", url.scheme()),
             Some("use a web address (https://…), mailto: or tel:"),
         )),
-        Ok(url)
-            if url.scheme().starts_with("http")
-                && url.host_str().is_none_or(|h| !h.contains('.')) =>
-        {
-            Err(problem(
-                "the web address has no valid host name",
-                Some("write the full address, e.g. https://www.example.be/"),
-            ))
-        }
+        Ok(url) if url.scheme().starts_with("http") && url.host_str().is_none_or(|h| !h.contains('.')) => Err(problem(
+            "the web address has no valid host name",
+            Some("write the full address, e.g. https://www.example.be/"),
+        )),
         Ok(_) => Ok(()),
         Err(_) if starts_like_host => Err(problem(
             "the web address has no scheme",
-            Some(&format!(
-                "write `https://{}`",
-                text.trim_start_matches("//")
-            )),
+            Some(&format!("write `https://{}`", text.trim_start_matches("//"))),
         )),
         Err(e) => Err(problem(
             format!("not a valid web address ({e})"),
@@ -91,9 +83,7 @@ pub fn check_email(text: &str) -> Result<(), Problem> {
 /// A phone number: digits with the usual separators, at least eight digits.
 pub fn check_phone(text: &str) -> Result<(), Problem> {
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    let allowed = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +/().-".contains(c));
+    let allowed = text.chars().all(|c| c.is_ascii_digit() || " +/().-".contains(c));
     if allowed && (8..=15).contains(&digits) {
         Ok(())
     } else {
@@ -110,11 +100,7 @@ pub enum GeoProblem {
 }
 
 pub fn check_geo(lat: f64, lon: f64) -> Result<(), GeoProblem> {
-    if !(lat.is_finite()
-        && lon.is_finite()
-        && (-90.0..=90.0).contains(&lat)
-        && (-180.0..=180.0).contains(&lon))
-    {
+    if !(lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
         return Err(GeoProblem::OutOfRange(problem(
             "coordinates out of range: latitude is between -90 and 90, longitude between -180 and 180",
             Some("write decimal degrees in WGS84, e.g. `lat: 51.054` and `lon: 3.717`"),
@@ -206,18 +192,9 @@ mod tests {
     #[test]
     fn geo() {
         assert!(check_geo(51.05, 3.72).is_ok());
-        assert!(matches!(
-            check_geo(91.0, 3.0),
-            Err(GeoProblem::OutOfRange(_))
-        ));
-        assert!(matches!(
-            check_geo(f64::NAN, 3.0),
-            Err(GeoProblem::OutOfRange(_))
-        ));
-        assert!(matches!(
-            check_geo(48.85, 2.35),
-            Err(GeoProblem::OutsideBelgium(_))
-        ));
+        assert!(matches!(check_geo(91.0, 3.0), Err(GeoProblem::OutOfRange(_))));
+        assert!(matches!(check_geo(f64::NAN, 3.0), Err(GeoProblem::OutOfRange(_))));
+        assert!(matches!(check_geo(48.85, 2.35), Err(GeoProblem::OutsideBelgium(_))));
         match check_geo(3.72, 51.05) {
             Err(GeoProblem::OutsideBelgium(p)) => assert!(p.hint.unwrap().contains("swapped")),
             _ => panic!("swapped coordinates should be noticed"),

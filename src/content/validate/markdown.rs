@@ -38,8 +38,7 @@ pub fn check_body(file: &str, body: &str, body_first_line: usize) -> Vec<Diagnos
                         .hint("use Markdown instead: **bold**, [link](https://…), lists with `- `; HTML is shown as plain text"),
                 );
             }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some(scheme) = unsafe_scheme(&dest_url) {
                     let (line, column) = position(range.start);
                     out.push(
@@ -67,13 +66,8 @@ fn unsafe_scheme(dest: &str) -> Option<String> {
     let colon = cleaned.find(':')?;
     let scheme = &cleaned[..colon];
     let looks_like_scheme = !scheme.is_empty()
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && scheme
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic());
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     if !looks_like_scheme || cleaned[..colon].contains('/') {
         return None; // a relative path like `a/b:c` or `#x`
     }
@@ -94,15 +88,14 @@ mod tests {
 
     #[test]
     fn plain_markdown_is_fine() {
-        assert!(codes("# Titel\n\nTekst met [link](https://a.be) en [mail](mailto:a@b.be).\n\n<!-- note -->\n").is_empty());
+        assert!(
+            codes("# Titel\n\nTekst met [link](https://a.be) en [mail](mailto:a@b.be).\n\n<!-- note -->\n").is_empty()
+        );
     }
 
     #[test]
     fn raw_html_and_script_links_are_found_with_their_line() {
-        assert_eq!(
-            codes("Tekst\n\n<script>alert(1)</script>\n"),
-            vec![("raw-html", 12, 1)]
-        );
+        assert_eq!(codes("Tekst\n\n<script>alert(1)</script>\n"), vec![("raw-html", 12, 1)]);
         assert_eq!(
             codes("Zie [hier](javascript:alert(1)).\n"),
             vec![("unsafe-link", 10, 5)]

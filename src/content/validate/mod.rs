@@ -57,14 +57,8 @@ pub fn validate(site: &Site, options: &Options) -> Vec<Diagnostic> {
             .par_iter()
             .map(|e| entries::check_practice(&ctx, e))
             .collect(),
-        site.guides
-            .par_iter()
-            .map(|e| entries::check_guide(&ctx, e))
-            .collect(),
-        site.pages
-            .par_iter()
-            .map(|e| entries::check_page(&ctx, e))
-            .collect(),
+        site.guides.par_iter().map(|e| entries::check_guide(&ctx, e)).collect(),
+        site.pages.par_iter().map(|e| entries::check_page(&ctx, e)).collect(),
     ]
     .into_iter()
     .flatten()
@@ -100,23 +94,13 @@ impl<'a> Report<'a> {
         self.out.push(d);
     }
 
-    pub fn error(
-        &mut self,
-        path: &str,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
+    pub fn error(&mut self, path: &str, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
         let d = Diagnostic::error(code, self.file(), message);
         self.at(path, d);
         self.out.last_mut().expect("just pushed")
     }
 
-    pub fn warning(
-        &mut self,
-        path: &str,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
+    pub fn warning(&mut self, path: &str, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
         let d = Diagnostic::warning(code, self.file(), message);
         self.at(path, d);
         self.out.last_mut().expect("just pushed")

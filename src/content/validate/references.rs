@@ -16,10 +16,21 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::error("invalid-slug", file, "the file name is not a valid slug")
                     .found(format!("`{slug_text}`"))
-                    .expected(
-                        "lowercase letters a-z, digits and single hyphens, e.g. `atelier-de-vaart`",
-                    )
+                    .expected("lowercase letters a-z, digits and single hyphens, e.g. `atelier-de-vaart`")
                     .hint(format!("rename the file to `{suggestion}.md`")),
+            );
+        }
+        if kind == EntryKind::Page && crate::content::site::RESERVED_PAGE_SLUGS.contains(&slug_text) {
+            out.push(
+                Diagnostic::error(
+                    "reserved-slug",
+                    file,
+                    format!("`{slug_text}` is the name of a section of the site"),
+                )
+                .hint(
+                    "rename the page; these names are taken: ".to_string()
+                        + &crate::content::site::RESERVED_PAGE_SLUGS.join(", "),
+                ),
             );
         }
         match first_seen.get(slug_text) {
@@ -49,23 +60,15 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
         spaces.map(|(e, n, place, f)| (&e.locator, n, place.to_string(), f)),
         EntryKind::Space,
     ));
-    let practices = site.practices.iter().map(|e| {
-        (
-            &e.locator,
-            normalise(&e.front.title),
-            String::new(),
-            "title",
-        )
-    });
+    let practices = site
+        .practices
+        .iter()
+        .map(|e| (&e.locator, normalise(&e.front.title), String::new(), "title"));
     out.extend(duplicates(practices, EntryKind::Practice));
-    let guides = site.guides.iter().map(|e| {
-        (
-            &e.locator,
-            normalise(&e.front.title),
-            String::new(),
-            "title",
-        )
-    });
+    let guides = site
+        .guides
+        .iter()
+        .map(|e| (&e.locator, normalise(&e.front.title), String::new(), "title"));
     out.extend(duplicates(guides, EntryKind::Guide));
     out
 }
@@ -73,14 +76,7 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
 /// Two entries of one kind with the same name (and, for spaces, the same place) are most likely the
 /// same thing submitted twice.
 fn duplicates<'a>(
-    items: impl Iterator<
-        Item = (
-            &'a crate::content::parse::Locator,
-            String,
-            String,
-            &'static str,
-        ),
-    >,
+    items: impl Iterator<Item = (&'a crate::content::parse::Locator, String, String, &'static str)>,
     kind: EntryKind,
 ) -> Vec<Diagnostic> {
     let mut seen: HashMap<(String, String), &str> = HashMap::new();
@@ -88,9 +84,13 @@ fn duplicates<'a>(
     for (locator, name, scope, field) in items {
         match seen.get(&(name.clone(), scope.clone())) {
             Some(first) => {
-                let d = Diagnostic::error("duplicate-name", &locator.file, format!("another {} has the same {field}", kind.noun()))
-                    .found(format!("also in {first}"))
-                    .hint("merge the two entries, or make the names distinct (e.g. add the street or the organisation)");
+                let d = Diagnostic::error(
+                    "duplicate-name",
+                    &locator.file,
+                    format!("another {} has the same {field}", kind.noun()),
+                )
+                .found(format!("also in {first}"))
+                .hint("merge the two entries, or make the names distinct (e.g. add the street or the organisation)");
                 out.push(locator.at_value(d, &FieldPath::parse(field)));
             }
             None => {
@@ -102,8 +102,5 @@ fn duplicates<'a>(
 }
 
 fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }

@@ -23,20 +23,19 @@ pub fn stale_entries(
     days: u32,
 ) -> Vec<(StaleEntry, &'static str, &crate::content::parse::Locator)> {
     let mut out = Vec::new();
-    let mut push =
-        |kind: EntryKind, slug: &str, file: &str, field: &'static str, date: Date, locator| {
-            let age = date.days_until(today);
-            if age > i64::from(days) {
-                let entry = StaleEntry {
-                    file: file.to_string(),
-                    kind: kind.noun(),
-                    slug: slug.to_string(),
-                    checked_on: date,
-                    age_days: age,
-                };
-                out.push((entry, field, locator));
-            }
-        };
+    let mut push = |kind: EntryKind, slug: &str, file: &str, field: &'static str, date: Date, locator| {
+        let age = date.days_until(today);
+        if age > i64::from(days) {
+            let entry = StaleEntry {
+                file: file.to_string(),
+                kind: kind.noun(),
+                slug: slug.to_string(),
+                checked_on: date,
+                age_days: age,
+            };
+            out.push((entry, field, locator));
+        }
+    };
     for e in &site.spaces {
         push(
             EntryKind::Space,
@@ -67,11 +66,7 @@ pub fn stale_entries(
             &e.locator,
         );
     }
-    out.sort_by(|a, b| {
-        b.0.age_days
-            .cmp(&a.0.age_days)
-            .then_with(|| a.0.file.cmp(&b.0.file))
-    });
+    out.sort_by(|a, b| b.0.age_days.cmp(&a.0.age_days).then_with(|| a.0.file.cmp(&b.0.file)));
     out
 }
 

@@ -22,11 +22,7 @@ pub(super) fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
         };
         let mut r = Report::new(locator);
         let labels: Vec<(&str, &str)> = match kind {
-            VocabularyKind::Places => vocab
-                .places
-                .iter()
-                .map(|p| (p.key.as_str(), p.nl.as_str()))
-                .collect(),
+            VocabularyKind::Places => vocab.places.iter().map(|p| (p.key.as_str(), p.nl.as_str())).collect(),
             _ => vocab
                 .terms(kind)
                 .iter()
@@ -52,11 +48,7 @@ pub(super) fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
                 );
             }
             if label.trim().is_empty() {
-                r.error(
-                    &format!("[{i}].nl"),
-                    "empty-value",
-                    "the Dutch label is empty",
-                );
+                r.error(&format!("[{i}].nl"), "empty-value", "the Dutch label is empty");
             }
         }
         if kind == VocabularyKind::Places {
@@ -70,22 +62,18 @@ pub(super) fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
                         format!("`{province}` is not in provinces.yaml"),
                     )
                     .set_found(format!("`{province}`"))
-                    .set_hint(
-                        closest(province, provinces.iter().copied()).map_or_else(
-                            || format!("allowed: {}", provinces.join(", ")),
-                            |s| format!("did you mean `{s}`?"),
-                        ),
-                    );
+                    .set_hint(closest(province, provinces.iter().copied()).map_or_else(
+                        || format!("allowed: {}", provinces.join(", ")),
+                        |s| format!("did you mean `{s}`?"),
+                    ));
                 }
                 match check_geo(place.centroid.lat, place.centroid.lon) {
                     Ok(()) => {}
                     Err(GeoProblem::OutOfRange(p)) => {
-                        r.error(&format!("[{i}].centroid"), "invalid-geo", p.message)
-                            .hint = p.hint;
+                        r.error(&format!("[{i}].centroid"), "invalid-geo", p.message).hint = p.hint;
                     }
                     Err(GeoProblem::OutsideBelgium(p)) => {
-                        r.warning(&format!("[{i}].centroid"), "outside-belgium", p.message)
-                            .hint = p.hint;
+                        r.warning(&format!("[{i}].centroid"), "outside-belgium", p.message).hint = p.hint;
                     }
                 }
                 if let Some(population) = &place.population {

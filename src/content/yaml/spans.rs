@@ -103,9 +103,7 @@ impl Recorder {
                     let field = path.key(&name);
                     let key_pos = pos(mark);
                     match self.spans.keys.entry(field) {
-                        Entry::Occupied(first) => {
-                            self.spans.duplicates.push((first.key().clone(), key_pos))
-                        }
+                        Entry::Occupied(first) => self.spans.duplicates.push((first.key().clone(), key_pos)),
                         Entry::Vacant(slot) => {
                             slot.insert(key_pos);
                         }
@@ -205,8 +203,7 @@ mod tests {
         assert_eq!(at(&map, "sources[1].url"), (7, 5));
         assert_eq!(at(&map, "sources[1]"), (6, 5));
         assert_eq!(
-            map.value(&FieldPath::parse("kinds[1]"))
-                .map(|p| (p.line, p.column)),
+            map.value(&FieldPath::parse("kinds[1]")).map(|p| (p.line, p.column)),
             Some((8, 18))
         );
         // An unknown path falls back to its nearest known parent.

@@ -62,9 +62,7 @@ pub fn deserialize<T: DeserializeOwned>(yaml: &str, value: &Value) -> Result<T, 
     let mut removed_items: BTreeMap<FieldPath, Vec<usize>> = BTreeMap::new();
 
     while errors.len() < MAX_ERRORS_PER_DOCUMENT {
-        let error = match serde_path_to_error::deserialize::<_, T>(
-            serde_yaml::Deserializer::from_str(&text),
-        ) {
+        let error = match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(&text)) {
             Ok(typed) if errors.is_empty() => return Ok(typed),
             Ok(typed) => {
                 return Err(Partial {
@@ -99,9 +97,7 @@ pub fn deserialize<T: DeserializeOwned>(yaml: &str, value: &Value) -> Result<T, 
         if target.is_root() || !remove(&mut work, &target) {
             break;
         }
-        if let (Some(Segment::Index(i)), Some(parent)) =
-            (target_original.0.last(), target_original.parent())
-        {
+        if let (Some(Segment::Index(i)), Some(parent)) = (target_original.0.last(), target_original.parent()) {
             let list = removed_items.entry(parent).or_default();
             list.push(*i);
             list.sort_unstable();
@@ -113,10 +109,7 @@ pub fn deserialize<T: DeserializeOwned>(yaml: &str, value: &Value) -> Result<T, 
             Err(_) => break,
         }
     }
-    Err(Partial {
-        value: None,
-        errors,
-    })
+    Err(Partial { value: None, errors })
 }
 
 fn convert_path(path: &serde_path_to_error::Path) -> FieldPath {
@@ -139,10 +132,7 @@ fn to_original(path: &FieldPath, removed_items: &BTreeMap<FieldPath, Vec<usize>>
         original = match segment {
             Segment::Key(k) => original.key(k),
             Segment::Index(i) => {
-                let removed = removed_items
-                    .get(&original)
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
+                let removed = removed_items.get(&original).map(Vec::as_slice).unwrap_or(&[]);
                 // The i-th index (0-based) that was not removed.
                 let index = (0..).filter(|n| !removed.contains(n)).nth(*i).unwrap_or(*i);
                 original.index(index)
@@ -304,10 +294,7 @@ mod tests {
     fn collects_every_error_in_one_document() {
         let found = errors("name: a\ncount: many\nnmae: b\ninner: {colour: grean}\nitems: [{n: x}, {n: 2}, {n: y}]");
         let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
-        assert_eq!(
-            paths,
-            ["count", "nmae", "inner.colour", "items[0].n", "items[2].n"]
-        );
+        assert_eq!(paths, ["count", "nmae", "inner.colour", "items[0].n", "items[2].n"]);
         assert!(
             matches!(&found[1].1, FieldErrorKind::UnknownField { field, allowed } if field == "nmae" && allowed.contains(&"name".to_string()))
         );
@@ -327,10 +314,7 @@ mod tests {
         let yaml = "name: a\ncount: many";
         let value: Value = serde_yaml::from_str(yaml).unwrap();
         let partial = deserialize::<Small>(yaml, &value).unwrap_err();
-        assert_eq!(
-            partial.value.map(|s| (s.name, s.count)),
-            Some(("a".to_string(), None))
-        );
+        assert_eq!(partial.value.map(|s| (s.name, s.count)), Some(("a".to_string(), None)));
         assert_eq!(partial.errors.len(), 1);
     }
 
@@ -357,12 +341,7 @@ mod tests {
         let found = errors("name: a\ninner: {colour: red}\nitems: []");
         assert_eq!(
             found,
-            vec![(
-                String::new(),
-                FieldErrorKind::MissingField {
-                    field: "count".into()
-                }
-            )]
+            vec![(String::new(), FieldErrorKind::MissingField { field: "count".into() })]
         );
     }
 }

@@ -1,0 +1,105 @@
+//! `ruimte build`: check the content, then render the site into a staging folder and swap it in.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::config::Config;
+use crate::content;
+use crate::content::validate::{self, Options};
+use crate::diagnostics::{self, Diagnostic, Format};
+use crate::output::Staging;
+use crate::render::{self, BuildOptions};
+
+pub struct BuildArgs<'a> {
+    pub content: &'a Path,
+    pub out: &'a Path,
+    pub config: &'a Path,
+    pub theme: &'a Path,
+    pub base_url: Option<&'a str>,
+    pub drafts: bool,
+}
+
+pub fn run(args: &BuildArgs) -> i32 {
+    let started = Instant::now();
+    let today = match super::today() {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return 2;
+        }
+    };
+    let mut config = match Config::load(args.config) {
+        Ok(c) => c,
+        Err(d) => return report(&[d]),
+    };
+    if let Some(base_url) = args.base_url {
+        config.base_url = base_url.to_string();
+        if let Err(d) = Config::check(&config, "--base-url") {
+            return report(&[d]);
+        }
+    }
+    let loaded = content::load(args.content);
+    let mut problems = loaded.diagnostics;
+    problems.extend(validate::validate(
+        &loaded.site,
+        &Options {
+            today,
+            stale_days: None,
+        },
+    ));
+    diagnostics::sort(&mut problems);
+    if problems.iter().any(Diagnostic::is_error) {
+        eprint!("{}", diagnostics::render(&problems, Format::Human, ""));
+        eprintln!(
+            "the site was not built; the previous build in {} is unchanged",
+            args.out.display()
+        );
+        return 1;
+    }
+    if !problems.is_empty() {
+        eprint!("{}", diagnostics::render(&problems, Format::Human, ""));
+    }
+    let staging = match Staging::new(args.out) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let options = BuildOptions {
+        site: &loaded.site,
+        config: &config,
+        theme_dir: args.theme,
+        today,
+        include_drafts: args.drafts,
+    };
+    let built = match render::render_site(&options, &staging) {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("error: {message}");
+            eprintln!(
+                "the site was not built; the previous build in {} is unchanged",
+                args.out.display()
+            );
+            return 1;
+        }
+    };
+    if let Err(e) = staging.commit() {
+        eprintln!("error: {e}");
+        return 1;
+    }
+    println!(
+        "built {} pages ({} files, {:.1} MB) into {} in {} ms",
+        built.pages,
+        built.files,
+        built.bytes as f64 / 1e6,
+        args.out.display(),
+        started.elapsed().as_millis()
+    );
+    0
+}
+
+fn report(diagnostics: &[Diagnostic]) -> i32 {
+    eprint!("{}", diagnostics::render(diagnostics, Format::Human, ""));
+    1
+}

@@ -1,0 +1,358 @@
+//! What every page renderer reads: the model, the config, the theme, URLs, labels in the site's
+//! language, which entries are published, and the links between entries in both directions.
+
+use std::collections::{BTreeMap, HashMap};
+
+use pulldown_cmark::{Event, Parser};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::model::Date;
+use crate::content::site::{EntryKind, Site};
+use crate::content::vocab::VocabularyKind;
+
+use super::routes::{self, Urls};
+use super::theme::{Strings, Theme};
+
+/// A published entry, as other pages link to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub url: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_label: String,
+    /// Place, kinds or category: a short line under the title.
+    pub meta: String,
+    pub summary: String,
+    #[serde(skip)]
+    pub checked_on: Date,
+    #[serde(skip)]
+    pub route: String,
+}
+
+/// The parts of every page that do not depend on the page: header, navigation, footer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    pub title: String,
+    pub lang: String,
+    pub home: String,
+    pub css: String,
+    pub feed: String,
+    pub data: String,
+    pub nav: Vec<NavItem>,
+    pub licence_name: String,
+    pub licence_url: String,
+    pub repository: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub label: String,
+    pub url: String,
+    pub route: String,
+}
+
+pub struct RenderContext<'a> {
+    pub site: &'a Site,
+    pub config: &'a Config,
+    pub theme: &'a Theme,
+    pub urls: Urls,
+    pub language: String,
+    pub today: Date,
+    pub include_drafts: bool,
+    pub chrome: Chrome,
+    /// Every published entry by slug.
+    pub cards: HashMap<String, Card>,
+    /// For each slug, the slugs it links to or that link to it, deduplicated and sorted.
+    pub links: HashMap<String, Vec<String>>,
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn new(
+        site: &'a Site,
+        config: &'a Config,
+        theme: &'a Theme,
+        today: Date,
+        include_drafts: bool,
+        css_route: &str,
+    ) -> Self {
+        let urls = Urls::new(&config.base_path(), &config.base_url);
+        let language = config.language.clone();
+        let strings = &theme.strings;
+        let nav = [
+            ("nav_spaces", routes::list("ruimtes", 1)),
+            ("nav_practices", routes::list("praktijken", 1)),
+            ("nav_guides", routes::list("gidsen", 1)),
+            ("nav_compare", routes::COMPARE.to_string()),
+            ("nav_map", routes::MAP.to_string()),
+            ("nav_places", routes::facet_index(routes::Facet::Place)),
+            ("nav_about", "over/".to_string()),
+        ]
+        .into_iter()
+        .filter(|(key, route)| *key != "nav_about" || site.pages.iter().any(|p| format!("{}/", p.slug) == *route))
+        .map(|(key, route)| NavItem {
+            label: strings.get(key),
+            url: urls.url(&route),
+            route,
+        })
+        .collect();
+        let chrome = Chrome {
+            title: config.title.clone(),
+            lang: language.clone(),
+            home: urls.url(""),
+            css: urls.url(css_route),
+            feed: urls.url("feed.xml"),
+            data: urls.url(routes::DATA),
+            nav,
+            licence_name: config.licence.name.clone(),
+            licence_url: config.licence.url.clone(),
+            repository: config.repository.url.clone(),
+        };
+        let mut ctx = RenderContext {
+            site,
+            config,
+            theme,
+            urls,
+            language,
+            today,
+            include_drafts,
+            chrome,
+            cards: HashMap::new(),
+            links: HashMap::new(),
+        };
+        ctx.cards = ctx.build_cards();
+        ctx.links = ctx.build_links();
+        ctx
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.theme.strings.get(key)
+    }
+
+    pub fn strings(&self) -> &Strings {
+        &self.theme.strings
+    }
+
+    fn published(&self, draft: bool) -> bool {
+        !draft || self.include_drafts
+    }
+
+    /// The label of a vocabulary key in the site's language, falling back to Dutch, then the key.
+    pub fn label(&self, kind: VocabularyKind, key: &str) -> String {
+        let vocab = &self.site.vocab;
+        let (nl, fr, en) = match kind {
+            VocabularyKind::Places => match vocab.place(key) {
+                Some(p) => (p.nl.clone(), p.fr.clone(), p.en.clone()),
+                None => return key.to_string(),
+            },
+            _ => match vocab.terms(kind).iter().find(|t| t.key == key) {
+                Some(t) => (t.nl.clone(), t.fr.clone(), t.en.clone()),
+                None => return key.to_string(),
+            },
+        };
+        match self.language.as_str() {
+            "fr" => fr.unwrap_or(nl),
+            "en" => en.unwrap_or(nl),
+            _ => nl,
+        }
+    }
+
+    /// The label of a serde enum value, via its `prefix_value` key in the strings.
+    pub fn enum_label<T: Serialize>(&self, prefix: &str, value: &T) -> String {
+        let name = serde_json::to_value(value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        self.t(&format!("{prefix}_{name}"))
+    }
+
+    pub fn kind_label(&self, kind: EntryKind) -> String {
+        self.t(match kind {
+            EntryKind::Space => "kind_space",
+            EntryKind::Practice => "kind_practice",
+            EntryKind::Guide => "kind_guide",
+            EntryKind::Page => "kind_page",
+        })
+    }
+
+    fn build_cards(&self) -> HashMap<String, Card> {
+        let mut cards = HashMap::new();
+        for e in self.site.spaces.iter().filter(|e| self.published(e.front.draft)) {
+            let kinds: Vec<String> = e
+                .front
+                .kinds
+                .iter()
+                .map(|k| self.label(VocabularyKind::SpaceKinds, k.as_str()))
+                .collect();
+            let meta = format!(
+                "{} · {}",
+                kinds.join(", "),
+                self.label(VocabularyKind::Places, e.front.place.as_str())
+            );
+            cards.insert(
+                e.slug.clone(),
+                self.card(
+                    EntryKind::Space,
+                    &e.slug,
+                    &e.front.name,
+                    meta,
+                    first_sentences(&e.body, 200),
+                    e.front.last_verified,
+                ),
+            );
+        }
+        for e in self.site.practices.iter().filter(|e| self.published(e.front.draft)) {
+            let places: Vec<String> = e
+                .front
+                .places
+                .iter()
+                .map(|p| self.label(VocabularyKind::Places, p.as_str()))
+                .collect();
+            cards.insert(
+                e.slug.clone(),
+                self.card(
+                    EntryKind::Practice,
+                    &e.slug,
+                    &e.front.title,
+                    places.join(", "),
+                    e.front.summary.clone(),
+                    e.front.last_verified,
+                ),
+            );
+        }
+        for e in self.site.guides.iter().filter(|e| self.published(e.front.draft)) {
+            let meta = self.enum_label("category", &e.front.category);
+            cards.insert(
+                e.slug.clone(),
+                self.card(
+                    EntryKind::Guide,
+                    &e.slug,
+                    &e.front.title,
+                    meta,
+                    e.front.summary.clone(),
+                    e.front.last_reviewed,
+                ),
+            );
+        }
+        cards
+    }
+
+    fn card(&self, kind: EntryKind, slug: &str, title: &str, meta: String, summary: String, checked_on: Date) -> Card {
+        let route = routes::entry(kind, slug);
+        Card {
+            url: self.urls.url(&route),
+            title: title.to_string(),
+            kind: match kind {
+                EntryKind::Space => "space",
+                EntryKind::Practice => "practice",
+                EntryKind::Guide => "guide",
+                EntryKind::Page => "page",
+            },
+            kind_label: self.kind_label(kind),
+            meta,
+            summary,
+            checked_on,
+            route,
+        }
+    }
+
+    /// `related` and a space's legal framework, in both directions, among published entries.
+    fn build_links(&self) -> HashMap<String, Vec<String>> {
+        let mut links: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut add = |from: &'a str, to: &'a str| {
+            if from != to && self.cards.contains_key(from) && self.cards.contains_key(to) {
+                links.entry(from).or_default().push(to);
+                links.entry(to).or_default().push(from);
+            }
+        };
+        for e in &self.site.spaces {
+            for r in &e.front.related {
+                add(&e.slug, r);
+            }
+            if let Some(framework) = e.front.tenure.as_ref().and_then(|t| t.legal_framework.as_deref()) {
+                add(&e.slug, framework);
+            }
+        }
+        for e in &self.site.practices {
+            for r in &e.front.related {
+                add(&e.slug, r);
+            }
+        }
+        for e in &self.site.guides {
+            for r in &e.front.related {
+                add(&e.slug, r);
+            }
+        }
+        links
+            .into_iter()
+            .map(|(slug, mut to)| {
+                // Spaces, then practices, then guides; by title within each.
+                to.sort_by_key(|s| {
+                    let c = &self.cards[*s];
+                    (kind_order(c.kind), c.title.to_lowercase())
+                });
+                to.dedup();
+                (slug.to_string(), to.into_iter().map(str::to_string).collect())
+            })
+            .collect()
+    }
+
+    pub fn related_cards(&self, slug: &str) -> Vec<Card> {
+        self.links
+            .get(slug)
+            .map(|s| s.iter().filter_map(|s| self.cards.get(s).cloned()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Published cards of one kind, sorted by title.
+    pub fn cards_of(&self, kind: &str) -> Vec<Card> {
+        let mut cards: Vec<Card> = self.cards.values().filter(|c| c.kind == kind).cloned().collect();
+        sort_cards(&mut cards);
+        cards
+    }
+
+    /// The age of a check in days, and whether it passes the "may be outdated" limit.
+    pub fn is_stale(&self, checked_on: Date) -> bool {
+        checked_on.days_until(self.today) > i64::from(self.config.stale_after_days)
+    }
+}
+
+pub fn kind_order(kind: &str) -> u8 {
+    match kind {
+        "space" => 0,
+        "practice" => 1,
+        "guide" => 2,
+        _ => 3,
+    }
+}
+
+pub fn sort_cards(cards: &mut [Card]) {
+    cards.sort_by(|a, b| {
+        a.title
+            .to_lowercase()
+            .cmp(&b.title.to_lowercase())
+            .then_with(|| a.url.cmp(&b.url))
+    });
+}
+
+/// Plain text of the first sentences of a Markdown body, at most about `max` characters.
+pub fn first_sentences(markdown: &str, max: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(pulldown_cmark::TagEnd::Paragraph) if !text.is_empty() => break,
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    match cut.rfind(". ") {
+        Some(i) if i > max / 3 => cut[..=i].to_string(),
+        _ => format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a)),
+    }
+}

@@ -1,0 +1,705 @@
+//! One page per space, practice, guide and free-standing page: the structured facts as a
+//! definition list, the body, sources, freshness, links both ways, edit and report links, JSON-LD.
+
+use serde::Serialize;
+use serde_json::json;
+
+use crate::content::model::space::{PriceModel, Space};
+use crate::content::model::{Date, Guide, Page, Practice, Source};
+use crate::content::site::{Entry, EntryKind};
+use crate::content::vocab::VocabularyKind;
+
+use super::context::{Card, RenderContext};
+use super::format;
+use super::markdown;
+use super::routes::{self, Facet};
+
+/// One row of a definition list: a term and one or more values, each maybe a link.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub term: String,
+    pub items: Vec<Item>,
+    /// Render the items as a list rather than inline.
+    pub list: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+impl Item {
+    fn text(text: impl Into<String>) -> Item {
+        Item {
+            text: text.into(),
+            href: None,
+        }
+    }
+    fn link(text: impl Into<String>, href: impl Into<String>) -> Item {
+        Item {
+            text: text.into(),
+            href: Some(href.into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryPage {
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub title: String,
+    /// For the meta description and link previews.
+    pub description: String,
+    /// Shown under the title: a summary the contributor wrote (practices, guides).
+    pub lead: Option<String>,
+    pub canonical: String,
+    pub og_type: &'static str,
+    pub breadcrumbs: Vec<Item>,
+    pub facts: Vec<Fact>,
+    /// A second definition list (accessibility for spaces, the comparison points for guides).
+    pub facts_extra: Vec<Fact>,
+    pub facts_extra_heading: String,
+    pub tip: Option<String>,
+    pub body_html: String,
+    pub images: Vec<ImageView>,
+    pub sources: Vec<SourceView>,
+    pub checked_on: String,
+    pub checked_on_iso: String,
+    pub checked_label: String,
+    pub stale: bool,
+    pub related: Vec<Card>,
+    pub edit_url: Option<String>,
+    pub report_url: Option<String>,
+    pub disclaimer: Option<String>,
+    pub draft: bool,
+    pub json_ld: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub title: String,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+struct Facts<'c, 'a> {
+    ctx: &'c RenderContext<'a>,
+    out: Vec<Fact>,
+}
+
+impl<'c, 'a> Facts<'c, 'a> {
+    fn new(ctx: &'c RenderContext<'a>) -> Self {
+        Facts { ctx, out: Vec::new() }
+    }
+    fn push(&mut self, key: &str, items: Vec<Item>) {
+        if !items.is_empty() {
+            self.out.push(Fact {
+                term: self.ctx.t(key),
+                items,
+                list: false,
+            });
+        }
+    }
+    fn list(&mut self, key: &str, items: Vec<Item>) {
+        if !items.is_empty() {
+            self.out.push(Fact {
+                term: self.ctx.t(key),
+                items,
+                list: true,
+            });
+        }
+    }
+    fn text(&mut self, key: &str, text: Option<&str>) {
+        if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+            self.push(key, vec![Item::text(t)]);
+        }
+    }
+    /// Keys of a vocabulary, each linking to its facet page when it has one.
+    fn keys<'k>(&mut self, key: &str, vocab: VocabularyKind, facet: Facet, keys: impl Iterator<Item = &'k str>) {
+        let items = keys
+            .map(|k| Item::link(self.ctx.label(vocab, k), self.ctx.urls.url(&routes::facet(facet, k, 1))))
+            .collect();
+        self.push(key, items);
+    }
+}
+
+pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
+    let s = &entry.front;
+    let lang = ctx.language.as_str();
+    let mut f = Facts::new(ctx);
+    f.keys(
+        "fact_kinds",
+        VocabularyKind::SpaceKinds,
+        Facet::SpaceKind,
+        s.kinds.iter().map(|k| k.as_str()),
+    );
+    f.keys(
+        "fact_disciplines",
+        VocabularyKind::Disciplines,
+        Facet::Discipline,
+        s.disciplines.iter().map(|k| k.as_str()),
+    );
+    f.push("fact_place", place_items(ctx, s.place.as_str()));
+    if let Some(a) = &s.address {
+        let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
+        let place = ctx.label(VocabularyKind::Places, s.place.as_str());
+        f.push(
+            "fact_address",
+            vec![Item::text(format!("{}{number}, {} {place}", a.street, a.postcode.0))],
+        );
+    }
+    if let Some(o) = &s.operator {
+        f.push(
+            "fact_operator",
+            vec![link_or_text(&o.name, o.url.as_ref().map(|u| u.0.as_str()))],
+        );
+    }
+    if let Some(t) = &s.tenure {
+        let mut items = vec![Item::text(ctx.enum_label("tenure", &t.kind))];
+        if let Some(card) = t.legal_framework.as_deref().and_then(|g| ctx.cards.get(g)) {
+            items.push(Item::link(card.title.clone(), card.url.clone()));
+        }
+        f.push("fact_tenure", items);
+        let mut available = Vec::new();
+        if let Some(from) = t.available_from {
+            available.push(Item::text(format!(
+                "{} {}",
+                ctx.t("fact_available_from"),
+                format::date(from, lang)
+            )));
+        }
+        if let Some(until) = t.available_until {
+            available.push(Item::text(format!(
+                "{} {}",
+                ctx.t("fact_available_until"),
+                format::date(until, lang)
+            )));
+        }
+        f.push("fact_available", available);
+    }
+    let mut availability = vec![Item::text(ctx.enum_label("status", &s.availability.status))];
+    if let Some(reason) = &s.availability.reason {
+        availability.push(Item::text(reason.clone()));
+    }
+    if let Some(url) = &s.availability.booking_url {
+        availability.push(Item::link(ctx.t("fact_booking"), url.0.clone()));
+    }
+    f.push("fact_availability", availability);
+    f.push(
+        "fact_audience",
+        s.audience
+            .iter()
+            .map(|a| Item::text(ctx.enum_label("audience", a)))
+            .collect(),
+    );
+    if let Some(e) = &s.eligibility {
+        f.text("fact_criteria", e.criteria.as_deref());
+        f.text("fact_procedure", e.procedure.as_deref());
+    }
+    if let Some(p) = &s.price {
+        f.push("fact_price", price_items(ctx, p));
+    }
+    if let Some(size) = s.size_m2 {
+        f.push(
+            "fact_size",
+            vec![Item::text(format!("{} m²", format::decimal(size, lang)))],
+        );
+    }
+    if let Some(capacity) = s.capacity {
+        f.push(
+            "fact_capacity",
+            vec![Item::text(format!(
+                "{} {}",
+                format::integer(u64::from(capacity), lang),
+                ctx.t("fact_capacity_unit")
+            ))],
+        );
+    }
+    let facilities = s
+        .facilities
+        .iter()
+        .map(|k| Item::text(ctx.label(VocabularyKind::Facilities, k.as_str())))
+        .collect();
+    f.push("fact_facilities", facilities);
+    f.text("fact_opening_hours", s.opening_hours.as_deref());
+    contact_facts(&mut f, &s.contact);
+    let facts = f.out;
+
+    // Accessibility: always shown, so "unknown" is said rather than implied.
+    let a = &s.accessibility;
+    let mut f = Facts::new(ctx);
+    f.push(
+        "fact_wheelchair",
+        vec![Item::text(ctx.enum_label("wheelchair", &a.wheelchair))],
+    );
+    f.push(
+        "fact_step_free",
+        vec![Item::text(ctx.enum_label("janee", &a.step_free_entrance))],
+    );
+    f.push(
+        "fact_toilet",
+        vec![Item::text(ctx.enum_label("janee", &a.accessible_toilet))],
+    );
+    f.push(
+        "fact_loop",
+        vec![Item::text(ctx.enum_label("janee", &a.induction_loop))],
+    );
+    f.text("fact_transport", a.public_transport.as_deref());
+    let notes = match (&a.notes, a.assessed_on) {
+        (Some(n), Some(d)) => Some(format!("{n} ({} {})", ctx.t("fact_assessed_on"), format::date(d, lang))),
+        (Some(n), None) => Some(n.clone()),
+        (None, Some(d)) => Some(format!("{} {}", ctx.t("fact_assessed_on"), format::date(d, lang))),
+        (None, None) => None,
+    };
+    f.text("fact_accessibility_notes", notes.as_deref());
+    let accessibility = f.out;
+
+    let route = routes::entry(EntryKind::Space, &entry.slug);
+    let images = entry
+        .front
+        .images
+        .iter()
+        .map(|i| ImageView {
+            src: ctx.urls.url(&format!("{route}{}", i.file)),
+            alt: i.alt.clone(),
+            credit: i.credit.clone(),
+        })
+        .collect();
+    let description = ctx
+        .cards
+        .get(&entry.slug)
+        .map(|c| c.summary.clone())
+        .unwrap_or_default();
+    let json_ld = space_json_ld(ctx, entry, &route, &description);
+    let mut page = base_page(
+        ctx,
+        EntryKind::Space,
+        entry,
+        &s.name,
+        description,
+        &s.sources,
+        s.last_verified,
+        "verified_on",
+        s.draft,
+    );
+    page.facts = facts;
+    page.facts_extra = accessibility;
+    page.facts_extra_heading = ctx.t("accessibility_heading");
+    page.images = images;
+    page.json_ld = json_ld;
+    page
+}
+
+pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage {
+    let p = &entry.front;
+    let lang = ctx.language.as_str();
+    let mut f = Facts::new(ctx);
+    f.keys(
+        "fact_themes",
+        VocabularyKind::Themes,
+        Facet::Theme,
+        p.themes.iter().map(|k| k.as_str()),
+    );
+    let places = p.places.iter().flat_map(|k| place_items(ctx, k.as_str())).collect();
+    f.push("fact_places", places);
+    f.keys(
+        "fact_disciplines",
+        VocabularyKind::Disciplines,
+        Facet::Discipline,
+        p.disciplines.iter().map(|k| k.as_str()),
+    );
+    f.text("fact_financing", p.financing.as_deref());
+    if let Some(budget) = p.budget_eur {
+        f.push("fact_budget", vec![Item::text(format::euro(budget, lang))]);
+    }
+    let mut roles: Vec<Item> = p
+        .local_government_roles
+        .iter()
+        .map(|r| Item::text(ctx.enum_label("role", r)))
+        .collect();
+    if let Some(text) = &p.local_government_role {
+        roles.push(Item::text(text.clone()));
+    }
+    f.push("fact_roles", roles);
+    f.push(
+        "fact_partners",
+        p.partners.iter().map(|x| Item::text(x.clone())).collect(),
+    );
+    if let Some(period) = &p.period {
+        let text = match &period.end {
+            Some(end) => format!(
+                "{} – {}",
+                format::partial_date(&period.start, lang),
+                format::partial_date(end, lang)
+            ),
+            None => format!(
+                "{} {}",
+                ctx.t("fact_period_since"),
+                format::partial_date(&period.start, lang)
+            ),
+        };
+        f.push("fact_period", vec![Item::text(text)]);
+    }
+    f.keys(
+        "fact_tags",
+        VocabularyKind::Tags,
+        Facet::Tag,
+        p.tags.iter().map(|k| k.as_str()),
+    );
+    let route = routes::entry(EntryKind::Practice, &entry.slug);
+    let mut page = base_page(
+        ctx,
+        EntryKind::Practice,
+        entry,
+        &p.title,
+        p.summary.clone(),
+        &p.sources,
+        p.last_verified,
+        "verified_on",
+        p.draft,
+    );
+    page.facts = f.out;
+    page.tip = p.tip.clone();
+    page.json_ld = article_json_ld(ctx, &route, &p.title, &p.summary, p.last_verified, &p.sources);
+    page
+}
+
+pub fn guide_page(ctx: &RenderContext, entry: &Entry<Guide>) -> EntryPage {
+    let g = &entry.front;
+    let mut f = Facts::new(ctx);
+    f.push(
+        "fact_category",
+        vec![Item::text(ctx.enum_label("category", &g.category))],
+    );
+    f.push(
+        "fact_aliases",
+        g.aliases.iter().map(|a| Item::text(a.clone())).collect(),
+    );
+    let basis = g
+        .legal_basis
+        .iter()
+        .map(|b| link_or_text(&b.citation, b.url.as_ref().map(|u| u.0.as_str())))
+        .collect();
+    f.list("fact_legal_basis", basis);
+    let facts = f.out;
+    let route = routes::entry(EntryKind::Guide, &entry.slug);
+    let mut page = base_page(
+        ctx,
+        EntryKind::Guide,
+        entry,
+        &g.title,
+        g.summary.clone(),
+        &g.sources,
+        g.last_reviewed,
+        "reviewed_on",
+        g.draft,
+    );
+    page.facts = facts;
+    page.facts_extra = compare_facts(ctx, g);
+    page.facts_extra_heading = ctx.t("compare_title");
+    page.disclaimer = Some(ctx.t("legal_disclaimer"));
+    page.json_ld = article_json_ld(ctx, &route, &g.title, &g.summary, g.last_reviewed, &g.sources);
+    page
+}
+
+/// The comparison points of one guide, in the order of the comparison table.
+pub fn compare_facts(ctx: &RenderContext, g: &Guide) -> Vec<Fact> {
+    let c = &g.compare;
+    let mut f = Facts::new(ctx);
+    f.text("compare_duration", Some(&c.duration));
+    f.push(
+        "compare_security_of_tenure",
+        vec![Item::text(ctx.enum_label("level", &c.security_of_tenure))],
+    );
+    f.push("compare_cost", vec![Item::text(ctx.enum_label("level", &c.cost))]);
+    f.push(
+        "compare_admin_burden",
+        vec![Item::text(ctx.enum_label("level", &c.admin_burden))],
+    );
+    f.push(
+        "compare_registration_required",
+        vec![Item::text(ctx.enum_label("yesno", &c.registration_required))],
+    );
+    f.push(
+        "compare_notary_required",
+        vec![Item::text(ctx.enum_label("yesno", &c.notary_required))],
+    );
+    f.text("compare_who_carries_liability", Some(&c.who_carries_liability));
+    f.text("compare_suited_for", Some(&c.suited_for));
+    f.list("compare_pros", c.pros.iter().map(|x| Item::text(x.clone())).collect());
+    f.list("compare_cons", c.cons.iter().map(|x| Item::text(x.clone())).collect());
+    f.list("compare_risks", c.risks.iter().map(|x| Item::text(x.clone())).collect());
+    f.out
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FreePage {
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub body_html: String,
+}
+
+pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
+    let route = routes::entry(EntryKind::Page, &entry.slug);
+    FreePage {
+        title: entry.front.title.clone(),
+        description: entry.front.description.clone().unwrap_or_default(),
+        canonical: ctx.urls.absolute(&route),
+        body_html: markdown::to_html(&entry.body),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn base_page<T>(
+    ctx: &RenderContext,
+    kind: EntryKind,
+    entry: &Entry<T>,
+    title: &str,
+    description: String,
+    sources: &[Source],
+    checked_on: Date,
+    checked_key: &str,
+    draft: bool,
+) -> EntryPage {
+    let route = routes::entry(kind, &entry.slug);
+    let section = routes::section(kind);
+    let list_key = match kind {
+        EntryKind::Space => "list_spaces",
+        EntryKind::Practice => "list_practices",
+        _ => "list_guides",
+    };
+    EntryPage {
+        kind: match kind {
+            EntryKind::Space => "space",
+            EntryKind::Practice => "practice",
+            _ => "guide",
+        },
+        kind_label: ctx.kind_label(kind),
+        title: title.to_string(),
+        lead: (kind != EntryKind::Space).then(|| description.clone()),
+        description,
+        canonical: ctx.urls.absolute(&route),
+        og_type: if kind == EntryKind::Space { "website" } else { "article" },
+        breadcrumbs: vec![
+            Item::link(ctx.t("home"), ctx.urls.url("")),
+            Item::link(ctx.t(list_key), ctx.urls.url(&routes::list(section, 1))),
+        ],
+        facts: Vec::new(),
+        facts_extra: Vec::new(),
+        facts_extra_heading: String::new(),
+        tip: None,
+        body_html: markdown::to_html(&entry.body),
+        images: Vec::new(),
+        sources: sources
+            .iter()
+            .map(|s| SourceView {
+                title: s.title.clone(),
+                url: s.url.as_ref().map(|u| u.0.clone()),
+                note: s.note.clone(),
+            })
+            .collect(),
+        checked_on: format::date(checked_on, &ctx.language),
+        checked_on_iso: checked_on.to_string(),
+        checked_label: ctx.t(checked_key),
+        stale: ctx.is_stale(checked_on),
+        related: ctx.related_cards(&entry.slug),
+        edit_url: edit_url(ctx, &entry.file),
+        report_url: report_url(ctx, title, &ctx.urls.absolute(&route), &entry.file),
+        disclaimer: None,
+        draft,
+        json_ld: String::new(),
+    }
+}
+
+fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
+    let lang = ctx.language.as_str();
+    let mut items = vec![Item::link(
+        ctx.label(VocabularyKind::Places, key),
+        ctx.urls.url(&routes::facet(Facet::Place, key, 1)),
+    )];
+    if let Some(place) = ctx.site.vocab.place(key) {
+        let province = place.province.as_str();
+        items.push(Item::link(
+            ctx.label(VocabularyKind::Provinces, province),
+            ctx.urls.url(&routes::facet(Facet::Province, province, 1)),
+        ));
+        if let Some(p) = &place.population {
+            items.push(Item::text(format!(
+                "{} {} ({})",
+                format::integer(u64::from(p.count), lang),
+                ctx.t("fact_population").to_lowercase(),
+                p.year
+            )));
+        }
+    }
+    items
+}
+
+fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> Vec<Item> {
+    let lang = ctx.language.as_str();
+    let model = ctx.enum_label("price", &p.model);
+    let mut text = match (p.model, p.amount_eur) {
+        (PriceModel::Gratis | PriceModel::OpAanvraag | PriceModel::Ledenbijdrage, None) => model,
+        (PriceModel::Ledenbijdrage, Some(a)) => format!("{model}: {}", format::euro(a, lang)),
+        (_, Some(a)) => format!("{} {model}", format::euro(a, lang)),
+        (_, None) => model,
+    };
+    match p.includes_charges {
+        Some(true) => text.push_str(&format!(" ({})", ctx.t("fact_price_includes_charges"))),
+        Some(false) => text.push_str(&format!(" ({})", ctx.t("fact_price_excludes_charges"))),
+        None => {}
+    }
+    let mut items = vec![Item::text(text)];
+    if let Some(notes) = &p.notes {
+        items.push(Item::text(notes.clone()));
+    }
+    items
+}
+
+fn contact_facts(f: &mut Facts, contact: &crate::content::model::Contact) {
+    if let Some(w) = &contact.website {
+        f.push("fact_website", vec![Item::link(display_url(&w.0), w.0.clone())]);
+    }
+    if let Some(e) = &contact.email {
+        f.push("fact_email", vec![Item::link(e.clone(), format!("mailto:{e}"))]);
+    }
+    if let Some(p) = &contact.phone {
+        let digits: String = p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        f.push("fact_phone", vec![Item::link(p.clone(), format!("tel:{digits}"))]);
+    }
+}
+
+fn link_or_text(text: &str, url: Option<&str>) -> Item {
+    match url {
+        Some(u) => Item::link(text, u),
+        None => Item::text(text),
+    }
+}
+
+fn display_url(url: &str) -> String {
+    url.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string()
+}
+
+fn edit_url(ctx: &RenderContext, file: &str) -> Option<String> {
+    let repo = &ctx.config.repository;
+    (!repo.url.is_empty()).then(|| {
+        format!(
+            "{}/edit/{}/{}/{file}",
+            repo.url.trim_end_matches('/'),
+            repo.branch,
+            repo.content_path.trim_matches('/')
+        )
+    })
+}
+
+/// A pre-filled issue: which entry, where it lives, and what to fill in.
+fn report_url(ctx: &RenderContext, title: &str, page_url: &str, file: &str) -> Option<String> {
+    let repo = &ctx.config.repository;
+    if repo.url.is_empty() {
+        return None;
+    }
+    let issue_title = format!("Verouderde informatie: {title}");
+    let body = format!("Pagina: {page_url}\nBestand: {}/{file}\n\nWat klopt er niet meer?\n\nWaar staat de juiste informatie (bron)?\n", repo.content_path);
+    let query: String = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("template", "verouderde-informatie.yml")
+        .append_pair("labels", "verouderd")
+        .append_pair("title", &issue_title)
+        .append_pair("body", &body)
+        .finish();
+    Some(format!("{}/issues/new?{query}", repo.url.trim_end_matches('/')))
+}
+
+fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, description: &str) -> String {
+    let s = &entry.front;
+    let place_name = ctx.label(VocabularyKind::Places, s.place.as_str());
+    let mut address = json!({ "@type": "PostalAddress", "addressLocality": place_name, "addressCountry": "BE" });
+    if let Some(a) = &s.address {
+        let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
+        address["streetAddress"] = json!(format!("{}{number}", a.street));
+        address["postalCode"] = json!(a.postcode.0);
+    }
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": "CivicStructure",
+        "name": s.name,
+        "description": description,
+        "url": ctx.urls.absolute(route),
+        "address": address,
+    });
+    if let Some(g) = s.geo {
+        value["geo"] = json!({ "@type": "GeoCoordinates", "latitude": g.lat, "longitude": g.lon });
+    }
+    if let Some(w) = &s.contact.website {
+        value["sameAs"] = json!(w.0);
+    }
+    if let Some(capacity) = s.capacity {
+        value["maximumAttendeeCapacity"] = json!(capacity);
+    }
+    if let Some(p) = &s.price {
+        value["isAccessibleForFree"] = json!(p.model == PriceModel::Gratis);
+    }
+    let mut features: Vec<serde_json::Value> = s
+        .facilities
+        .iter()
+        .map(|k| json!({ "@type": "LocationFeatureSpecification", "name": ctx.label(VocabularyKind::Facilities, k.as_str()), "value": true }))
+        .collect();
+    use crate::content::model::space::Wheelchair;
+    if matches!(s.accessibility.wheelchair, Wheelchair::Ja | Wheelchair::Nee) {
+        features.push(json!({ "@type": "LocationFeatureSpecification", "name": "wheelchair accessible", "value": s.accessibility.wheelchair == Wheelchair::Ja }));
+    }
+    if !features.is_empty() {
+        value["amenityFeature"] = json!(features);
+    }
+    value["dateModified"] = json!(s.last_verified.to_string());
+    script_safe_json(&value)
+}
+
+fn article_json_ld(
+    ctx: &RenderContext,
+    route: &str,
+    title: &str,
+    summary: &str,
+    modified: Date,
+    sources: &[Source],
+) -> String {
+    let citations: Vec<serde_json::Value> = sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(u) => json!({ "@type": "CreativeWork", "name": s.title, "url": u.0 }),
+            None => json!({ "@type": "CreativeWork", "name": s.title }),
+        })
+        .collect();
+    let value = json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": title,
+        "description": summary,
+        "url": ctx.urls.absolute(route),
+        "inLanguage": "nl-BE",
+        "dateModified": modified.to_string(),
+        "isPartOf": { "@type": "WebSite", "name": ctx.config.title },
+        "citation": citations,
+    });
+    script_safe_json(&value)
+}
+
+/// JSON that cannot close its `<script>` element: `<`, `>` and `&` are written as escapes.
+pub fn script_safe_json(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}

@@ -1,0 +1,349 @@
+//! Lists: the home page, one list per entry kind, one page per facet value (place, province,
+//! discipline, kind, theme, tag) and an index per facet with counts. Long lists are paginated so
+//! no page grows with the directory.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::site::Site;
+use crate::content::vocab::VocabularyKind;
+
+use super::context::{sort_cards, Card, RenderContext};
+use super::entries::Item;
+use super::routes::{self, Facet};
+
+pub const PAGE_SIZE: usize = 100;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListPage {
+    pub title: String,
+    pub intro: String,
+    pub canonical: String,
+    pub breadcrumbs: Vec<Item>,
+    pub total: usize,
+    pub cards: Vec<Card>,
+    pub pagination: Option<Pagination>,
+    /// Counts per entry kind on facet pages ("12 ruimtes, 3 praktijken").
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    pub label: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub prev_label: String,
+    pub next_label: String,
+}
+
+/// A list split into pages: (route, page).
+pub fn paginate(
+    ctx: &RenderContext,
+    route_of: impl Fn(usize) -> String,
+    title: String,
+    intro: String,
+    breadcrumbs: Vec<Item>,
+    cards: Vec<Card>,
+    summary: String,
+) -> Vec<(String, ListPage)> {
+    let total = cards.len();
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    (1..=pages)
+        .map(|n| {
+            let chunk: Vec<Card> = cards
+                .iter()
+                .skip((n - 1) * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect();
+            let route = route_of(n);
+            let pagination = (pages > 1).then(|| Pagination {
+                label: ctx
+                    .t("page_of")
+                    .replace("{n}", &n.to_string())
+                    .replace("{total}", &pages.to_string()),
+                prev: (n > 1).then(|| ctx.urls.url(&route_of(n - 1))),
+                next: (n < pages).then(|| ctx.urls.url(&route_of(n + 1))),
+                prev_label: ctx.t("page_prev"),
+                next_label: ctx.t("page_next"),
+            });
+            let page = ListPage {
+                title: title.clone(),
+                intro: intro.clone(),
+                canonical: ctx.urls.absolute(&route),
+                breadcrumbs: breadcrumbs.clone(),
+                total,
+                cards: chunk,
+                pagination,
+                summary: summary.clone(),
+            };
+            (route, page)
+        })
+        .collect()
+}
+
+/// The three lists of entries.
+pub fn kind_lists(ctx: &RenderContext) -> Vec<(String, ListPage)> {
+    let home = vec![Item {
+        text: ctx.t("home"),
+        href: Some(ctx.urls.url("")),
+    }];
+    let mut out = Vec::new();
+    for (kind, section, key) in [
+        ("space", "ruimtes", "spaces"),
+        ("practice", "praktijken", "practices"),
+        ("guide", "gidsen", "guides"),
+    ] {
+        let cards = ctx.cards_of(kind);
+        out.extend(paginate(
+            ctx,
+            |n| routes::list(section, n),
+            ctx.t(&format!("list_{key}")),
+            ctx.t(&format!("list_{key}_intro")),
+            home.clone(),
+            cards,
+            String::new(),
+        ));
+    }
+    out
+}
+
+/// Which published entries belong to each value of a facet.
+pub fn facet_members(ctx: &RenderContext, facet: Facet) -> BTreeMap<String, Vec<Card>> {
+    let site: &Site = ctx.site;
+    let mut members: BTreeMap<String, Vec<Card>> = BTreeMap::new();
+    let mut add = |key: &str, slug: &str| {
+        if let Some(card) = ctx.cards.get(slug) {
+            members.entry(key.to_string()).or_default().push(card.clone());
+        }
+    };
+    let province_of = |place: &str| site.vocab.place(place).map(|p| p.province.as_str().to_string());
+    for e in &site.spaces {
+        let s = &e.front;
+        match facet {
+            Facet::Place => add(s.place.as_str(), &e.slug),
+            Facet::Province => {
+                if let Some(p) = province_of(s.place.as_str()) {
+                    add(&p, &e.slug);
+                }
+            }
+            Facet::Discipline => s.disciplines.iter().for_each(|d| add(d.as_str(), &e.slug)),
+            Facet::SpaceKind => s.kinds.iter().for_each(|k| add(k.as_str(), &e.slug)),
+            Facet::Theme | Facet::Tag => {}
+        }
+    }
+    for e in &site.practices {
+        let p = &e.front;
+        match facet {
+            Facet::Place => p.places.iter().for_each(|k| add(k.as_str(), &e.slug)),
+            Facet::Province => {
+                let mut provinces: Vec<String> = p.places.iter().filter_map(|k| province_of(k.as_str())).collect();
+                provinces.sort();
+                provinces.dedup();
+                provinces.iter().for_each(|k| add(k, &e.slug));
+            }
+            Facet::Discipline => p.disciplines.iter().for_each(|d| add(d.as_str(), &e.slug)),
+            Facet::Theme => p.themes.iter().for_each(|t| add(t.as_str(), &e.slug)),
+            Facet::Tag => p.tags.iter().for_each(|t| add(t.as_str(), &e.slug)),
+            Facet::SpaceKind => {}
+        }
+    }
+    for cards in members.values_mut() {
+        cards.sort_by(|a, b| {
+            super::context::kind_order(a.kind)
+                .cmp(&super::context::kind_order(b.kind))
+                .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+        });
+        cards.dedup_by(|a, b| a.url == b.url);
+    }
+    members
+}
+
+pub fn vocabulary_of(facet: Facet) -> VocabularyKind {
+    match facet {
+        Facet::Place => VocabularyKind::Places,
+        Facet::Province => VocabularyKind::Provinces,
+        Facet::Discipline => VocabularyKind::Disciplines,
+        Facet::SpaceKind => VocabularyKind::SpaceKinds,
+        Facet::Theme => VocabularyKind::Themes,
+        Facet::Tag => VocabularyKind::Tags,
+    }
+}
+
+fn facet_plural_key(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Place => "facets_places",
+        Facet::Province => "facets_provinces",
+        Facet::Discipline => "facets_disciplines",
+        Facet::SpaceKind => "facets_kinds",
+        Facet::Theme => "facets_themes",
+        Facet::Tag => "facets_tags",
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetIndex {
+    pub title: String,
+    pub canonical: String,
+    pub breadcrumbs: Vec<Item>,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValue {
+    pub label: String,
+    pub url: String,
+    pub count: usize,
+    /// For places: the province, to tell same-named places apart and to group.
+    pub detail: String,
+}
+
+/// The pages of one facet: its index (with counts) and one paginated list per value with entries.
+pub fn facet_pages(ctx: &RenderContext, facet: Facet) -> (FacetIndex, Vec<(String, ListPage)>) {
+    let vocab = vocabulary_of(facet);
+    let members = facet_members(ctx, facet);
+    let plural = ctx.t(facet_plural_key(facet));
+    let home = Item {
+        text: ctx.t("home"),
+        href: Some(ctx.urls.url("")),
+    };
+    let index_crumbs = vec![home.clone()];
+    let value_crumbs = vec![
+        home,
+        Item {
+            text: plural.clone(),
+            href: Some(ctx.urls.url(&routes::facet_index(facet))),
+        },
+    ];
+    let mut values = Vec::new();
+    let mut pages = Vec::new();
+    for (key, cards) in members {
+        let label = ctx.label(vocab, &key);
+        let detail = match facet {
+            Facet::Place => ctx
+                .site
+                .vocab
+                .place(&key)
+                .map(|p| ctx.label(VocabularyKind::Provinces, p.province.as_str()))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        values.push(FacetValue {
+            label: label.clone(),
+            url: ctx.urls.url(&routes::facet(facet, &key, 1)),
+            count: cards.len(),
+            detail,
+        });
+        let summary = kind_summary(ctx, &cards);
+        let intro = facet_intro(ctx, facet, &key);
+        pages.extend(paginate(
+            ctx,
+            |n| routes::facet(facet, &key, n),
+            label,
+            intro,
+            value_crumbs.clone(),
+            cards,
+            summary,
+        ));
+    }
+    values.sort_by_key(|v| v.label.to_lowercase());
+    let index = FacetIndex {
+        title: plural,
+        canonical: ctx.urls.absolute(&routes::facet_index(facet)),
+        breadcrumbs: index_crumbs,
+        values,
+    };
+    (index, pages)
+}
+
+fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
+    let lang = ctx.language.as_str();
+    match facet {
+        Facet::Place => match ctx.site.vocab.place(key) {
+            Some(p) => {
+                let province = ctx.label(VocabularyKind::Provinces, p.province.as_str());
+                match &p.population {
+                    Some(pop) => format!(
+                        "{province} · {} {} ({})",
+                        super::format::integer(u64::from(pop.count), lang),
+                        ctx.t("fact_population").to_lowercase(),
+                        pop.year
+                    ),
+                    None => province,
+                }
+            }
+            None => String::new(),
+        },
+        _ => ctx
+            .site
+            .vocab
+            .terms(vocabulary_of(facet))
+            .iter()
+            .find(|t| t.key == key)
+            .and_then(|t| t.description.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// "3 ruimtes · 2 goede praktijken"
+fn kind_summary(ctx: &RenderContext, cards: &[Card]) -> String {
+    let mut parts = Vec::new();
+    for (kind, key) in [
+        ("space", "list_spaces"),
+        ("practice", "list_practices"),
+        ("guide", "list_guides"),
+    ] {
+        let n = cards.iter().filter(|c| c.kind == kind).count();
+        if n > 0 {
+            parts.push(format!("{n} {}", ctx.t(key).to_lowercase()));
+        }
+    }
+    parts.join(" · ")
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HomePage {
+    pub title: String,
+    pub intro: String,
+    pub canonical: String,
+    pub counts: Vec<Item>,
+    pub newest: Vec<Card>,
+    pub browse: Vec<Item>,
+}
+
+pub fn home_page(ctx: &RenderContext) -> HomePage {
+    let counts = [
+        ("space", "list_spaces", "ruimtes"),
+        ("practice", "list_practices", "praktijken"),
+        ("guide", "list_guides", "gidsen"),
+    ]
+    .into_iter()
+    .map(|(kind, key, section)| {
+        let n = ctx.cards.values().filter(|c| c.kind == kind).count();
+        Item {
+            text: format!("{n} {}", ctx.t(key).to_lowercase()),
+            href: Some(ctx.urls.url(&routes::list(section, 1))),
+        }
+    })
+    .collect();
+    let mut newest: Vec<Card> = ctx.cards.values().cloned().collect();
+    sort_cards(&mut newest);
+    newest.sort_by_key(|c| std::cmp::Reverse(c.checked_on));
+    newest.truncate(8);
+    let browse = Facet::ALL
+        .into_iter()
+        .map(|f| Item {
+            text: ctx.t(facet_plural_key(f)),
+            href: Some(ctx.urls.url(&routes::facet_index(f))),
+        })
+        .collect();
+    HomePage {
+        title: ctx.config.title.clone(),
+        intro: ctx.t("home_intro"),
+        canonical: ctx.urls.absolute(""),
+        counts,
+        newest,
+        browse,
+    }
+}

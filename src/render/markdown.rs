@@ -1,0 +1,216 @@
+//! Contributor Markdown to HTML that is safe by construction: raw HTML is shown as text, links and
+//! images with a scheme that can run script are dropped (their text stays), external links open
+//! without handing over the page (`rel="noopener noreferrer"`), external images become links so no
+//! page makes a third-party request, and every heading gets an id for linking.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::content::validate::{markdown_options, ALLOWED_SCHEMES};
+
+pub fn to_html(markdown: &str) -> String {
+    let mut events: Vec<Event> = Vec::new();
+    let mut skipped_links = 0usize; // nesting depth of links/images we dropped
+    let mut open_links: Vec<bool> = Vec::new(); // for each open link: was it dropped?
+    let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>)> = None;
+    let mut ids = HashSet::new();
+
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        let event = match event {
+            Event::Html(text) | Event::InlineHtml(text) => {
+                if text.trim_start().starts_with("<!--") {
+                    continue;
+                }
+                Event::Text(text)
+            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                let dropped = !is_safe(&dest_url);
+                open_links.push(dropped);
+                if dropped {
+                    skipped_links += 1;
+                    continue;
+                }
+                Event::Html(link_start(&dest_url, &title).into())
+            }
+            Event::End(TagEnd::Link) => {
+                if open_links.pop() == Some(true) {
+                    skipped_links -= 1;
+                    continue;
+                }
+                Event::Html("</a>".into())
+            }
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                // Rendered as a link to the picture: alt text stays readable, nothing is loaded.
+                let dropped = !is_safe(&dest_url);
+                open_links.push(dropped);
+                if dropped {
+                    skipped_links += 1;
+                    continue;
+                }
+                Event::Html(link_start(&dest_url, &title).into())
+            }
+            Event::End(TagEnd::Image) => {
+                if open_links.pop() == Some(true) {
+                    skipped_links -= 1;
+                    continue;
+                }
+                Event::Html("</a>".into())
+            }
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id, Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, id, inner)) = heading.take() {
+                    let text: String = inner
+                        .iter()
+                        .filter_map(|e| match e {
+                            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let id = unique_id(
+                        id.map(|i| i.to_string())
+                            .unwrap_or_else(|| crate::content::slug::suggest(&text)),
+                        &mut ids,
+                    );
+                    // Entry titles are the page's h1; body headings start one level down.
+                    let level = (level as usize + 1).min(6);
+                    events.push(Event::Html(format!("<h{level} id=\"{}\">", escape(&id)).into()));
+                    events.extend(inner);
+                    events.push(Event::Html(format!("</h{level}>\n").into()));
+                }
+                continue;
+            }
+            other => other,
+        };
+        let _ = skipped_links;
+        match heading.as_mut() {
+            Some((_, _, inner)) => inner.push(event),
+            None => events.push(event),
+        }
+    }
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
+    let base = if base.is_empty() { "sectie".to_string() } else { base };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn link_start(dest: &str, title: &str) -> String {
+    let mut tag = format!("<a href=\"{}\"", escape(dest));
+    if !title.is_empty() {
+        tag.push_str(&format!(" title=\"{}\"", escape(title)));
+    }
+    if is_external(dest) {
+        tag.push_str(" rel=\"noopener noreferrer\"");
+    }
+    tag.push('>');
+    tag
+}
+
+fn is_external(dest: &str) -> bool {
+    let lower = dest.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+/// A link is kept when it has no scheme (relative, `#anchor`) or an allowed one. Whitespace and
+/// control characters are ignored when reading the scheme, as browsers do.
+fn is_safe(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
+    match cleaned.find(':') {
+        None => true,
+        Some(colon) => {
+            let scheme = &cleaned[..colon];
+            if scheme.contains('/') || scheme.contains('?') || scheme.contains('#') {
+                return true; // the colon is in the path or query, not a scheme
+            }
+            ALLOWED_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+        }
+    }
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let html = to_html("Hallo <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn script_links_lose_their_link_but_keep_their_text() {
+        for dest in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "java&#9;script:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+        ] {
+            let html = to_html(&format!("[klik]({dest})"));
+            assert!(
+                !html.to_lowercase().contains("script:") && !html.contains("data:"),
+                "{dest}: {html}"
+            );
+            assert!(html.contains("klik"), "{html}");
+        }
+    }
+
+    #[test]
+    fn external_links_get_noopener_and_images_become_links() {
+        let html = to_html("[a](https://example.org/x?a=1&b=2) [b](/intern/) ![foto](https://tracker.example/p.png)");
+        assert!(
+            html.contains(r#"<a href="https://example.org/x?a=1&amp;b=2" rel="noopener noreferrer">a</a>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<a href="/intern/">b</a>"#), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_ids_one_level_below_the_title() {
+        let html = to_html("## Afspraken\n\n## Afspraken\n\n# Wat & hoe\n");
+        assert!(html.contains(r#"<h3 id="afspraken">Afspraken</h3>"#), "{html}");
+        assert!(html.contains(r#"<h3 id="afspraken-2">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="wat-hoe">Wat &amp; hoe</h2>"#), "{html}");
+    }
+
+    #[test]
+    fn tables_and_footnotes_render() {
+        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Noot\n");
+        assert!(html.contains("<table>") && html.contains("footnote"), "{html}");
+    }
+}

@@ -1,0 +1,233 @@
+//! From the model to the site. Each page type has its own module that turns the model into a view;
+//! this module renders the views with the theme's templates, in parallel, into a staging folder.
+
+pub mod compare;
+pub mod context;
+pub mod entries;
+pub mod feeds;
+pub mod format;
+pub mod lists;
+pub mod map;
+pub mod markdown;
+pub mod routes;
+pub mod theme;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::model::Date;
+use crate::content::site::Site;
+use crate::export;
+use crate::output::Staging;
+
+use self::context::RenderContext;
+use self::routes::Facet;
+use self::theme::Theme;
+
+pub struct BuildOptions<'a> {
+    pub site: &'a Site,
+    pub config: &'a Config,
+    pub theme_dir: &'a Path,
+    pub today: Date,
+    pub include_drafts: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Renders the whole site into `staging`. The caller commits it.
+pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildReport, String> {
+    let theme = Theme::load(options.theme_dir, &options.config.language)?;
+    let report = Mutex::new(BuildReport::default());
+    let write = |route: &str, bytes: &[u8], is_page: bool| -> Result<(), String> {
+        staging.write(&routes::file(route), bytes).map_err(|e| e.to_string())?;
+        let mut r = report.lock().expect("report lock");
+        r.files += 1;
+        r.bytes += bytes.len() as u64;
+        if is_page {
+            r.pages += 1;
+        }
+        Ok(())
+    };
+
+    // Static files first: the stylesheet's name carries its hash, so it can be cached forever.
+    let mut css_route = "static/style.css".to_string();
+    for (path, rel) in theme::static_files(&theme.static_dir) {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let route = if rel == "style.css" {
+            css_route = format!("static/style.{}.css", theme::content_hash(&bytes));
+            css_route.clone()
+        } else {
+            format!("static/{rel}")
+        };
+        write(&route, &bytes, false)?;
+    }
+
+    let ctx = RenderContext::new(
+        options.site,
+        options.config,
+        &theme,
+        options.today,
+        options.include_drafts,
+        &css_route,
+    );
+    let page = |template: &str, route: &str, view: &dyn erased::View| -> Result<(), String> {
+        let html = render(&ctx, template, route, view)?;
+        write(route, html.as_bytes(), true)
+    };
+
+    let site = options.site;
+    let published = |draft: bool| !draft || options.include_drafts;
+    let mut page_routes: Vec<String> = Vec::new();
+
+    // Entry pages, in parallel: the bulk of the work.
+    let entry_routes: Vec<Result<String, String>> = site
+        .spaces
+        .par_iter()
+        .filter(|e| published(e.front.draft))
+        .map(|e| {
+            let route = routes::entry(crate::content::EntryKind::Space, &e.slug);
+            page("entry.html", &route, &entries::space_page(&ctx, e))?;
+            let folder = e.path.parent().unwrap_or(Path::new("."));
+            for image in &e.front.images {
+                staging
+                    .copy(&folder.join(&image.file), &format!("{route}{}", image.file))
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(route)
+        })
+        .chain(site.practices.par_iter().filter(|e| published(e.front.draft)).map(|e| {
+            let route = routes::entry(crate::content::EntryKind::Practice, &e.slug);
+            page("entry.html", &route, &entries::practice_page(&ctx, e)).map(|_| route)
+        }))
+        .chain(site.guides.par_iter().filter(|e| published(e.front.draft)).map(|e| {
+            let route = routes::entry(crate::content::EntryKind::Guide, &e.slug);
+            page("entry.html", &route, &entries::guide_page(&ctx, e)).map(|_| route)
+        }))
+        .chain(site.pages.par_iter().filter(|e| published(e.front.draft)).map(|e| {
+            let route = routes::entry(crate::content::EntryKind::Page, &e.slug);
+            page("page.html", &route, &entries::free_page(&ctx, e)).map(|_| route)
+        }))
+        .collect();
+    for r in entry_routes {
+        page_routes.push(r?);
+    }
+
+    // Lists and facets.
+    let mut lists = lists::kind_lists(&ctx);
+    for facet in Facet::ALL {
+        let (index, pages) = lists::facet_pages(&ctx, facet);
+        let route = routes::facet_index(facet);
+        page("facet_index.html", &route, &index)?;
+        page_routes.push(route);
+        lists.extend(pages);
+    }
+    let list_routes: Vec<Result<String, String>> = lists
+        .par_iter()
+        .map(|(route, view)| page("list.html", route, view).map(|_| route.clone()))
+        .collect();
+    for r in list_routes {
+        page_routes.push(r?);
+    }
+
+    page("home.html", "", &lists::home_page(&ctx))?;
+    page("compare.html", routes::COMPARE, &compare::compare_page(&ctx))?;
+    page("map.html", routes::MAP, &map::map_page(&ctx))?;
+    page("data.html", routes::DATA, &data_page(&ctx))?;
+    page_routes.extend([
+        "".to_string(),
+        routes::COMPARE.into(),
+        routes::MAP.into(),
+        routes::DATA.into(),
+    ]);
+    let not_found = render(
+        &ctx,
+        "404.html",
+        "404.html",
+        &NotFound {
+            title: ctx.t("notfound_title"),
+            text: ctx.t("notfound_text"),
+        },
+    )?;
+    write("404.html", not_found.as_bytes(), true)?;
+
+    write("feed.xml", feeds::atom(&ctx).as_bytes(), false)?;
+    write("sitemap.xml", feeds::sitemap(&ctx, &page_routes).as_bytes(), false)?;
+    write("robots.txt", feeds::robots(&ctx).as_bytes(), false)?;
+    for (route, bytes) in export::all(&ctx) {
+        write(&route, &bytes, false)?;
+    }
+    Ok(report.into_inner().expect("report lock"))
+}
+
+/// Renders one template with the site chrome, the strings, the page's route and its view.
+fn render(ctx: &RenderContext, template: &str, route: &str, view: &dyn erased::View) -> Result<String, String> {
+    let mut context = tera::Context::new();
+    context.insert("site", &ctx.chrome);
+    context.insert("t", ctx.strings().all());
+    context.insert("route", route);
+    context.insert("page", &view.to_json());
+    ctx.theme
+        .render(template, &context)
+        .map_err(|e| format!("{template} for /{route}: {e}"))
+}
+
+/// Lets pages of different view types go through one `render` without generics everywhere.
+mod erased {
+    pub trait View: Sync {
+        fn to_json(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize + Sync> View for T {
+        fn to_json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct NotFound {
+    title: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct DataPage {
+    title: String,
+    intro: String,
+    canonical: String,
+    files: Vec<entries::Item>,
+    licence: String,
+}
+
+fn data_page(ctx: &RenderContext) -> DataPage {
+    let d = routes::DATA;
+    let files = [
+        ("data_spaces_json", format!("{d}spaces.json")),
+        ("data_spaces_csv", format!("{d}spaces.csv")),
+        ("data_spaces_geojson", format!("{d}spaces.geojson")),
+        ("data_practices_json", format!("{d}practices.json")),
+        ("data_guides_json", format!("{d}guides.json")),
+        ("data_schemas", format!("{d}schemas/space.schema.json")),
+    ]
+    .into_iter()
+    .map(|(key, route)| entries::Item {
+        text: ctx.t(key),
+        href: Some(ctx.urls.url(&route)),
+    })
+    .collect();
+    DataPage {
+        title: ctx.t("data_title"),
+        intro: ctx.t("data_intro"),
+        canonical: ctx.urls.absolute(d),
+        files,
+        licence: export::licence_text(ctx),
+    }
+}

@@ -1,0 +1,165 @@
+//! The theme: tera templates, static files and interface strings, loaded once per build.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+/// Interface strings in the site's language, with Dutch as the fallback for missing keys.
+#[derive(Debug, Clone, Default)]
+pub struct Strings {
+    strings: BTreeMap<String, String>,
+}
+
+impl Strings {
+    pub fn load(i18n_dir: &Path, language: &str) -> Result<Strings, String> {
+        let read = |lang: &str| -> Result<BTreeMap<String, String>, String> {
+            let path = i18n_dir.join(format!("{lang}.toml"));
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))
+        };
+        let mut strings = read("nl")?;
+        if language != "nl" {
+            strings.extend(read(language)?);
+        }
+        Ok(Strings { strings })
+    }
+
+    /// The string for `key`; a missing key shows itself, so it is noticed rather than blank.
+    pub fn get(&self, key: &str) -> String {
+        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    pub fn all(&self) -> &BTreeMap<String, String> {
+        &self.strings
+    }
+}
+
+pub struct Theme {
+    pub tera: Tera,
+    pub strings: Strings,
+    pub static_dir: PathBuf,
+}
+
+impl Theme {
+    pub fn load(dir: &Path, language: &str) -> Result<Theme, String> {
+        let templates = dir.join("templates");
+        if !templates.is_dir() {
+            return Err(format!("the theme has no templates folder: {}", templates.display()));
+        }
+        let mut tera = Tera::default();
+        let mut files: Vec<(PathBuf, Option<String>)> = Vec::new();
+        for entry in fs::read_dir(&templates).map_err(|e| format!("{}: {e}", templates.display()))? {
+            let path = entry.map_err(|e| e.to_string())?.path();
+            if path.extension().is_some_and(|e| e == "html" || e == "xml") {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                files.push((path, name));
+            }
+        }
+        files.sort();
+        tera.add_template_files(files).map_err(|e| describe_tera_error(&e))?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let strings = Strings::load(&dir.join("i18n"), language)?;
+        Ok(Theme {
+            tera,
+            strings,
+            static_dir: dir.join("static"),
+        })
+    }
+
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
+        self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
+    }
+}
+
+/// Tera nests the useful part of an error in its sources.
+fn describe_tera_error(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}
+
+/// The month names used in dates, per language.
+pub fn month_names(language: &str) -> [&'static str; 12] {
+    match language {
+        "fr" => [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        "en" => [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        _ => [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+    }
+}
+
+/// A short content hash for file names of static assets, so they can be cached forever (FNV-1a).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")[..10].to_string()
+}
+
+/// Lists the files of the theme's static folder (relative paths, sorted), for copying.
+pub fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut files: Vec<(PathBuf, String)> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| {
+            let rel = crate::diagnostics::relative_path(dir, e.path());
+            (e.path().to_path_buf(), rel)
+        })
+        .collect();
+    files.sort_by(|a, b| a.1.cmp(&b.1));
+    files
+}
+
+/// For templates that need the strings as a map.
+pub fn strings_map(strings: &Strings) -> HashMap<&str, &str> {
+    strings.all().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
