@@ -144,7 +144,19 @@ fn syntax_error(file: &str, yaml: &str, yaml_first_line: usize, e: &serde_yaml::
         Some(i) => message[..i].to_string(),
         None => message,
     };
-    let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    let (mut line, mut column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+    // An unclosed bracket or quote is noticed at the end of the front matter; the last written
+    // line is where the contributor needs to look.
+    let last_written = yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .last()
+        .map_or(1, |(i, _)| i + 1);
+    if line > last_written {
+        line = last_written;
+        column = yaml.lines().nth(last_written - 1).map_or(1, |l| l.chars().count() + 1);
+    }
     let line_text = yaml.lines().nth(line.saturating_sub(1)).unwrap_or("");
     let hint = if line_text.contains('\t') || yaml.lines().any(|l| l.starts_with('\t')) {
         "YAML does not allow tabs for indentation: indent with spaces".to_string()

@@ -60,6 +60,8 @@ impl Theme {
         files.sort();
         tera.add_template_files(files).map_err(|e| describe_tera_error(&e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        // Tera's default also escapes `/`, which is not needed for safety and garbles every URL.
+        tera.set_escape_fn(super::markdown::escape);
         let strings = Strings::load(&dir.join("i18n"), language)?;
         Ok(Theme {
             tera,

@@ -1,0 +1,383 @@
+//! `ruimte build` as a visitor and a maintainer meet it: every page type is there with its
+//! content, every internal link resolves (also under a sub-path), builds are reproducible, a bad
+//! build never touches the last good site, and contributor text cannot inject script.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{copy_fixture, fixture, ruimte, stdout};
+
+const THEME: &str = "themes/default";
+
+fn build(content: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let config = fixture("site.toml");
+    let mut args = vec![
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--theme",
+        THEME,
+    ];
+    args.extend_from_slice(extra);
+    ruimte(&args)
+}
+
+fn built(extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let output = build(&fixture("valid"), &dir.path().join("public"), extra);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    dir
+}
+
+fn read(out: &Path, file: &str) -> String {
+    fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Every file of a built site with its bytes.
+fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(root).unwrap().to_string_lossy().into_owned(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_type_exists_with_its_content() {
+    let dir = built(&[]);
+    let out = dir.path().join("public");
+    let home = read(&out, "index.html");
+    assert!(home.contains("<html lang=\"nl\">"));
+    assert!(
+        home.contains("2 ruimtes") && home.contains("1 goede praktijken") && home.contains("1 gidsen"),
+        "counts"
+    );
+
+    let space = read(&out, "ruimtes/atelier-noord/index.html");
+    for expected in [
+        "<h1>Atelier Noord</h1>",
+        "<dt>Rolstoeltoegankelijk</dt>\n<dd>Beperkt</dd>",
+        "<dt>Aangepast toilet</dt>\n<dd>Onbekend</dd>",
+        "Wachtlijst",
+        "€ 120 per maand (kosten inbegrepen)",
+        "35,5 m²",
+        "265.000 inwoners (2024)",
+        "href=\"/gidsen/bruikleen/\"",
+        "href=\"/plaatsen/gent/\"",
+        "href=\"/provincies/oost-vlaanderen/\"",
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"CivicStructure\"",
+        "<meta property=\"og:title\" content=\"Atelier Noord\">",
+        "https://github.com/example/ruimte/edit/main/tests/fixtures/valid/spaces/atelier-noord.md",
+        "https://github.com/example/ruimte/issues/new?template=verouderde-informatie.yml",
+        "<time datetime=\"2025-06-01\">1 juni 2025</time>",
+        "Deze informatie is al lang niet meer nagekeken",
+        "alt=\"Een lichte zaal met drie werktafels\"",
+        // Linked both ways: the practice lists this space as related.
+        "href=\"/praktijken/oefenkot-gent/\"",
+    ] {
+        assert!(space.contains(expected), "space page lacks {expected:?}");
+    }
+    assert!(
+        out.join("ruimtes/atelier-noord/atelier-noord/zaal.svg").is_file(),
+        "images are copied beside the page"
+    );
+    assert!(read(&out, "ruimtes/minimal-space/index.html").contains("<dt>Rolstoeltoegankelijk</dt>\n<dd>Onbekend</dd>"));
+
+    let practice = read(&out, "praktijken/oefenkot-gent/index.html");
+    for expected in [
+        "<strong>Tip:</strong> Begin klein",
+        "2019 – juni 2023",
+        "€ 25.000",
+        "Eigenaar",
+        "<table>",
+        "\"@type\":\"Article\"",
+    ] {
+        assert!(practice.contains(expected), "practice page lacks {expected:?}");
+    }
+    let guide = read(&out, "gidsen/bruikleen/index.html");
+    for expected in [
+        "geen juridisch advies",
+        "<dt>Notaris nodig</dt>",
+        "Oud Burgerlijk Wetboek, art. 1875-1891",
+    ] {
+        assert!(guide.contains(expected), "guide page lacks {expected:?}");
+    }
+    assert!(read(&out, "over/index.html").contains("<h1>Over deze gids</h1>"));
+    assert!(read(&out, "ruimtes/index.html").contains("href=\"/ruimtes/atelier-noord/\""));
+    let place = read(&out, "plaatsen/gent/index.html");
+    assert!(
+        place.contains("atelier-noord")
+            && place.contains("oefenkot-gent")
+            && place.contains("1 ruimtes · 1 goede praktijken")
+    );
+    assert!(
+        read(&out, "plaatsen/index.html").contains("Gent</a> <span class=\"count\">(2)</span>"),
+        "counts in the parent list"
+    );
+    for facet_page in [
+        "provincies/oost-vlaanderen/",
+        "soorten/atelier/",
+        "disciplines/muziek/",
+        "themas/infrastructuur/",
+        "tags/jongeren/",
+    ] {
+        assert!(out.join(facet_page).join("index.html").is_file(), "{facet_page}");
+    }
+    let compare = read(&out, "vergelijking/index.html");
+    assert!(compare.contains("<th scope=\"row\"><a href=\"/gidsen/bruikleen/\">Bruikleen</a></th>"));
+    assert!(compare.contains("<th scope=\"col\">Notaris nodig</th>"));
+    let map = read(&out, "kaart/index.html");
+    assert!(map.contains("<svg") && map.contains("<a href=\"/ruimtes/atelier-noord/\""));
+    assert!(read(&out, "404.html").contains("Pagina niet gevonden"));
+    assert!(read(&out, "robots.txt").contains("Sitemap: https://example.org/sitemap.xml"));
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/ruimtes/atelier-noord/</loc><lastmod>2025-06-01</lastmod>"));
+    assert!(!sitemap.contains("404"));
+    let feed = read(&out, "feed.xml");
+    assert!(
+        feed.contains("<updated>2026-01-15T00:00:00Z</updated>"),
+        "the feed's date is the newest entry's"
+    );
+
+    let spaces: serde_json::Value = serde_json::from_str(&read(&out, "data/spaces.json")).unwrap();
+    assert_eq!(spaces["count"], 2);
+    assert_eq!(spaces["licence"]["name"], "CC BY 4.0");
+    let geo: serde_json::Value = serde_json::from_str(&read(&out, "data/spaces.geojson")).unwrap();
+    assert_eq!(geo["features"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        geo["features"][0]["geometry"]["coordinates"],
+        serde_json::json!([3.72, 51.06])
+    );
+    let csv = read(&out, "data/spaces.csv");
+    assert!(csv.starts_with("slug,name,url,"));
+    assert_eq!(csv.lines().count(), 3);
+    for json in [
+        "data/practices.json",
+        "data/guides.json",
+        "data/schemas/space.schema.json",
+    ] {
+        serde_json::from_str::<serde_json::Value>(&read(&out, json)).unwrap_or_else(|e| panic!("{json}: {e}"));
+    }
+    assert!(out.join(".ruimte-build").is_file());
+}
+
+/// Every `href` and `src` in the site's HTML that points inside the site, as a file path.
+fn internal_targets(out: &Path, base: &str) -> Vec<(String, String, PathBuf)> {
+    let mut targets = Vec::new();
+    for (file, bytes) in files(out) {
+        if !file.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for attr in [" href=\"", " src=\""] {
+            for part in html.split(attr).skip(1) {
+                let url = part.split('"').next().unwrap().replace("&amp;", "&");
+                if url.starts_with("http")
+                    || url.starts_with("mailto:")
+                    || url.starts_with("tel:")
+                    || url.starts_with('#')
+                {
+                    continue;
+                }
+                let path = url.split(['#', '?']).next().unwrap();
+                assert!(
+                    path.starts_with(base),
+                    "{file}: link {url} is outside the base path {base}"
+                );
+                let rel = &path[base.len()..];
+                let target = if rel.is_empty() || rel.ends_with('/') {
+                    out.join(rel).join("index.html")
+                } else {
+                    out.join(rel)
+                };
+                targets.push((file.clone(), url.clone(), target));
+            }
+        }
+    }
+    targets
+}
+
+#[test]
+fn every_internal_link_resolves_at_the_root_and_under_a_sub_path() {
+    for (base_url, base) in [
+        ("https://example.org/", "/"),
+        ("https://example.org/ruimte/gids/", "/ruimte/gids/"),
+    ] {
+        let dir = built(&["--base-url", base_url]);
+        let out = dir.path().join("public");
+        let targets = internal_targets(&out, base);
+        assert!(targets.len() > 100, "links were found ({})", targets.len());
+        let broken: Vec<_> = targets
+            .iter()
+            .filter(|(_, _, t)| !t.is_file())
+            .map(|(f, u, _)| format!("{f}: {u}"))
+            .collect();
+        assert!(broken.is_empty(), "broken links under {base}:\n{}", broken.join("\n"));
+    }
+}
+
+#[test]
+fn two_builds_of_the_same_content_are_byte_identical() {
+    let a = built(&[]);
+    let b = built(&[]);
+    let (fa, fb) = (files(&a.path().join("public")), files(&b.path().join("public")));
+    assert_eq!(fa.keys().collect::<Vec<_>>(), fb.keys().collect::<Vec<_>>());
+    for (name, bytes) in &fa {
+        assert!(bytes == &fb[name], "{name} differs between builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = copy_fixture("valid");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    assert_eq!(build(site.path(), &out, &[]).status.code(), Some(0));
+    let before = files(&out);
+    fs::write(
+        site.path().join("spaces/kapot.md"),
+        "---\nname: Kapot\nkinds: [atelier\n---\n",
+    )
+    .unwrap();
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("spaces/kapot.md:3") && stderr.contains("unchanged"),
+        "{stderr}"
+    );
+    assert_eq!(files(&out), before, "the last good site is kept byte for byte");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no staging folder is left behind"
+    );
+}
+
+#[test]
+fn a_folder_ruimte_did_not_write_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("src");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("main.rs"), "fn main() {}").unwrap();
+    let output = build(&fixture("valid"), &out, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(out.join("main.rs").is_file());
+}
+
+#[test]
+fn contributor_text_cannot_inject_script() {
+    let site = copy_fixture("valid");
+    let path = site.path().join("spaces/minimal-space.md");
+    let attack = r#"---
+name: "Zaal <script>alert('name')</script>"
+kinds: [podium]
+place: brussel
+opening_hours: "</script><script>alert('hours')</script>"
+eligibility:
+  criteria: '"><img src=x onerror=alert(1)>'
+sources:
+  - title: "Bron <svg onload=alert(1)>"
+    note: "</dd><script>alert('note')</script>"
+last_verified: 2025-01-01
+---
+Tekst met een `<script>alert('code')</script>` in code en **vet**.
+"#;
+    fs::write(&path, attack).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for (file, bytes) in files(&out) {
+        if !(file.ends_with(".html") || file.ends_with(".xml")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap();
+        let scripts = text.matches("<script").count();
+        let json_ld = text.matches("<script type=\"application/ld+json\">").count();
+        assert_eq!(scripts, json_ld, "{file}: only JSON-LD script elements");
+        for forbidden in [
+            "<img src=x",
+            "<svg onload",
+            "alert('name')</script>",
+            "</script><script>",
+        ] {
+            assert!(!text.contains(forbidden), "{file} contains {forbidden}");
+        }
+        // JSON-LD cannot be closed early by contributor text.
+        for block in text.split("<script type=\"application/ld+json\">").skip(1) {
+            let json = block.split("</script>").next().unwrap();
+            serde_json::from_str::<serde_json::Value>(json)
+                .unwrap_or_else(|e| panic!("{file}: JSON-LD stays one value: {e}"));
+        }
+    }
+    let page = read(&out, "ruimtes/minimal-space/index.html");
+    assert!(
+        page.contains("Zaal &lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"),
+        "shown as text"
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = copy_fixture("valid");
+    let path = site.path().join("spaces/minimal-space.md");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "last_verified: 2025-01-01\n",
+        "last_verified: 2025-01-01\ndraft: true\n",
+    );
+    fs::write(&path, text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    assert_eq!(build(site.path(), &out, &[]).status.code(), Some(0));
+    assert!(!out.join("ruimtes/minimal-space").exists());
+    assert!(!read(&out, "ruimtes/index.html").contains("minimal-space"));
+    assert!(!read(&out, "data/spaces.json").contains("minimal-space"));
+    assert_eq!(build(site.path(), &out, &["--drafts"]).status.code(), Some(0));
+    assert!(read(&out, "ruimtes/minimal-space/index.html").contains("Concept"));
+}
+
+#[test]
+fn the_repository_site_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = ruimte(&["build", "--out", out.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.join("praktijken/gardavoe-cc-de-werf-aalst/index.html").is_file());
+    let targets = internal_targets(&out, "/");
+    let broken: Vec<_> = targets
+        .iter()
+        .filter(|(_, _, t)| !t.is_file())
+        .map(|(f, u, _)| format!("{f}: {u}"))
+        .collect();
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
