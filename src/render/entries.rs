@@ -454,7 +454,7 @@ pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
         title: entry.front.title.clone(),
         description: entry.front.description.clone().unwrap_or_default(),
         canonical: ctx.urls.absolute(&route),
-        body_html: markdown::to_html(&entry.body),
+        body_html: markdown::to_html(&entry.body, 0),
     }
 }
 
@@ -497,7 +497,7 @@ fn base_page<T>(
         facts_extra: Vec::new(),
         facts_extra_heading: String::new(),
         tip: None,
-        body_html: markdown::to_html(&entry.body),
+        body_html: markdown::to_html(&entry.body, 1),
         images: Vec::new(),
         sources: sources
             .iter()

@@ -9,7 +9,8 @@ use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::content::validate::{markdown_options, ALLOWED_SCHEMES};
 
-pub fn to_html(markdown: &str) -> String {
+/// `heading_offset` moves body headings down: entry pages put the body under their own h2.
+pub fn to_html(markdown: &str, heading_offset: usize) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut skipped_links = 0usize; // nesting depth of links/images we dropped
     let mut open_links: Vec<bool> = Vec::new(); // for each open link: was it dropped?
@@ -75,8 +76,7 @@ pub fn to_html(markdown: &str) -> String {
                             .unwrap_or_else(|| crate::content::slug::suggest(&text)),
                         &mut ids,
                     );
-                    // Entry titles are the page's h1; body headings start one level down.
-                    let level = (level as usize + 1).min(6);
+                    let level = (level as usize + heading_offset).min(6);
                     events.push(Event::Html(format!("<h{level} id=\"{}\">", escape(&id)).into()));
                     events.extend(inner);
                     events.push(Event::Html(format!("</h{level}>\n").into()));
@@ -163,9 +163,13 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn to_html_in_entry(markdown: &str) -> String {
+        to_html(markdown, 1)
+    }
+
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html = to_html("Hallo <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n");
+        let html = to_html_in_entry("Hallo <script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
@@ -180,7 +184,7 @@ mod tests {
             "data:text/html,x",
             "vbscript:x",
         ] {
-            let html = to_html(&format!("[klik]({dest})"));
+            let html = to_html_in_entry(&format!("[klik]({dest})"));
             assert!(
                 !html.to_lowercase().contains("script:") && !html.contains("data:"),
                 "{dest}: {html}"
@@ -191,7 +195,7 @@ mod tests {
 
     #[test]
     fn external_links_get_noopener_and_images_become_links() {
-        let html = to_html("[a](https://example.org/x?a=1&b=2) [b](/intern/) ![foto](https://tracker.example/p.png)");
+        let html = to_html_in_entry("[a](https://example.org/x?a=1&b=2) [b](/intern/) ![foto](https://tracker.example/p.png)");
         assert!(
             html.contains(r#"<a href="https://example.org/x?a=1&amp;b=2" rel="noopener noreferrer">a</a>"#),
             "{html}"
@@ -202,7 +206,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_one_level_below_the_title() {
-        let html = to_html("## Afspraken\n\n## Afspraken\n\n# Wat & hoe\n");
+        let html = to_html_in_entry("## Afspraken\n\n## Afspraken\n\n# Wat & hoe\n");
         assert!(html.contains(r#"<h3 id="afspraken">Afspraken</h3>"#), "{html}");
         assert!(html.contains(r#"<h3 id="afspraken-2">"#), "{html}");
         assert!(html.contains(r#"<h2 id="wat-hoe">Wat &amp; hoe</h2>"#), "{html}");
@@ -210,7 +214,7 @@ mod tests {
 
     #[test]
     fn tables_and_footnotes_render() {
-        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Noot\n");
+        let html = to_html_in_entry("| a | b |\n|---|---|\n| 1 | 2 |\n\nTekst[^1]\n\n[^1]: Noot\n");
         assert!(html.contains("<table>") && html.contains("footnote"), "{html}");
     }
 }
