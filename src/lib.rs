@@ -17,3 +17,4 @@ pub mod export;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod timing;

@@ -101,3 +101,8 @@ fn main() -> ExitCode {
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
+
+// The build allocates many small strings from two threads; mimalloc halves the time glibc's
+// allocator took in the profile.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -21,6 +21,7 @@ pub struct BuildArgs<'a> {
 
 pub fn run(args: &BuildArgs) -> i32 {
     let started = Instant::now();
+    let mut phases = crate::timing::Phases::start();
     let today = match super::today() {
         Ok(t) => t,
         Err(message) => {
@@ -39,6 +40,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         }
     }
     let loaded = content::load(args.content);
+    phases.done("load");
     let mut problems = loaded.diagnostics;
     problems.extend(validate::validate(
         &loaded.site,
@@ -47,6 +49,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             stale_days: None,
         },
     ));
+    phases.done("validate");
     diagnostics::sort(&mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         eprint!("{}", diagnostics::render(&problems, Format::Human, ""));
@@ -84,10 +87,12 @@ pub fn run(args: &BuildArgs) -> i32 {
             return 1;
         }
     };
+    phases.done("render");
     if let Err(e) = staging.commit() {
         eprintln!("error: {e}");
         return 1;
     }
+    phases.done("swap");
     println!(
         "built {} pages ({} files, {:.1} MB) into {} in {} ms",
         built.pages,

@@ -3,6 +3,9 @@
 
 mod csv;
 
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -17,26 +20,28 @@ pub use self::csv::spaces_csv;
 /// One output file: its route inside the site and its bytes.
 pub type File = (String, Vec<u8>);
 
+/// Every open-data file, each made on its own thread: together they were a quarter of a build.
 pub fn all(ctx: &RenderContext) -> Vec<File> {
-    let mut files = vec![
-        (format!("{}spaces.json", routes::DATA), pretty(&spaces_json(ctx))),
-        (format!("{}spaces.geojson", routes::DATA), pretty(&spaces_geojson(ctx))),
-        (format!("{}spaces.csv", routes::DATA), spaces_csv(ctx).into_bytes()),
-        (format!("{}practices.json", routes::DATA), pretty(&practices_json(ctx))),
-        (format!("{}guides.json", routes::DATA), pretty(&guides_json(ctx))),
-        (format!("{}LICENSE.txt", routes::DATA), licence_text(ctx).into_bytes()),
+    type Job<'j> = Box<dyn Fn() -> File + Send + Sync + 'j>;
+    let d = routes::DATA;
+    let mut jobs: Vec<Job> = vec![
+        Box::new(|| (format!("{d}spaces.json"), pretty(&spaces_json(ctx)))),
+        Box::new(|| (format!("{d}spaces.geojson"), pretty(&spaces_geojson(ctx)))),
+        Box::new(|| (format!("{d}spaces.csv"), spaces_csv(ctx).into_bytes())),
+        Box::new(|| (format!("{d}practices.json"), pretty(&practices_json(ctx)))),
+        Box::new(|| (format!("{d}guides.json"), pretty(&guides_json(ctx)))),
+        Box::new(|| (format!("{d}LICENSE.txt"), licence_text(ctx).into_bytes())),
     ];
     for kind in EntryKind::ALL {
-        let schema = schema::schema_for(kind, &ctx.site.vocab);
-        files.push((
-            format!("{}schemas/{}", routes::DATA, schema::file_name(kind)),
-            pretty(&schema),
-        ));
+        jobs.push(Box::new(move || {
+            let schema = schema::schema_for(kind, &ctx.site.vocab);
+            (format!("{d}schemas/{}", schema::file_name(kind)), pretty(&schema))
+        }));
     }
-    files
+    jobs.par_iter().map(|job| job()).collect()
 }
 
-fn pretty(value: &Value) -> Vec<u8> {
+fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
     let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
     bytes.push(b'\n');
     bytes
@@ -69,55 +74,74 @@ pub fn location(ctx: &RenderContext, space: &crate::content::model::Space) -> Op
     }
 }
 
-fn with_meta<T: Serialize>(ctx: &RenderContext, kind: EntryKind, slug: &str, front: &T, body: &str) -> Value {
-    let mut value = serde_json::to_value(front).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut value {
-        map.insert("slug".into(), json!(slug));
-        map.insert("url".into(), json!(ctx.urls.absolute(&routes::entry(kind, slug))));
-        map.insert("body_markdown".into(), json!(body.trim()));
-        map.remove("draft");
-    }
-    value
+/// One entry as open data: its front matter as written, with its slug, address and text.
+#[derive(Serialize)]
+struct Exported<'a, T: Serialize> {
+    slug: &'a str,
+    url: String,
+    #[serde(flatten)]
+    front: &'a T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    province: Option<&'a str>,
+    body_markdown: &'a str,
 }
 
-pub fn spaces_json(ctx: &RenderContext) -> Value {
-    let spaces: Vec<Value> = ctx
-        .site
-        .spaces
+#[derive(Serialize)]
+struct Collection<'a, T: Serialize> {
+    licence: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disclaimer: Option<String>,
+    count: usize,
+    #[serde(flatten)]
+    items: BTreeMap<&'static str, Vec<Exported<'a, T>>>,
+}
+
+fn collection<'a, T: Serialize>(
+    ctx: &'a RenderContext,
+    kind: EntryKind,
+    name: &'static str,
+    entries: &'a [crate::content::Entry<T>],
+    place_of: impl Fn(&'a T) -> Option<&'a str>,
+) -> Collection<'a, T> {
+    let items: Vec<Exported<T>> = entries
         .iter()
         .filter(|e| ctx.cards.contains_key(&e.slug))
         .map(|e| {
-            let mut v = with_meta(ctx, EntryKind::Space, &e.slug, &e.front, &e.body);
-            if let (Value::Object(map), Some(place)) = (&mut v, ctx.site.vocab.place(e.front.place.as_str())) {
-                map.insert("place_name".into(), json!(place.nl));
-                map.insert("province".into(), json!(place.province.as_str()));
+            let place = place_of(&e.front).and_then(|k| ctx.site.vocab.place(k));
+            Exported {
+                slug: &e.slug,
+                url: ctx.urls.absolute(&routes::entry(kind, &e.slug)),
+                front: &e.front,
+                place_name: place.map(|p| p.nl.as_str()),
+                province: place.map(|p| p.province.as_str()),
+                body_markdown: e.body.trim(),
             }
-            v
         })
         .collect();
-    json!({ "licence": licence(ctx), "count": spaces.len(), "spaces": spaces })
+    Collection {
+        licence: licence(ctx),
+        disclaimer: None,
+        count: items.len(),
+        items: BTreeMap::from([(name, items)]),
+    }
 }
 
-pub fn practices_json(ctx: &RenderContext) -> Value {
-    let items: Vec<Value> = ctx
-        .site
-        .practices
-        .iter()
-        .filter(|e| ctx.cards.contains_key(&e.slug))
-        .map(|e| with_meta(ctx, EntryKind::Practice, &e.slug, &e.front, &e.body))
-        .collect();
-    json!({ "licence": licence(ctx), "count": items.len(), "practices": items })
+fn spaces_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content::model::Space> {
+    collection(ctx, EntryKind::Space, "spaces", &ctx.site.spaces, |s| {
+        Some(s.place.as_str())
+    })
 }
 
-pub fn guides_json(ctx: &RenderContext) -> Value {
-    let items: Vec<Value> = ctx
-        .site
-        .guides
-        .iter()
-        .filter(|e| ctx.cards.contains_key(&e.slug))
-        .map(|e| with_meta(ctx, EntryKind::Guide, &e.slug, &e.front, &e.body))
-        .collect();
-    json!({ "licence": licence(ctx), "disclaimer": ctx.t("legal_disclaimer"), "count": items.len(), "guides": items })
+fn practices_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content::model::Practice> {
+    collection(ctx, EntryKind::Practice, "practices", &ctx.site.practices, |_| None)
+}
+
+fn guides_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content::model::Guide> {
+    let mut c = collection(ctx, EntryKind::Guide, "guides", &ctx.site.guides, |_| None);
+    c.disclaimer = Some(ctx.t("legal_disclaimer"));
+    c
 }
 
 pub fn spaces_geojson(ctx: &RenderContext) -> Value {

@@ -145,17 +145,22 @@ fn is_safe(dest: &str) -> bool {
 
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(replacement);
+        start = i + 1;
     }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -195,7 +200,8 @@ mod tests {
 
     #[test]
     fn external_links_get_noopener_and_images_become_links() {
-        let html = to_html_in_entry("[a](https://example.org/x?a=1&b=2) [b](/intern/) ![foto](https://tracker.example/p.png)");
+        let html =
+            to_html_in_entry("[a](https://example.org/x?a=1&b=2) [b](/intern/) ![foto](https://tracker.example/p.png)");
         assert!(
             html.contains(r#"<a href="https://example.org/x?a=1&amp;b=2" rel="noopener noreferrer">a</a>"#),
             "{html}"

@@ -43,20 +43,47 @@ pub struct BuildReport {
     pub bytes: u64,
 }
 
-/// Renders the whole site into `staging`. The caller commits it.
-pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildReport, String> {
-    let theme = Theme::load(options.theme_dir, &options.config.language)?;
-    let report = Mutex::new(BuildReport::default());
-    let write = |route: &str, bytes: &[u8], is_page: bool| -> Result<(), String> {
-        staging.write(&routes::file(route), bytes).map_err(|e| e.to_string())?;
-        let mut r = report.lock().expect("report lock");
+/// Writes rendered pages and other files into the staging folder, counting what it wrote.
+struct Writer<'s> {
+    staging: &'s Staging,
+    report: Mutex<BuildReport>,
+}
+
+impl Writer<'_> {
+    fn file(&self, route: &str, bytes: &[u8], is_page: bool) -> Result<(), String> {
+        self.staging
+            .write(&routes::file(route), bytes)
+            .map_err(|e| e.to_string())?;
+        let mut r = self.report.lock().expect("report lock");
         r.files += 1;
         r.bytes += bytes.len() as u64;
         if is_page {
             r.pages += 1;
         }
         Ok(())
+    }
+
+    fn page<T: Serialize>(&self, shared: &Shared, template: &str, route: &str, view: &T) -> Result<(), String> {
+        let html = render(shared, template, route, view)?;
+        self.file(route, html.as_bytes(), true)
+    }
+}
+
+/// What every page's template context starts from, converted to tera values once per build.
+struct Shared<'a> {
+    theme: &'a Theme,
+    base: tera::Context,
+}
+
+/// Renders the whole site into `staging`. The caller commits it.
+pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildReport, String> {
+    let mut phases = crate::timing::Phases::start();
+    let theme = Theme::load(options.theme_dir, &options.config.language)?;
+    let writer = Writer {
+        staging,
+        report: Mutex::new(BuildReport::default()),
     };
+    let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
 
     // Static files first: the stylesheet's name carries its hash, so it can be cached forever.
     let mut css_route = "static/style.css".to_string();
@@ -79,9 +106,13 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         options.include_drafts,
         &css_route,
     );
+    phases.done("theme, context");
+    let mut base = tera::Context::new();
+    base.insert("site", &ctx.chrome);
+    base.insert("t", &theme.template_strings);
+    let shared = Shared { theme: &theme, base };
     let page = |template: &str, route: &str, view: &dyn erased::View| -> Result<(), String> {
-        let html = render(&ctx, template, route, view)?;
-        write(route, html.as_bytes(), true)
+        view.write(&writer, &shared, template, route)
     };
 
     let site = options.site;
@@ -121,6 +152,7 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         page_routes.push(r?);
     }
 
+    phases.done("entry pages");
     // Lists and facets.
     let mut lists = lists::kind_lists(&ctx);
     for facet in Facet::ALL {
@@ -130,6 +162,7 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         page_routes.push(route);
         lists.extend(pages);
     }
+    phases.done("facet views");
     let list_routes: Vec<Result<String, String>> = lists
         .par_iter()
         .map(|(route, view)| page("list.html", route, view).map(|_| route.clone()))
@@ -138,6 +171,7 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         page_routes.push(r?);
     }
 
+    phases.done("list pages");
     page("home.html", "", &lists::home_page(&ctx))?;
     page("compare.html", routes::COMPARE, &compare::compare_page(&ctx))?;
     page("map.html", routes::MAP, &map::map_page(&ctx))?;
@@ -148,46 +182,54 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         routes::MAP.into(),
         routes::DATA.into(),
     ]);
-    let not_found = render(
-        &ctx,
-        "404.html",
-        "404.html",
-        &NotFound {
-            title: ctx.t("notfound_title"),
-            text: ctx.t("notfound_text"),
-        },
-    )?;
-    write("404.html", not_found.as_bytes(), true)?;
+    let not_found = NotFound {
+        title: ctx.t("notfound_title"),
+        text: ctx.t("notfound_text"),
+    };
+    writer.page(&shared, "404.html", "404.html", &not_found)?;
 
+    phases.done("home, map, …");
     write("feed.xml", feeds::atom(&ctx).as_bytes(), false)?;
     write("sitemap.xml", feeds::sitemap(&ctx, &page_routes).as_bytes(), false)?;
     write("robots.txt", feeds::robots(&ctx).as_bytes(), false)?;
-    for (route, bytes) in export::all(&ctx) {
-        write(&route, &bytes, false)?;
-    }
-    Ok(report.into_inner().expect("report lock"))
+    export::all(&ctx)
+        .par_iter()
+        .try_for_each(|(route, bytes)| write(route, bytes, false))?;
+    phases.done("feeds, data");
+    Ok(writer.report.into_inner().expect("report lock"))
 }
 
-/// Renders one template with the site chrome, the strings, the page's route and its view.
-fn render(ctx: &RenderContext, template: &str, route: &str, view: &dyn erased::View) -> Result<String, String> {
-    let mut context = tera::Context::new();
-    context.insert("site", &ctx.chrome);
-    context.insert("t", ctx.strings().all());
+/// Renders one template with the shared context, the page's route and its view.
+fn render<T: Serialize>(shared: &Shared, template: &str, route: &str, view: &T) -> Result<String, String> {
+    let mut context = shared.base.clone();
     context.insert("route", route);
-    context.insert("page", &view.to_json());
-    ctx.theme
+    context.insert("page", view);
+    shared
+        .theme
         .render(template, &context)
         .map_err(|e| format!("{template} for /{route}: {e}"))
 }
 
-/// Lets pages of different view types go through one `render` without generics everywhere.
+/// Lets pages of different view types share one closure without converting each view twice.
 mod erased {
     pub trait View: Sync {
-        fn to_json(&self) -> serde_json::Value;
+        fn write(
+            &self,
+            writer: &super::Writer,
+            shared: &super::Shared,
+            template: &str,
+            route: &str,
+        ) -> Result<(), String>;
     }
     impl<T: serde::Serialize + Sync> View for T {
-        fn to_json(&self) -> serde_json::Value {
-            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        fn write(
+            &self,
+            writer: &super::Writer,
+            shared: &super::Shared,
+            template: &str,
+            route: &str,
+        ) -> Result<(), String> {
+            writer.page(shared, template, route, self)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The theme: tera templates, static files and interface strings, loaded once per build.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,9 @@ impl Strings {
 pub struct Theme {
     pub tera: Tera,
     pub strings: Strings,
+    /// Only the strings the templates use (`t.key`): the rest are labels Rust picks itself, and
+    /// copying every string into every page's context was a tenth of the build time.
+    pub template_strings: BTreeMap<String, String>,
     pub static_dir: PathBuf,
 }
 
@@ -50,10 +53,13 @@ impl Theme {
         }
         let mut tera = Tera::default();
         let mut files: Vec<(PathBuf, Option<String>)> = Vec::new();
+        let mut used_keys = std::collections::BTreeSet::new();
         for entry in fs::read_dir(&templates).map_err(|e| format!("{}: {e}", templates.display()))? {
             let path = entry.map_err(|e| e.to_string())?.path();
             if path.extension().is_some_and(|e| e == "html" || e == "xml") {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let source = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                used_keys.extend(string_keys(&source));
                 files.push((path, name));
             }
         }
@@ -63,9 +69,11 @@ impl Theme {
         // Tera's default also escapes `/`, which is not needed for safety and garbles every URL.
         tera.set_escape_fn(super::markdown::escape);
         let strings = Strings::load(&dir.join("i18n"), language)?;
+        let template_strings = used_keys.into_iter().map(|k| (k.clone(), strings.get(&k))).collect();
         Ok(Theme {
             tera,
             strings,
+            template_strings,
             static_dir: dir.join("static"),
         })
     }
@@ -73,6 +81,23 @@ impl Theme {
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
         self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
     }
+}
+
+/// The keys a template reads as `t.some_key`.
+fn string_keys(source: &str) -> Vec<String> {
+    source
+        .match_indices("t.")
+        .filter(|(i, _)| {
+            *i == 0 || !source.as_bytes()[i - 1].is_ascii_alphanumeric() && source.as_bytes()[i - 1] != b'_'
+        })
+        .map(|(i, _)| {
+            source[i + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// Tera nests the useful part of an error in its sources.
@@ -161,7 +186,15 @@ pub fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
     files
 }
 
-/// For templates that need the strings as a map.
-pub fn strings_map(strings: &Strings) -> HashMap<&str, &str> {
-    strings.all().iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_strings_a_template_uses() {
+        let keys = string_keys(
+            "{{ t.skip_link }} {% if page.x %}{{ t.nav_label }}{% endif %} {{ site.title }} {{ list.count }}",
+        );
+        assert_eq!(keys, ["skip_link", "nav_label"]);
+    }
 }

@@ -26,7 +26,7 @@ pub struct Guide {
     pub sources: Vec<Source>,
     /// When someone last checked the guide against the law.
     pub last_reviewed: Date,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }
 

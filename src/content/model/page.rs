@@ -10,6 +10,6 @@ pub struct Page {
     /// One sentence for search engines and link previews.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }

@@ -47,7 +47,7 @@ pub struct Practice {
     pub related: Vec<String>,
     pub sources: Vec<Source>,
     pub last_verified: Date,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }
 

@@ -65,7 +65,7 @@ pub struct Space {
     /// When someone last checked that the facts are still true.
     pub last_verified: Date,
     /// A draft is checked but not published.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }
 

@@ -1,0 +1,105 @@
+//! How long `ruimte build` takes on generated corpora, its peak memory and the size of what it
+//! writes. Prints figures; asserts nothing about time (machines are noisy).
+//!
+//! Run: `cargo bench --bench build` (or `scripts/bench.sh`). BENCH_SIZES=1000,10000,100000 chooses
+//! sizes (default 1k, 10k, 100k), BENCH_RUNS the repetitions, BENCH_KEEP=DIR keeps the corpora.
+
+mod corpus;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| {
+            if benchmarking {
+                vec![1_000, 10_000, 100_000]
+            } else {
+                vec![200]
+            }
+        });
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(if benchmarking { 3 } else { 1 });
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    println!(
+        "{:>8} {:>10} {:>10} {:>10} {:>12} {:>8} {:>10}",
+        "entries", "input MB", "median ms", "min ms", "peak RSS MB", "files", "output MB"
+    );
+    for size in sizes {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let content = match std::env::var("BENCH_KEEP") {
+            Ok(keep) => Path::new(&keep).join(size.to_string()),
+            Err(_) => temp.path().join("content"),
+        };
+        let corpus = corpus::generate(&content, size);
+        let out = temp.path().join("public");
+        let mut times = Vec::new();
+        let mut peak_kb = 0;
+        for _ in 0..runs {
+            let start = Instant::now();
+            let output = Command::new(env!("CARGO_BIN_EXE_ruimte"))
+                .arg("build")
+                .arg("--content")
+                .arg(&content)
+                .arg("--out")
+                .arg(&out)
+                .arg("--config")
+                .arg(root.join("ruimte.toml"))
+                .arg("--theme")
+                .arg(root.join("themes/default"))
+                .env("RUIMTE_TODAY", "2026-11-22")
+                .output()
+                .expect("ruimte runs");
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            assert!(
+                output.status.success(),
+                "the generated corpus must build:\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            peak_kb = peak_kb.max(children_peak_rss_kb());
+        }
+        let (files, bytes) = folder_size(&out);
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{:>8} {:>10.1} {:>10.0} {:>10.0} {:>12.1} {:>8} {:>10.1}",
+            corpus.entries,
+            corpus.bytes as f64 / 1e6,
+            times[times.len() / 2],
+            times[0],
+            peak_kb as f64 / 1024.0,
+            files,
+            bytes as f64 / 1e6
+        );
+    }
+}
+
+fn folder_size(dir: &Path) -> (usize, u64) {
+    let mut files = 0;
+    let mut bytes = 0;
+    for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            files += 1;
+            bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
+        }
+    }
+    (files, bytes)
+}
+
+/// The largest resident set of any child process so far (Linux reports kilobytes).
+fn children_peak_rss_kb() -> i64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) == 0 {
+            usage.ru_maxrss
+        } else {
+            0
+        }
+    }
+}
