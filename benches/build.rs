@@ -11,21 +11,8 @@ use std::process::Command;
 use std::time::Instant;
 
 fn main() {
-    let benchmarking = std::env::args().any(|a| a == "--bench");
-    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| {
-            if benchmarking {
-                vec![1_000, 10_000, 100_000]
-            } else {
-                vec![200]
-            }
-        });
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(if benchmarking { 3 } else { 1 });
+    let sizes = corpus::sizes(&[1_000, 10_000, 100_000]);
+    let runs = corpus::runs(3);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     println!(
         "{:>8} {:>10} {:>10} {:>10} {:>12} {:>8} {:>10}",
@@ -62,7 +49,7 @@ fn main() {
                 "the generated corpus must build:\n{}",
                 String::from_utf8_lossy(&output.stderr)
             );
-            peak_kb = peak_kb.max(children_peak_rss_kb());
+            peak_kb = peak_kb.max(corpus::children_peak_rss_kb());
         }
         let (files, bytes) = folder_size(&out);
         times.sort_by(f64::total_cmp);
@@ -89,17 +76,4 @@ fn folder_size(dir: &Path) -> (usize, u64) {
         }
     }
     (files, bytes)
-}
-
-/// The largest resident set of any child process so far (Linux reports kilobytes).
-fn children_peak_rss_kb() -> i64 {
-    // SAFETY: getrusage only writes into the struct we pass.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) == 0 {
-            usage.ru_maxrss
-        } else {
-            0
-        }
-    }
 }

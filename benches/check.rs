@@ -10,16 +10,8 @@ use std::process::Command;
 use std::time::Instant;
 
 fn main() {
-    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: keep the latter quick.
-    let benchmarking = std::env::args().any(|a| a == "--bench");
-    let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
-        .ok()
-        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
-        .unwrap_or_else(|| if benchmarking { vec![1_000, 10_000] } else { vec![200] });
-    let runs: usize = std::env::var("BENCH_RUNS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(if benchmarking { 7 } else { 1 });
+    let sizes = corpus::sizes(&[1_000, 10_000]);
+    let runs = corpus::runs(7);
     println!(
         "{:>8} {:>10} {:>10} {:>10} {:>10} {:>12}",
         "entries", "MB", "median ms", "min ms", "max ms", "peak RSS MB"
@@ -48,7 +40,7 @@ fn main() {
                 "the generated corpus must check clean:\n{}",
                 String::from_utf8_lossy(&output.stdout)
             );
-            peak_kb = peak_kb.max(children_peak_rss_kb());
+            peak_kb = peak_kb.max(corpus::children_peak_rss_kb());
         }
         times.sort_by(f64::total_cmp);
         println!(
@@ -60,18 +52,5 @@ fn main() {
             times[times.len() - 1],
             peak_kb as f64 / 1024.0
         );
-    }
-}
-
-/// The largest resident set of any child process so far (Linux reports kilobytes).
-fn children_peak_rss_kb() -> i64 {
-    // SAFETY: getrusage only writes into the struct we pass.
-    unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) == 0 {
-            usage.ru_maxrss
-        } else {
-            0
-        }
     }
 }

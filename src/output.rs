@@ -81,6 +81,15 @@ impl Staging {
         fs::write(&path, bytes).map_err(io_err(&path))
     }
 
+    /// Opens a new file in the site for streaming (large open-data files).
+    pub fn create(&self, relative: &str) -> Result<fs::File, OutputError> {
+        let path = self.resolve(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        fs::File::create(&path).map_err(io_err(&path))
+    }
+
     /// Copies a file into the site.
     pub fn copy(&self, from: &Path, relative: &str) -> Result<(), OutputError> {
         let path = self.resolve(relative)?;

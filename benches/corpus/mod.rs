@@ -245,3 +245,35 @@ fn guide(rng: &mut Rng, i: usize, guides: usize) -> String {
     );
     format!("---\n{fm}---\n{}", body(rng))
 }
+
+/// Sizes from `BENCH_SIZES` (comma-separated), else `default` under `cargo bench` and one small
+/// size under `cargo test --benches`, which only checks that the benchmark still runs.
+pub fn sizes(default: &[usize]) -> Vec<usize> {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    std::env::var("BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| if benchmarking { default.to_vec() } else { vec![200] })
+}
+
+/// Repetitions from `BENCH_RUNS`, else `default` under `cargo bench` and 1 otherwise.
+pub fn runs(default: usize) -> usize {
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(if benchmarking { default } else { 1 })
+}
+
+/// The largest resident set of any child process so far (Linux reports kilobytes).
+pub fn children_peak_rss_kb() -> i64 {
+    // SAFETY: getrusage only writes into the struct we pass.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        if libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) == 0 {
+            usage.ru_maxrss
+        } else {
+            0
+        }
+    }
+}

@@ -39,7 +39,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             return report(&[d]);
         }
     }
-    let loaded = content::load(args.content);
+    let mut loaded = content::load(args.content);
     phases.done("load");
     let mut problems = loaded.diagnostics;
     problems.extend(validate::validate(
@@ -62,6 +62,7 @@ pub fn run(args: &BuildArgs) -> i32 {
     if !problems.is_empty() {
         eprint!("{}", diagnostics::render(&problems, Format::Human, ""));
     }
+    loaded.site.release_diagnostic_text();
     let staging = match Staging::new(args.out) {
         Ok(s) => s,
         Err(e) => {

@@ -34,6 +34,12 @@ impl Locator {
         }
     }
 
+    /// Drops the front-matter text kept for diagnostics, once none can come any more (a build
+    /// after validation): at 100,000 entries it is over a hundred megabytes.
+    pub fn release_text(&mut self) {
+        self.yaml = String::new();
+    }
+
     fn spans(&self) -> &SpanMap {
         self.spans.get_or_init(|| SpanMap::build(&self.yaml))
     }

@@ -110,6 +110,14 @@ impl Site {
         spaces.chain(practices).chain(guides).chain(pages)
     }
 
+    /// Frees what only diagnostics need; see [`crate::content::parse::Locator::release_text`].
+    pub fn release_diagnostic_text(&mut self) {
+        self.spaces.iter_mut().for_each(|e| e.locator.release_text());
+        self.practices.iter_mut().for_each(|e| e.locator.release_text());
+        self.guides.iter_mut().for_each(|e| e.locator.release_text());
+        self.pages.iter_mut().for_each(|e| e.locator.release_text());
+    }
+
     pub fn entry_count(&self) -> usize {
         self.spaces.len() + self.practices.len() + self.guides.len() + self.pages.len()
     }

@@ -1,5 +1,7 @@
 //! Spaces as CSV (RFC 4180): one line per space, lists joined with `;`.
 
+use std::io::Write;
+
 use crate::content::model::space::Space;
 use crate::content::site::EntryKind;
 use crate::render::context::RenderContext;
@@ -37,15 +39,17 @@ const COLUMNS: [&str; 29] = [
     "last_verified",
 ];
 
-pub fn spaces_csv(ctx: &RenderContext) -> String {
-    let mut out = COLUMNS.join(",");
-    out.push_str("\r\n");
+pub fn spaces_csv(ctx: &RenderContext, out: &mut dyn Write) -> std::io::Result<()> {
+    write!(out, "{}\r\n", COLUMNS.join(","))?;
     for e in ctx.site.spaces.iter().filter(|e| ctx.cards.contains_key(&e.slug)) {
         let row = row(ctx, &e.slug, &e.front);
-        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        write!(
+            out,
+            "{}\r\n",
+            row.iter().map(|f| field(f)).collect::<Vec<_>>().join(",")
+        )?;
     }
-    out
+    Ok(())
 }
 
 fn row(ctx: &RenderContext, slug: &str, s: &Space) -> Vec<String> {

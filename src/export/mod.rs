@@ -4,6 +4,7 @@
 mod csv;
 
 use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,34 +18,72 @@ use crate::schema;
 
 pub use self::csv::spaces_csv;
 
-/// One output file: its route inside the site and its bytes.
-pub type File = (String, Vec<u8>);
+/// Opens a file in the site for writing, by route.
+pub type Open<'o> = dyn Fn(&str) -> Result<std::fs::File, String> + Sync + 'o;
 
-/// Every open-data file, each made on its own thread: together they were a quarter of a build.
-pub fn all(ctx: &RenderContext) -> Vec<File> {
-    type Job<'j> = Box<dyn Fn() -> File + Send + Sync + 'j>;
+/// Writes every open-data file, each streamed to disk on its own thread (a 100k-entry JSON file
+/// is hundreds of megabytes: it is never held in memory). Returns the size of each file.
+pub fn write_all(ctx: &RenderContext, open: &Open) -> Result<Vec<u64>, String> {
+    type Job<'j> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + Send + Sync + 'j>;
     let d = routes::DATA;
-    let mut jobs: Vec<Job> = vec![
-        Box::new(|| (format!("{d}spaces.json"), pretty(&spaces_json(ctx)))),
-        Box::new(|| (format!("{d}spaces.geojson"), pretty(&spaces_geojson(ctx)))),
-        Box::new(|| (format!("{d}spaces.csv"), spaces_csv(ctx).into_bytes())),
-        Box::new(|| (format!("{d}practices.json"), pretty(&practices_json(ctx)))),
-        Box::new(|| (format!("{d}guides.json"), pretty(&guides_json(ctx)))),
-        Box::new(|| (format!("{d}LICENSE.txt"), licence_text(ctx).into_bytes())),
+    let mut jobs: Vec<(String, Job)> = vec![
+        (format!("{d}spaces.json"), Box::new(|w| pretty(w, &spaces_json(ctx)))),
+        (
+            format!("{d}spaces.geojson"),
+            Box::new(|w| pretty(w, &spaces_geojson(ctx))),
+        ),
+        (format!("{d}spaces.csv"), Box::new(|w| spaces_csv(ctx, w))),
+        (
+            format!("{d}practices.json"),
+            Box::new(|w| pretty(w, &practices_json(ctx))),
+        ),
+        (format!("{d}guides.json"), Box::new(|w| pretty(w, &guides_json(ctx)))),
+        (
+            format!("{d}LICENSE.txt"),
+            Box::new(|w| w.write_all(licence_text(ctx).as_bytes())),
+        ),
     ];
     for kind in EntryKind::ALL {
-        jobs.push(Box::new(move || {
-            let schema = schema::schema_for(kind, &ctx.site.vocab);
-            (format!("{d}schemas/{}", schema::file_name(kind)), pretty(&schema))
-        }));
+        let route = format!("{d}schemas/{}", schema::file_name(kind));
+        jobs.push((
+            route,
+            Box::new(move |w| pretty(w, &schema::schema_for(kind, &ctx.site.vocab))),
+        ));
     }
-    jobs.par_iter().map(|job| job()).collect()
+    jobs.par_iter()
+        .map(|(route, job)| {
+            let file = open(route)?;
+            let mut counted = CountingWriter {
+                inner: BufWriter::new(file),
+                bytes: 0,
+            };
+            job(&mut counted)
+                .and_then(|_| counted.flush())
+                .map_err(|e| format!("{route}: {e}"))?;
+            Ok(counted.bytes)
+        })
+        .collect()
 }
 
-fn pretty<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+fn pretty<T: Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    w.write_all(b"\n")
+}
+
+struct CountingWriter<W: Write> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: Write> Write for CountingWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn licence(ctx: &RenderContext) -> Value {
@@ -144,7 +183,7 @@ fn guides_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content:
     c
 }
 
-pub fn spaces_geojson(ctx: &RenderContext) -> Value {
+fn spaces_geojson(ctx: &RenderContext) -> Value {
     let features: Vec<Value> = ctx
         .site
         .spaces

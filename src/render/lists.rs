@@ -16,13 +16,13 @@ use super::routes::{self, Facet};
 pub const PAGE_SIZE: usize = 100;
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ListPage {
+pub struct ListPage<'c> {
     pub title: String,
     pub intro: String,
     pub canonical: String,
     pub breadcrumbs: Vec<Item>,
     pub total: usize,
-    pub cards: Vec<Card>,
+    pub cards: Vec<&'c Card>,
     pub pagination: Option<Pagination>,
     /// Counts per entry kind on facet pages ("12 ruimtes, 3 praktijken").
     pub summary: String,
@@ -38,20 +38,20 @@ pub struct Pagination {
 }
 
 /// A list split into pages: (route, page).
-pub fn paginate(
+pub fn paginate<'c>(
     ctx: &RenderContext,
     route_of: impl Fn(usize) -> String,
     title: String,
     intro: String,
     breadcrumbs: Vec<Item>,
-    cards: Vec<Card>,
+    cards: Vec<&'c Card>,
     summary: String,
-) -> Vec<(String, ListPage)> {
+) -> Vec<(String, ListPage<'c>)> {
     let total = cards.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     (1..=pages)
         .map(|n| {
-            let chunk: Vec<Card> = cards
+            let chunk: Vec<&Card> = cards
                 .iter()
                 .skip((n - 1) * PAGE_SIZE)
                 .take(PAGE_SIZE)
@@ -84,7 +84,7 @@ pub fn paginate(
 }
 
 /// The three lists of entries.
-pub fn kind_lists(ctx: &RenderContext) -> Vec<(String, ListPage)> {
+pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
     let home = vec![Item {
         text: ctx.t("home"),
         href: Some(ctx.urls.url("")),
@@ -110,12 +110,12 @@ pub fn kind_lists(ctx: &RenderContext) -> Vec<(String, ListPage)> {
 }
 
 /// Which published entries belong to each value of a facet.
-pub fn facet_members(ctx: &RenderContext, facet: Facet) -> BTreeMap<String, Vec<Card>> {
+pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<String, Vec<&'c Card>> {
     let site: &Site = ctx.site;
-    let mut members: BTreeMap<String, Vec<Card>> = BTreeMap::new();
+    let mut members: BTreeMap<String, Vec<&Card>> = BTreeMap::new();
     let mut add = |key: &str, slug: &str| {
         if let Some(card) = ctx.cards.get(slug) {
-            members.entry(key.to_string()).or_default().push(card.clone());
+            members.entry(key.to_string()).or_default().push(card);
         }
     };
     let province_of = |place: &str| site.vocab.place(place).map(|p| p.province.as_str().to_string());
@@ -200,7 +200,7 @@ pub struct FacetValue {
 }
 
 /// The pages of one facet: its index (with counts) and one paginated list per value with entries.
-pub fn facet_pages(ctx: &RenderContext, facet: Facet) -> (FacetIndex, Vec<(String, ListPage)>) {
+pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec<(String, ListPage<'c>)>) {
     let vocab = vocabulary_of(facet);
     let members = facet_members(ctx, facet);
     let plural = ctx.t(facet_plural_key(facet));
@@ -287,7 +287,7 @@ fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
 }
 
 /// "3 ruimtes · 2 goede praktijken"
-fn kind_summary(ctx: &RenderContext, cards: &[Card]) -> String {
+fn kind_summary(ctx: &RenderContext, cards: &[&Card]) -> String {
     let mut parts = Vec::new();
     for (kind, key) in [
         ("space", "list_spaces"),
@@ -303,16 +303,16 @@ fn kind_summary(ctx: &RenderContext, cards: &[Card]) -> String {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct HomePage {
+pub struct HomePage<'c> {
     pub title: String,
     pub intro: String,
     pub canonical: String,
     pub counts: Vec<Item>,
-    pub newest: Vec<Card>,
+    pub newest: Vec<&'c Card>,
     pub browse: Vec<Item>,
 }
 
-pub fn home_page(ctx: &RenderContext) -> HomePage {
+pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
     let counts = [
         ("space", "list_spaces", "ruimtes"),
         ("practice", "list_practices", "praktijken"),
@@ -327,7 +327,7 @@ pub fn home_page(ctx: &RenderContext) -> HomePage {
         }
     })
     .collect();
-    let mut newest: Vec<Card> = ctx.cards.values().cloned().collect();
+    let mut newest: Vec<&Card> = ctx.cards.values().collect();
     sort_cards(&mut newest);
     newest.sort_by_key(|c| std::cmp::Reverse(c.checked_on));
     newest.truncate(8);

@@ -12,7 +12,6 @@ use crate::content::validate::{markdown_options, ALLOWED_SCHEMES};
 /// `heading_offset` moves body headings down: entry pages put the body under their own h2.
 pub fn to_html(markdown: &str, heading_offset: usize) -> String {
     let mut events: Vec<Event> = Vec::new();
-    let mut skipped_links = 0usize; // nesting depth of links/images we dropped
     let mut open_links: Vec<bool> = Vec::new(); // for each open link: was it dropped?
     let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>)> = None;
     let mut ids = HashSet::new();
@@ -25,35 +24,18 @@ pub fn to_html(markdown: &str, heading_offset: usize) -> String {
                 }
                 Event::Text(text)
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
+            // Images are rendered as links to the picture: the alt text stays readable and no
+            // page loads anything from elsewhere.
+            Event::Start(Tag::Link { dest_url, title, .. }) | Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let dropped = !is_safe(&dest_url);
                 open_links.push(dropped);
                 if dropped {
-                    skipped_links += 1;
                     continue;
                 }
                 Event::Html(link_start(&dest_url, &title).into())
             }
-            Event::End(TagEnd::Link) => {
+            Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if open_links.pop() == Some(true) {
-                    skipped_links -= 1;
-                    continue;
-                }
-                Event::Html("</a>".into())
-            }
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
-                // Rendered as a link to the picture: alt text stays readable, nothing is loaded.
-                let dropped = !is_safe(&dest_url);
-                open_links.push(dropped);
-                if dropped {
-                    skipped_links += 1;
-                    continue;
-                }
-                Event::Html(link_start(&dest_url, &title).into())
-            }
-            Event::End(TagEnd::Image) => {
-                if open_links.pop() == Some(true) {
-                    skipped_links -= 1;
                     continue;
                 }
                 Event::Html("</a>".into())
@@ -85,7 +67,6 @@ pub fn to_html(markdown: &str, heading_offset: usize) -> String {
             }
             other => other,
         };
-        let _ = skipped_links;
         match heading.as_mut() {
             Some((_, _, inner)) => inner.push(event),
             None => events.push(event),

@@ -153,24 +153,21 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     }
 
     phases.done("entry pages");
-    // Lists and facets.
-    let mut lists = lists::kind_lists(&ctx);
+    // Lists, then each facet's pages: one facet at a time, so its lists are freed before the next.
+    let render_lists = |lists: &[(String, lists::ListPage)]| -> Result<Vec<String>, String> {
+        lists
+            .par_iter()
+            .map(|(route, view)| page("list.html", route, view).map(|_| route.clone()))
+            .collect()
+    };
+    page_routes.extend(render_lists(&lists::kind_lists(&ctx))?);
     for facet in Facet::ALL {
         let (index, pages) = lists::facet_pages(&ctx, facet);
         let route = routes::facet_index(facet);
         page("facet_index.html", &route, &index)?;
         page_routes.push(route);
-        lists.extend(pages);
+        page_routes.extend(render_lists(&pages)?);
     }
-    phases.done("facet views");
-    let list_routes: Vec<Result<String, String>> = lists
-        .par_iter()
-        .map(|(route, view)| page("list.html", route, view).map(|_| route.clone()))
-        .collect();
-    for r in list_routes {
-        page_routes.push(r?);
-    }
-
     phases.done("list pages");
     page("home.html", "", &lists::home_page(&ctx))?;
     page("compare.html", routes::COMPARE, &compare::compare_page(&ctx))?;
@@ -192,9 +189,14 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     write("feed.xml", feeds::atom(&ctx).as_bytes(), false)?;
     write("sitemap.xml", feeds::sitemap(&ctx, &page_routes).as_bytes(), false)?;
     write("robots.txt", feeds::robots(&ctx).as_bytes(), false)?;
-    export::all(&ctx)
-        .par_iter()
-        .try_for_each(|(route, bytes)| write(route, bytes, false))?;
+    let sizes = export::write_all(&ctx, &|route: &str| {
+        staging.create(&routes::file(route)).map_err(|e| e.to_string())
+    })?;
+    {
+        let mut r = writer.report.lock().expect("report lock");
+        r.files += sizes.len();
+        r.bytes += sizes.iter().sum::<u64>();
+    }
     phases.done("feeds, data");
     Ok(writer.report.into_inner().expect("report lock"))
 }
