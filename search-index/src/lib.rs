@@ -1,4 +1,198 @@
 //! The directory's search: schema, analyzers and queries, shared by the generator (native) and the
-//! browser (wasm32) so the index and its reader cannot drift apart.
+//! browser (wasm32), so the index and its reader cannot drift apart.
 //!
-//! Only the crate exists so far; the search issue fills it.
+//! The generator calls [`build_index`] and ships the blob; the browser and `ruimte search` call
+//! [`SearchIndex::open`] and [`SearchIndex::search`].
+
+mod directory;
+mod document;
+mod query;
+mod schema;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::schema::{Facet, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
+
+pub use directory::{BlobError, MemoryDirectory};
+pub use document::{SearchDocument, FILTER_GROUPS};
+pub use query::SearchRequest;
+use schema::Fields;
+
+/// Identifies the search code a blob and a reader were built from; see build.rs.
+pub const SOURCE_HASH: &str = env!("SEARCH_INDEX_SOURCE_HASH");
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Hit {
+    pub slug: String,
+    pub kind: String,
+    pub title: String,
+    pub url: String,
+    pub place: String,
+    /// HTML: the matched words in `<b>`, everything else escaped.
+    pub snippet: String,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchResponse {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Group → values with the number of matching entries, most first.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+pub struct SearchIndex {
+    reader: IndexReader,
+    fields: Fields,
+    analyzers: std::sync::Mutex<query::Analyzers>,
+}
+
+impl SearchIndex {
+    /// Opens a packed index. Nothing is read from anywhere else.
+    pub fn open(blob: &[u8]) -> Result<SearchIndex, String> {
+        let directory = MemoryDirectory::unpack(blob).map_err(|e| e.to_string())?;
+        let index = Index::open(directory).map_err(|e| e.to_string())?;
+        schema::register_analyzers(&index);
+        let fields = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| e.to_string())?;
+        let tokenizers = index.tokenizers();
+        let analyzers = query::Analyzers {
+            stem: tokenizers.get(schema::DUTCH).ok_or("no Dutch analyzer")?,
+            folded: tokenizers.get(schema::FOLDED).ok_or("no folding analyzer")?,
+        };
+        Ok(SearchIndex {
+            reader,
+            fields,
+            analyzers: std::sync::Mutex::new(analyzers),
+        })
+    }
+
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, String> {
+        let searcher = self.reader.searcher();
+        let query = {
+            let mut analyzers = self.analyzers.lock().map_err(|_| "search state poisoned")?;
+            query::build(&self.fields, &mut analyzers, request)
+        };
+        let mut facets = FacetCollector::for_field("filters");
+        for group in FILTER_GROUPS {
+            facets.add_facet(Facet::from_path([group]));
+        }
+        let limit = request.limit.clamp(1, 100);
+        let (top, total, facet_counts) = searcher
+            .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, facets))
+            .map_err(|e| e.to_string())?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body).map_err(|e| e.to_string())?;
+        snippets.set_max_num_chars(180);
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let snippet = snippets.snippet_from_doc(&doc);
+            let snippet = if snippet.is_empty() {
+                escape(&opening(&text(self.fields.body), 180))
+            } else {
+                snippet.to_html()
+            };
+            hits.push(Hit {
+                slug: text(self.fields.slug),
+                kind: text(self.fields.kind),
+                title: text(self.fields.title),
+                url: text(self.fields.url),
+                place: text(self.fields.place),
+                snippet,
+                score,
+            });
+        }
+        let mut groups = BTreeMap::new();
+        for group in FILTER_GROUPS {
+            let mut counts: Vec<FacetCount> = facet_counts
+                .get(Facet::from_path([group]))
+                .map(|(facet, count)| FacetCount {
+                    value: facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(),
+                    count,
+                })
+                .collect();
+            counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+            groups.insert(group.to_string(), counts);
+        }
+        Ok(SearchResponse {
+            total,
+            hits,
+            facets: groups,
+        })
+    }
+}
+
+/// The first words of a text, cut at a word boundary.
+fn opening(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Builds the index of `documents` and packs it into one blob (native only: the browser reads).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build_index(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
+    use tantivy::doc;
+
+    let directory = MemoryDirectory::default();
+    let index = Index::create(directory.clone(), schema::schema(), tantivy::IndexSettings::default())
+        .map_err(|e| e.to_string())?;
+    schema::register_analyzers(&index);
+    let f = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;
+    // One thread and one generous budget: one segment, in document order, every time.
+    let mut writer = index
+        .writer_with_num_threads::<TantivyDocument>(1, 200_000_000)
+        .map_err(|e| e.to_string())?;
+    for d in documents {
+        let keywords = d.keywords.join(" · ");
+        let mut document = doc!(
+            f.slug => d.slug.as_str(),
+            f.kind => d.kind.as_str(),
+            f.url => d.url.as_str(),
+            f.title => d.title.as_str(),
+            f.title_folded => d.title.as_str(),
+            f.keywords => keywords.as_str(),
+            f.keywords_folded => keywords.as_str(),
+            f.body => d.body.as_str(),
+            f.grams => format!("{} {}", d.title, keywords),
+            f.place => d.place.as_str(),
+        );
+        document.add_facet(f.filters, Facet::from_path(["type", d.kind.as_str()]));
+        for (group, value) in &d.filters {
+            document.add_facet(f.filters, Facet::from_path([group.as_str(), value.as_str()]));
+        }
+        writer.add_document(document).map_err(|e| e.to_string())?;
+    }
+    writer.commit().map_err(|e| e.to_string())?;
+    writer.wait_merging_threads().map_err(|e| e.to_string())?;
+    Ok(directory.pack_deterministic())
+}

@@ -1,0 +1,229 @@
+//! A tantivy directory held wholly in memory, that can be packed into one blob and opened from it.
+//! The generator writes into it; the browser opens the blob with it. Reading never touches a clock,
+//! a thread or a lock file (a stale lock once made an in-memory open try to sleep, which panics in
+//! WebAssembly), so locks are no-ops and nothing is watched.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    AntiCallToken, Directory, DirectoryLock, FileHandle, FileSlice, Lock, OwnedBytes, TerminatingWrite, WatchCallback,
+    WatchHandle, WritePtr,
+};
+
+type Files = Arc<RwLock<BTreeMap<PathBuf, OwnedBytes>>>;
+
+#[derive(Clone, Default, Debug)]
+pub struct MemoryDirectory {
+    files: Files,
+}
+
+/// The packed form: `RIDX`, a format version, the file count, then per file its name and bytes,
+/// all lengths little-endian; the whole then compressed with lz4.
+const MAGIC: &[u8; 4] = b"RIDX";
+const VERSION: u32 = 1;
+
+#[derive(Debug)]
+pub struct BlobError(pub String);
+
+impl std::fmt::Display for BlobError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the search index cannot be read: {}", self.0)
+    }
+}
+
+impl MemoryDirectory {
+    /// Every file except lock files, in name order (so the same index packs to the same bytes).
+    pub fn pack(&self) -> Vec<u8> {
+        let files = self.files.read().expect("directory lock");
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        raw.extend_from_slice(&VERSION.to_le_bytes());
+        let kept: Vec<_> = files
+            .iter()
+            .filter(|(p, _)| !p.to_string_lossy().ends_with(".lock"))
+            .collect();
+        raw.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        for (path, bytes) in kept {
+            let name = path.to_string_lossy();
+            raw.extend_from_slice(&(name.len() as u32).to_le_bytes());
+            raw.extend_from_slice(name.as_bytes());
+            raw.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            raw.extend_from_slice(bytes.as_slice());
+        }
+        lz4_flex::compress_prepend_size(&raw)
+    }
+
+    /// Packs with tantivy's random segment ids replaced by numbered ones, in file and in
+    /// `meta.json`, so the same documents always give the same blob (and the same file name).
+    pub fn pack_deterministic(&self) -> Vec<u8> {
+        let renamed = MemoryDirectory::default();
+        {
+            let files = self.files.read().expect("directory lock");
+            let mut ids: Vec<String> = files
+                .keys()
+                .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+                .filter(|stem| stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+                .collect();
+            ids.sort();
+            ids.dedup();
+            // meta.json writes ids with hyphens, file names without.
+            let hyphenated = |id: &str| {
+                format!(
+                    "{}-{}-{}-{}-{}",
+                    &id[..8],
+                    &id[8..12],
+                    &id[12..16],
+                    &id[16..20],
+                    &id[20..]
+                )
+            };
+            let replace = |text: &str| {
+                ids.iter().enumerate().fold(text.to_string(), |t, (i, id)| {
+                    let new = format!("{:032x}", i + 1);
+                    t.replace(id.as_str(), &new).replace(&hyphenated(id), &hyphenated(&new))
+                })
+            };
+            // .managed.json lists files in hash order and only matters to a writer.
+            for (path, bytes) in files.iter().filter(|(p, _)| !p.ends_with(".managed.json")) {
+                let name = replace(&path.to_string_lossy());
+                let content = if name.ends_with(".json") {
+                    replace(&String::from_utf8_lossy(bytes.as_slice())).into_bytes()
+                } else {
+                    bytes.as_slice().to_vec()
+                };
+                renamed.insert(Path::new(&name), content);
+            }
+        }
+        renamed.pack()
+    }
+
+    pub fn unpack(blob: &[u8]) -> Result<MemoryDirectory, BlobError> {
+        let raw = lz4_flex::decompress_size_prepended(blob).map_err(|e| BlobError(e.to_string()))?;
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], BlobError> {
+            let slice = raw
+                .get(at..at + n)
+                .ok_or_else(|| BlobError("it ends too early".into()))?;
+            at += n;
+            Ok(slice)
+        };
+        let u32_at = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
+        if take(4)? != MAGIC {
+            return Err(BlobError("it is not a ruimte search index".into()));
+        }
+        let version = u32_at(take(4)?);
+        if version != VERSION {
+            return Err(BlobError(format!("format {version}, expected {VERSION}")));
+        }
+        let count = u32_at(take(4)?) as usize;
+        let mut files = BTreeMap::new();
+        for _ in 0..count {
+            let name_len = u32_at(take(4)?) as usize;
+            let name = String::from_utf8(take(name_len)?.to_vec()).map_err(|e| BlobError(e.to_string()))?;
+            let len = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes")) as usize;
+            files.insert(PathBuf::from(name), OwnedBytes::new(take(len)?.to_vec()));
+        }
+        Ok(MemoryDirectory {
+            files: Arc::new(RwLock::new(files)),
+        })
+    }
+
+    fn insert(&self, path: &Path, bytes: Vec<u8>) {
+        self.files
+            .write()
+            .expect("directory lock")
+            .insert(path.to_path_buf(), OwnedBytes::new(bytes));
+    }
+}
+
+/// Collects what tantivy writes and files it when tantivy says the file is complete.
+struct MemoryWriter {
+    directory: MemoryDirectory,
+    path: PathBuf,
+    buffer: Vec<u8>,
+}
+
+impl Write for MemoryWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl TerminatingWrite for MemoryWriter {
+    fn terminate_ref(&mut self, _: AntiCallToken) -> io::Result<()> {
+        self.directory.insert(&self.path, std::mem::take(&mut self.buffer));
+        Ok(())
+    }
+}
+
+impl Directory for MemoryDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        Ok(Arc::new(self.open_read(path)?))
+    }
+
+    fn open_read(&self, path: &Path) -> Result<FileSlice, OpenReadError> {
+        let files = self.files.read().expect("directory lock");
+        let bytes = files
+            .get(path)
+            .ok_or_else(|| OpenReadError::FileDoesNotExist(path.to_path_buf()))?;
+        Ok(FileSlice::new(Arc::new(bytes.clone())))
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        let mut files = self.files.write().expect("directory lock");
+        match files.remove(path) {
+            Some(_) => Ok(()),
+            None => Err(DeleteError::FileDoesNotExist(path.to_path_buf())),
+        }
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        Ok(self.files.read().expect("directory lock").contains_key(path))
+    }
+
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        if self.files.read().expect("directory lock").contains_key(path) {
+            return Err(OpenWriteError::FileAlreadyExists(path.to_path_buf()));
+        }
+        let writer = MemoryWriter {
+            directory: self.clone(),
+            path: path.to_path_buf(),
+            buffer: Vec::new(),
+        };
+        Ok(io::BufWriter::new(Box::new(writer)))
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        Ok(self
+            .open_read(path)?
+            .read_bytes()
+            .map_err(|e| OpenReadError::wrap_io_error(e, path.to_path_buf()))?
+            .to_vec())
+    }
+
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> io::Result<()> {
+        self.insert(path, data.to_vec());
+        Ok(())
+    }
+
+    fn sync_directory(&self) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// One process owns this directory: no lock is needed, and none is written.
+    fn acquire_lock(&self, _lock: &Lock) -> Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, _callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        Ok(WatchHandle::empty())
+    }
+}

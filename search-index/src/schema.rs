@@ -1,0 +1,115 @@
+//! The fields of the index and the analyzers that fill them. Writer and reader register the same
+//! analyzers from here, so a query is always cut up the way the documents were.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, NgramTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::Index;
+
+/// Dutch words: split on non-letters, lowercase, fold accents (creëren = creeren), stem.
+pub const DUTCH: &str = "nl_stem";
+/// Words folded but not stemmed, for prefix and typo matching against what was typed.
+pub const FOLDED: &str = "nl_folded";
+/// Three-letter pieces of words, so part of a compound finds the whole (ruimte → repetitieruimte).
+pub const GRAMS: &str = "nl_grams";
+
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub slug: Field,
+    pub kind: Field,
+    pub url: Field,
+    pub title: Field,
+    pub title_folded: Field,
+    pub keywords: Field,
+    pub keywords_folded: Field,
+    pub body: Field,
+    pub grams: Field,
+    pub place: Field,
+    pub filters: Field,
+}
+
+impl Fields {
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            slug: get("slug")?,
+            kind: get("kind")?,
+            url: get("url")?,
+            title: get("title")?,
+            title_folded: get("title_folded")?,
+            keywords: get("keywords")?,
+            keywords_folded: get("keywords_folded")?,
+            body: get("body")?,
+            grams: get("grams")?,
+            place: get("place")?,
+            filters: get("filters")?,
+        })
+    }
+}
+
+fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
+    let record = if positions {
+        IndexRecordOption::WithFreqsAndPositions
+    } else {
+        IndexRecordOption::WithFreqs
+    };
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(record),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+pub fn schema() -> Schema {
+    let mut b: SchemaBuilder = Schema::builder();
+    b.add_text_field("slug", STRING | STORED);
+    b.add_text_field("kind", STRING | STORED);
+    b.add_text_field("url", STORED);
+    // Positions only where snippets need them; they were over half of the index in the prototype.
+    b.add_text_field("title", text(DUTCH, false, true));
+    b.add_text_field("title_folded", text(FOLDED, false, false));
+    b.add_text_field("keywords", text(DUTCH, false, false));
+    b.add_text_field("keywords_folded", text(FOLDED, false, false));
+    b.add_text_field("body", text(DUTCH, true, true));
+    b.add_text_field("grams", text(GRAMS, false, false));
+    b.add_text_field("place", STORED);
+    b.add_facet_field("filters", INDEXED);
+    b.build()
+}
+
+pub fn register_analyzers(index: &Index) {
+    let manager = index.tokenizers();
+    manager.register(
+        DUTCH,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::Dutch))
+            .build(),
+    );
+    manager.register(FOLDED, folded());
+    manager.register(
+        GRAMS,
+        TextAnalyzer::builder(NgramTokenizer::new(3, 3, false).expect("3..3 is a valid n-gram range"))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}
+
+pub fn folded() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
