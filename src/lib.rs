@@ -17,4 +17,5 @@ pub mod export;
 pub mod output;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod timing;

@@ -53,6 +53,33 @@ enum Command {
         #[arg(long, default_value = "themes/default")]
         theme: PathBuf,
     },
+    /// Search the directory with the site's own index and query code
+    Search {
+        /// What to look for (may be empty when filtering)
+        #[arg(default_value = "")]
+        query: String,
+        /// Only this type: space, practice or guide
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        /// Only in this province (a key from provinces.yaml)
+        #[arg(long)]
+        province: Option<String>,
+        /// Only in this municipality (a key from places.yaml)
+        #[arg(long)]
+        place: Option<String>,
+        /// How many results
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print the results as JSON
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "ruimte.toml")]
+        config: PathBuf,
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+    },
     /// Write a JSON Schema for each entry type, for editors
     Schema {
         /// The content folder (its vocabularies fill the allowed keys)
@@ -97,6 +124,31 @@ fn main() -> ExitCode {
             base_url: base_url.as_deref(),
             drafts,
         }),
+        Command::Search {
+            query,
+            kind,
+            province,
+            place,
+            limit,
+            json,
+            content,
+            config,
+            theme,
+        } => {
+            let filters = [("type", kind), ("province", province), ("place", place)]
+                .into_iter()
+                .filter_map(|(group, value)| value.map(|v| (group, v)))
+                .collect();
+            cmd::search::run(&cmd::search::SearchArgs {
+                query: &query,
+                content: &content,
+                config: &config,
+                theme: &theme,
+                limit,
+                json,
+                filters,
+            })
+        }
         Command::Schema { content, out } => cmd::schema::run(&content, &out),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))

@@ -317,9 +317,16 @@ Tekst met een `<script>alert('code')</script>` in code en **vet**.
             continue;
         }
         let text = String::from_utf8(bytes).unwrap();
-        let scripts = text.matches("<script").count();
-        let json_ld = text.matches("<script type=\"application/ld+json\">").count();
-        assert_eq!(scripts, json_ld, "{file}: only JSON-LD script elements");
+        // Every script element is a JSON data block or the site's own module: nothing inline runs.
+        for tag in text
+            .split("<script")
+            .skip(1)
+            .map(|rest| rest.split('>').next().unwrap())
+        {
+            let data = tag.contains("type=\"application/ld+json\"") || tag.contains("type=\"application/json\"");
+            let own_module = tag.starts_with(" type=\"module\" src=\"/static/search.");
+            assert!(data || own_module, "{file}: unexpected <script{tag}>");
+        }
         for forbidden in [
             "<img src=x",
             "<svg onload",
@@ -328,7 +335,7 @@ Tekst met een `<script>alert('code')</script>` in code en **vet**.
         ] {
             assert!(!text.contains(forbidden), "{file} contains {forbidden}");
         }
-        // JSON-LD cannot be closed early by contributor text.
+        // JSON data blocks cannot be closed early by contributor text.
         for block in text.split("<script type=\"application/ld+json\">").skip(1) {
             let json = block.split("</script>").next().unwrap();
             serde_json::from_str::<serde_json::Value>(json)
@@ -380,4 +387,79 @@ fn the_repository_site_builds() {
         .map(|(f, u, _)| format!("{f}: {u}"))
         .collect();
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn a_search_reader_built_from_other_code_is_refused_with_the_fix() {
+    let theme = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(THEME)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let target = theme.path().join(entry.path().strip_prefix(THEME).unwrap());
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(entry.path(), target).unwrap();
+    }
+    let wasm = theme.path().join("static/search/ruimte_search_bg.wasm");
+    let stale =
+        String::from_utf8_lossy(&fs::read(&wasm).unwrap()).replace(search_index::SOURCE_HASH, "0000000000000000");
+    fs::write(&wasm, stale.as_bytes()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (config, content, out) = (fixture("site.toml"), fixture("valid"), dir.path().join("public"));
+    let output = ruimte(&[
+        "build",
+        "--content",
+        content.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--theme",
+        theme.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("scripts/build-search-wasm.sh"), "{stderr}");
+    assert!(!dir.path().join("public").exists(), "nothing is written");
+}
+
+#[test]
+fn the_site_ships_its_search_index_reader_and_policy() {
+    let dir = built(&[]);
+    let out = dir.path().join("public");
+    let home = read(&out, "index.html");
+    let attribute = |name: &str| {
+        home.split(&format!("{name}=\""))
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    for name in ["data-glue", "data-wasm", "data-index"] {
+        let url = attribute(name);
+        assert!(
+            out.join(url.trim_start_matches('/')).is_file(),
+            "{name} points at {url}"
+        );
+    }
+    let blob = fs::read(out.join(attribute("data-index").trim_start_matches('/'))).unwrap();
+    let index = search_index::SearchIndex::open(&blob).unwrap();
+    let hits = index
+        .search(&search_index::SearchRequest {
+            q: "atelier".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .hits;
+    assert_eq!(hits.first().map(|h| h.url.as_str()), Some("ruimtes/atelier-noord/"));
+    assert!(home.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"));
+    let search = read(&out, "zoeken/index.html");
+    assert!(search.contains("<ol id=\"zoek-resultaten\"") && search.contains("aria-live=\"polite\""));
+    assert!(
+        search.contains("href=\"/ruimtes/\""),
+        "without JavaScript the page leads to the lists"
+    );
 }

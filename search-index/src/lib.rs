@@ -8,6 +8,8 @@ mod directory;
 mod document;
 mod query;
 mod schema;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 use std::collections::BTreeMap;
 
@@ -20,6 +22,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 pub use directory::{BlobError, MemoryDirectory};
 pub use document::{SearchDocument, FILTER_GROUPS};
 pub use query::SearchRequest;
+
 use schema::Fields;
 
 /// Identifies the search code a blob and a reader were built from; see build.rs.
@@ -32,9 +35,17 @@ pub struct Hit {
     pub title: String,
     pub url: String,
     pub place: String,
-    /// HTML: the matched words in `<b>`, everything else escaped.
-    pub snippet: String,
+    /// The snippet as plain text parts, the matched words marked; the page builds it as text,
+    /// never as HTML.
+    pub snippet: Vec<SnippetPart>,
     pub score: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnippetPart {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hit: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -87,13 +98,9 @@ impl SearchIndex {
             let mut analyzers = self.analyzers.lock().map_err(|_| "search state poisoned")?;
             query::build(&self.fields, &mut analyzers, request)
         };
-        let mut facets = FacetCollector::for_field("filters");
-        for group in FILTER_GROUPS {
-            facets.add_facet(Facet::from_path([group]));
-        }
         let limit = request.limit.clamp(1, 100);
-        let (top, total, facet_counts) = searcher
-            .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, facets))
+        let (top, total) = searcher
+            .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count))
             .map_err(|e| e.to_string())?;
         let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body).map_err(|e| e.to_string())?;
         snippets.set_max_num_chars(180);
@@ -108,9 +115,12 @@ impl SearchIndex {
             };
             let snippet = snippets.snippet_from_doc(&doc);
             let snippet = if snippet.is_empty() {
-                escape(&opening(&text(self.fields.body), 180))
+                vec![SnippetPart {
+                    text: opening(&text(self.fields.body), 180),
+                    hit: false,
+                }]
             } else {
-                snippet.to_html()
+                parts(snippet.fragment(), snippet.highlighted())
             };
             hits.push(Hit {
                 slug: text(self.fields.slug),
@@ -122,24 +132,63 @@ impl SearchIndex {
                 score,
             });
         }
-        let mut groups = BTreeMap::new();
-        for group in FILTER_GROUPS {
-            let mut counts: Vec<FacetCount> = facet_counts
-                .get(Facet::from_path([group]))
-                .map(|(facet, count)| FacetCount {
-                    value: facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(),
-                    count,
-                })
-                .collect();
-            counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-            groups.insert(group.to_string(), counts);
-        }
+        let groups = self.facet_counts(&searcher, request)?;
         Ok(SearchResponse {
             total,
             hits,
             facets: groups,
         })
     }
+}
+
+impl SearchIndex {
+    /// Counts per filter value. A group's counts leave out that group's own selection, so someone
+    /// who ticked "space" still sees how many practices and guides match, and can switch.
+    fn facet_counts(
+        &self,
+        searcher: &tantivy::Searcher,
+        request: &SearchRequest,
+    ) -> Result<BTreeMap<String, Vec<FacetCount>>, String> {
+        let mut groups = BTreeMap::new();
+        let mut analyzers = self.analyzers.lock().map_err(|_| "search state poisoned")?;
+        let mut shared = FacetCollector::for_field("filters");
+        let mut own_selection = Vec::new();
+        for group in FILTER_GROUPS {
+            if request.filters.get(group).is_some_and(|v| !v.is_empty()) {
+                own_selection.push(group);
+            } else {
+                shared.add_facet(Facet::from_path([group]));
+            }
+        }
+        // Groups nobody filtered on share one pass with every filter applied.
+        let all_filters = query::build(&self.fields, &mut analyzers, request);
+        let counts = searcher.search(&*all_filters, &shared).map_err(|e| e.to_string())?;
+        for group in FILTER_GROUPS.iter().filter(|g| !own_selection.contains(g)) {
+            groups.insert(group.to_string(), sorted_counts(&counts, group));
+        }
+        for group in own_selection {
+            let mut others = request.clone();
+            others.filters.remove(group);
+            let query = query::build(&self.fields, &mut analyzers, &others);
+            let mut collector = FacetCollector::for_field("filters");
+            collector.add_facet(Facet::from_path([group]));
+            let counts = searcher.search(&*query, &collector).map_err(|e| e.to_string())?;
+            groups.insert(group.to_string(), sorted_counts(&counts, group));
+        }
+        Ok(groups)
+    }
+}
+
+fn sorted_counts(counts: &tantivy::collector::FacetCounts, group: &str) -> Vec<FacetCount> {
+    let mut out: Vec<FacetCount> = counts
+        .get(Facet::from_path([group]))
+        .map(|(facet, count)| FacetCount {
+            value: facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(),
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out
 }
 
 /// The first words of a text, cut at a word boundary.
@@ -151,11 +200,34 @@ fn opening(text: &str, max: usize) -> String {
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a))
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// Splits a fragment at its highlighted byte ranges.
+fn parts(fragment: &str, highlighted: &[std::ops::Range<usize>]) -> Vec<SnippetPart> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for range in highlighted {
+        let (start, end) = (range.start.min(fragment.len()), range.end.min(fragment.len()));
+        if start < at || !fragment.is_char_boundary(start) || !fragment.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            out.push(SnippetPart {
+                text: fragment[at..start].to_string(),
+                hit: false,
+            });
+        }
+        out.push(SnippetPart {
+            text: fragment[start..end].to_string(),
+            hit: true,
+        });
+        at = end;
+    }
+    if at < fragment.len() {
+        out.push(SnippetPart {
+            text: fragment[at..].to_string(),
+            hit: false,
+        });
+    }
+    out
 }
 
 /// Builds the index of `documents` and packs it into one blob (native only: the browser reads).

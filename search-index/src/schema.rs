@@ -1,9 +1,7 @@
 //! The fields of the index and the analyzers that fill them. Writer and reader register the same
 //! analyzers from here, so a query is always cut up the way the documents were.
 
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions, INDEXED, STORED, STRING,
-};
+use tantivy::schema::{Field, Schema};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, NgramTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
 };
@@ -50,7 +48,9 @@ impl Fields {
     }
 }
 
-fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
+#[cfg(not(target_arch = "wasm32"))]
+fn text(analyzer: &str, positions: bool, stored: bool) -> tantivy::schema::TextOptions {
+    use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions};
     let record = if positions {
         IndexRecordOption::WithFreqsAndPositions
     } else {
@@ -68,7 +68,10 @@ fn text(analyzer: &str, positions: bool, stored: bool) -> TextOptions {
     }
 }
 
+/// The schema the generator creates an index with (a reader takes it from the index).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn schema() -> Schema {
+    use tantivy::schema::{SchemaBuilder, INDEXED, STORED, STRING};
     let mut b: SchemaBuilder = Schema::builder();
     b.add_text_field("slug", STRING | STORED);
     b.add_text_field("kind", STRING | STORED);

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod schema;
+pub mod search;
 
 use std::path::Path;
 

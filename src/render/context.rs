@@ -38,13 +38,33 @@ pub struct Chrome {
     pub lang: String,
     pub home: String,
     pub css: String,
+    pub favicon: String,
     pub feed: String,
     pub data: String,
     pub nav: Vec<NavItem>,
     pub licence_name: String,
     pub licence_url: String,
     pub repository: String,
+    pub search_page: String,
+    pub search: Option<SearchAssets>,
+    /// The Content Security Policy, also sent as a header by hosts that can (netlify.toml).
+    pub csp: &'static str,
 }
+
+/// What the search script needs to find: its reader, the glue, the index and a few labels.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchAssets {
+    pub ui: String,
+    pub glue: String,
+    pub wasm: String,
+    pub index: String,
+    /// Interface strings and type names for the suggestions, as JSON.
+    pub labels: String,
+}
+
+/// Scripts, styles, the index and the reader come from the site itself; WebAssembly may be
+/// compiled (`'wasm-unsafe-eval'`), nothing else may run.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct NavItem {
@@ -75,7 +95,7 @@ impl<'a> RenderContext<'a> {
         theme: &'a Theme,
         today: Date,
         include_drafts: bool,
-        css_route: &str,
+        assets: &super::assets::Assets,
     ) -> Self {
         let urls = Urls::new(&config.base_path(), &config.base_url);
         let language = config.language.clone();
@@ -101,13 +121,30 @@ impl<'a> RenderContext<'a> {
             title: config.title.clone(),
             lang: language.clone(),
             home: urls.url(""),
-            css: urls.url(css_route),
+            css: assets.route("style.css").map(|r| urls.url(r)).unwrap_or_default(),
+            favicon: assets.route("favicon.svg").map(|r| urls.url(r)).unwrap_or_default(),
             feed: urls.url("feed.xml"),
             data: urls.url(routes::DATA),
             nav,
             licence_name: config.licence.name.clone(),
             licence_url: config.licence.url.clone(),
             repository: config.repository.url.clone(),
+            search_page: urls.url(routes::SEARCH),
+            search: match (
+                assets.route(super::assets::SEARCH_UI),
+                assets.route(super::assets::SEARCH_GLUE),
+                assets.route(super::assets::SEARCH_WASM),
+            ) {
+                (Some(ui), Some(glue), Some(wasm)) => Some(SearchAssets {
+                    ui: urls.url(ui),
+                    glue: urls.url(glue),
+                    wasm: urls.url(wasm),
+                    index: String::new(),
+                    labels: String::new(),
+                }),
+                _ => None,
+            },
+            csp: CONTENT_SECURITY_POLICY,
         };
         let mut ctx = RenderContext {
             site,
@@ -124,6 +161,16 @@ impl<'a> RenderContext<'a> {
         ctx.cards = ctx.build_cards();
         ctx.links = ctx.build_links();
         ctx
+    }
+
+    /// Points the search script at the index, once it is built (it needs the cards first).
+    pub fn set_search_index(&mut self, route: &str) {
+        let url = self.urls.url(route);
+        let labels = crate::search::labels(self, false).to_string();
+        if let Some(search) = self.chrome.search.as_mut() {
+            search.index = url;
+            search.labels = labels;
+        }
     }
 
     pub fn t(&self, key: &str) -> String {

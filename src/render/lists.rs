@@ -171,7 +171,7 @@ pub fn vocabulary_of(facet: Facet) -> VocabularyKind {
     }
 }
 
-fn facet_plural_key(facet: Facet) -> &'static str {
+pub fn facet_plural_key(facet: Facet) -> &'static str {
     match facet {
         Facet::Place => "facets_places",
         Facet::Province => "facets_provinces",

@@ -1,6 +1,7 @@
 //! From the model to the site. Each page type has its own module that turns the model into a view;
 //! this module renders the views with the theme's templates, in parallel, into a staging folder.
 
+pub mod assets;
 pub mod compare;
 pub mod context;
 pub mod entries;
@@ -85,27 +86,20 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     };
     let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
 
-    // Static files first: the stylesheet's name carries its hash, so it can be cached forever.
-    let mut css_route = "static/style.css".to_string();
-    for (path, rel) in theme::static_files(&theme.static_dir) {
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let route = if rel == "style.css" {
-            css_route = format!("static/style.{}.css", theme::content_hash(&bytes));
-            css_route.clone()
-        } else {
-            format!("static/{rel}")
-        };
-        write(&route, &bytes, false)?;
-    }
-
-    let ctx = RenderContext::new(
+    // Static files first: their names carry a hash of their content.
+    let assets = assets::copy_static(&theme.static_dir, |route, bytes| write(route, bytes, false))?;
+    let mut ctx = RenderContext::new(
         options.site,
         options.config,
         &theme,
         options.today,
         options.include_drafts,
-        &css_route,
+        &assets,
     );
+    let blob = crate::search::build_blob(&ctx)?;
+    let blob_route = crate::search::blob_route(&blob);
+    write(&blob_route, &blob, false)?;
+    ctx.set_search_index(&blob_route);
     phases.done("theme, context");
     let mut base = tera::Context::new();
     base.insert("site", &ctx.chrome);
@@ -173,11 +167,13 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     page("compare.html", routes::COMPARE, &compare::compare_page(&ctx))?;
     page("map.html", routes::MAP, &map::map_page(&ctx))?;
     page("data.html", routes::DATA, &data_page(&ctx))?;
+    page("search.html", routes::SEARCH, &search_page(&ctx))?;
     page_routes.extend([
         "".to_string(),
         routes::COMPARE.into(),
         routes::MAP.into(),
         routes::DATA.into(),
+        routes::SEARCH.into(),
     ]);
     let not_found = NotFound {
         title: ctx.t("notfound_title"),
@@ -240,6 +236,40 @@ mod erased {
 struct NotFound {
     title: String,
     text: String,
+}
+
+#[derive(Serialize)]
+struct SearchPage {
+    title: String,
+    action: String,
+    browse: Vec<entries::Item>,
+    /// Labels of filter values and interface strings for the script, as JSON safe inside <script>.
+    labels: String,
+}
+
+fn search_page(ctx: &RenderContext) -> SearchPage {
+    let browse = [
+        ("nav_spaces", routes::list("ruimtes", 1)),
+        ("nav_practices", routes::list("praktijken", 1)),
+        ("nav_guides", routes::list("gidsen", 1)),
+    ]
+    .into_iter()
+    .chain(
+        Facet::ALL
+            .into_iter()
+            .map(|f| (lists::facet_plural_key(f), routes::facet_index(f))),
+    )
+    .map(|(key, route)| entries::Item {
+        text: ctx.t(key),
+        href: Some(ctx.urls.url(&route)),
+    })
+    .collect();
+    SearchPage {
+        title: ctx.t("search_title"),
+        action: ctx.urls.url(routes::SEARCH),
+        browse,
+        labels: entries::script_safe_json(&crate::search::labels(ctx, true)),
+    }
 }
 
 #[derive(Serialize)]

@@ -62,6 +62,7 @@ impl Facet {
 pub const MAP: &str = "kaart/";
 pub const COMPARE: &str = "vergelijking/";
 pub const DATA: &str = "data/";
+pub const SEARCH: &str = "zoeken/";
 
 pub fn entry(kind: EntryKind, slug: &str) -> String {
     match kind {

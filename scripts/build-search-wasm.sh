@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Rebuilds the search reader that browsers run: search-index compiled to WebAssembly, with its
+# JavaScript glue, into themes/default/static/search/. The output is committed, so a fresh clone
+# builds the whole site with only the Rust toolchain; `ruimte build` refuses a reader built from
+# other search code and names this script. Installs what it needs: the wasm32 target and
+# wasm-bindgen-cli at exactly the version in Cargo.lock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=themes/default/static/search
+rustup target add wasm32-unknown-unknown >/dev/null
+version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$version" ]; then
+  echo "installing wasm-bindgen-cli $version (once; a few minutes)"
+  # Its own lock file has pinned a crate version the registry later withdrew: fall back to a
+  # fresh resolution of the same wasm-bindgen-cli version.
+  cargo install wasm-bindgen-cli --version "$version" --locked --quiet || cargo install wasm-bindgen-cli --version "$version" --quiet
+fi
+
+cargo build --quiet -p search-index --lib --target wasm32-unknown-unknown --profile wasm-release
+mkdir -p "$out"
+rm -f "$out"/ruimte_search*
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+  --out-dir "$out" --out-name ruimte_search \
+  target/wasm32-unknown-unknown/wasm-release/search_index.wasm
+ls -l "$out"

@@ -1,0 +1,65 @@
+//! The theme's static files, copied under names that carry a hash of their content
+//! (`static/style.1a2b3c4d5e.css`), so hosts can let browsers cache them forever; and the check
+//! that the committed search reader was built from this very search code.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::theme::{content_hash, static_files};
+
+/// Where each static file of the theme went, by its path inside `static/`.
+#[derive(Debug, Default, Clone)]
+pub struct Assets {
+    routes: BTreeMap<String, String>,
+}
+
+impl Assets {
+    pub fn route(&self, name: &str) -> Option<&str> {
+        self.routes.get(name).map(String::as_str)
+    }
+}
+
+/// The WebAssembly search reader and its glue, inside the theme's `static/`.
+pub const SEARCH_WASM: &str = "search/ruimte_search_bg.wasm";
+pub const SEARCH_GLUE: &str = "search/ruimte_search.js";
+pub const SEARCH_UI: &str = "search.js";
+const REBUILD: &str = "run scripts/build-search-wasm.sh and commit what it writes";
+
+/// Copies every static file through `write` (route, bytes) and returns where each went.
+pub fn copy_static(
+    static_dir: &Path,
+    mut write: impl FnMut(&str, &[u8]) -> Result<(), String>,
+) -> Result<Assets, String> {
+    let mut assets = Assets::default();
+    for (path, rel) in static_files(static_dir) {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if rel == SEARCH_WASM {
+            check_reader(&bytes)?;
+        }
+        let route = match rel.rsplit_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => format!("static/{stem}.{}.{ext}", content_hash(&bytes)),
+            _ => format!("static/{rel}"),
+        };
+        write(&route, &bytes)?;
+        assets.routes.insert(rel, route);
+    }
+    if assets.route(SEARCH_WASM).is_none() || assets.route(SEARCH_GLUE).is_none() {
+        return Err(format!("the theme has no search reader ({SEARCH_WASM}); {REBUILD}"));
+    }
+    Ok(assets)
+}
+
+/// The reader carries the hash of the search code it was compiled from (search-index's
+/// `SOURCE_HASH`); an index written by other code could not be read, or read wrongly.
+fn check_reader(wasm: &[u8]) -> Result<(), String> {
+    let expected = search_index::SOURCE_HASH.as_bytes();
+    if wasm.windows(expected.len()).any(|w| w == expected) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the search reader in the theme ({SEARCH_WASM}) was built from other search code than this \
+             ruimte (expected search code {}); {REBUILD}",
+            search_index::SOURCE_HASH
+        ))
+    }
+}

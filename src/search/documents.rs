@@ -1,0 +1,201 @@
+//! Each published entry as the search index sees it: its title, the words that say what it is
+//! (kinds, disciplines, tags, place), its text, and the filters it can be found by.
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use rayon::prelude::*;
+use search_index::SearchDocument;
+use serde::Serialize;
+
+use crate::content::site::EntryKind;
+use crate::content::vocab::VocabularyKind;
+use crate::render::context::RenderContext;
+use crate::render::routes;
+
+/// Enough text to find an entry by and to cut a snippet from, without storing whole documents.
+const BODY_CHARS: usize = 1500;
+
+pub fn documents(ctx: &RenderContext) -> Vec<SearchDocument> {
+    let site = ctx.site;
+    let published = |slug: &str| ctx.cards.contains_key(slug);
+    let label = |kind, key: &str| ctx.label(kind, key);
+    let province_of = |place: &str| site.vocab.place(place).map(|p| p.province.as_str().to_string());
+
+    let spaces = site.spaces.par_iter().filter(|e| published(&e.slug)).map(|e| {
+        let s = &e.front;
+        let mut keywords: Vec<String> = s
+            .kinds
+            .iter()
+            .map(|k| label(VocabularyKind::SpaceKinds, k.as_str()))
+            .collect();
+        keywords.extend(
+            s.disciplines
+                .iter()
+                .map(|k| label(VocabularyKind::Disciplines, k.as_str())),
+        );
+        keywords.extend(
+            s.facilities
+                .iter()
+                .map(|k| label(VocabularyKind::Facilities, k.as_str())),
+        );
+        keywords.push(label(VocabularyKind::Places, s.place.as_str()));
+        keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
+        let mut filters = vec![("place".to_string(), s.place.as_str().to_string())];
+        filters.extend(province_of(s.place.as_str()).map(|p| ("province".to_string(), p)));
+        filters.extend(
+            s.disciplines
+                .iter()
+                .map(|d| ("discipline".to_string(), d.as_str().to_string())),
+        );
+        filters.extend(s.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
+        filters.push(("wheelchair".to_string(), enum_value(&s.accessibility.wheelchair)));
+        filters.extend(s.price.as_ref().map(|p| ("price".to_string(), enum_value(&p.model))));
+        document(
+            ctx,
+            EntryKind::Space,
+            &e.slug,
+            &s.name,
+            keywords,
+            "",
+            &e.body,
+            s.place.as_str(),
+            filters,
+        )
+    });
+    let practices = site.practices.par_iter().filter(|e| published(&e.slug)).map(|e| {
+        let p = &e.front;
+        let mut keywords: Vec<String> = p
+            .themes
+            .iter()
+            .map(|k| label(VocabularyKind::Themes, k.as_str()))
+            .collect();
+        keywords.extend(p.tags.iter().map(|k| label(VocabularyKind::Tags, k.as_str())));
+        keywords.extend(
+            p.disciplines
+                .iter()
+                .map(|k| label(VocabularyKind::Disciplines, k.as_str())),
+        );
+        keywords.extend(p.places.iter().map(|k| label(VocabularyKind::Places, k.as_str())));
+        keywords.extend(p.partners.iter().cloned());
+        let mut filters: Vec<(String, String)> = p
+            .places
+            .iter()
+            .map(|k| ("place".to_string(), k.as_str().to_string()))
+            .collect();
+        let mut provinces: Vec<String> = p.places.iter().filter_map(|k| province_of(k.as_str())).collect();
+        provinces.sort();
+        provinces.dedup();
+        filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
+        filters.extend(
+            p.disciplines
+                .iter()
+                .map(|d| ("discipline".to_string(), d.as_str().to_string())),
+        );
+        let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
+        document(
+            ctx,
+            EntryKind::Practice,
+            &e.slug,
+            &p.title,
+            keywords,
+            &p.summary,
+            &e.body,
+            place,
+            filters,
+        )
+    });
+    let guides = site.guides.par_iter().filter(|e| published(&e.slug)).map(|e| {
+        let g = &e.front;
+        let mut keywords = g.aliases.clone();
+        keywords.push(ctx.enum_label("category", &g.category));
+        document(
+            ctx,
+            EntryKind::Guide,
+            &e.slug,
+            &g.title,
+            keywords,
+            &g.summary,
+            &e.body,
+            "",
+            Vec::new(),
+        )
+    });
+    let mut all: Vec<SearchDocument> = spaces.chain(practices).chain(guides).collect();
+    // Document order decides tie-breaks and the blob's bytes: keep it fixed.
+    all.sort_by(|a, b| (&a.kind, &a.slug).cmp(&(&b.kind, &b.slug)));
+    all
+}
+
+#[allow(clippy::too_many_arguments)]
+fn document(
+    ctx: &RenderContext,
+    kind: EntryKind,
+    slug: &str,
+    title: &str,
+    keywords: Vec<String>,
+    summary: &str,
+    markdown: &str,
+    place: &str,
+    filters: Vec<(String, String)>,
+) -> SearchDocument {
+    let mut body = summary.to_string();
+    if !body.is_empty() {
+        body.push(' ');
+    }
+    body.push_str(&plain_text(markdown, BODY_CHARS));
+    SearchDocument {
+        slug: slug.to_string(),
+        kind: match kind {
+            EntryKind::Space => "space",
+            EntryKind::Practice => "practice",
+            EntryKind::Guide => "guide",
+            EntryKind::Page => "page",
+        }
+        .to_string(),
+        url: routes::entry(kind, slug),
+        title: title.to_string(),
+        keywords,
+        body,
+        place: if place.is_empty() {
+            String::new()
+        } else {
+            ctx.label(VocabularyKind::Places, place)
+        },
+        filters,
+    }
+}
+
+fn enum_value<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The text of a Markdown body, paragraphs joined, at most about `max` characters.
+pub fn plain_text(markdown: &str, max: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                text.push(' ')
+            }
+            _ => {}
+        }
+        if text.len() > max * 2 {
+            break;
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        if out.chars().count() + word.chars().count() > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}

@@ -1,0 +1,111 @@
+// Search in a real browser, on a site served by a real static server under a sub-path.
+// Usage: node search.mjs SITE_ROOT SUB_PATH   (SITE_ROOT/SUB_PATH holds the site built with
+// --base-url /SUB_PATH/). Prints "N passed, M failed"; exits 1 on failure.
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+const [root, sub] = [process.argv[2], process.argv[3] ?? 'ruimte'];
+const port = await new Promise((ok) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => ok(p)); });
+});
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}/${sub}/`;
+for (let i = 0; i < 50; i += 1) {
+  try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+let passed = 0;
+let failed = 0;
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${name}\n  ${e.message.split('\n').join('\n  ')}`);
+  }
+}
+const expect = (condition, message) => { if (!condition) throw new Error(message); };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const problems = [];
+page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+const fetched = [];
+page.on('request', (r) => fetched.push(r.url()));
+await page.addInitScript(() => {
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.cspViolations = (window.cspViolations || 0) + 1;
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+  });
+});
+
+await check('the reader and the index are not fetched before the search box is used', async () => {
+  await page.goto(base);
+  expect(!fetched.some((u) => u.endsWith('.wasm') || u.endsWith('.bin')), `fetched early: ${fetched.join(', ')}`);
+});
+
+await check('typing in the header suggests results; arrow keys and Enter open one', async () => {
+  await page.click('#zoek-kop');
+  await page.keyboard.type('repetitie');
+  await page.waitForSelector('#zoek-kop-lijst:not([hidden]) [role=option]', { timeout: 15000 });
+  const options = await page.$$eval('#zoek-kop-lijst [role=option]', (els) => els.map((e) => e.textContent));
+  expect(options.some((o) => o.includes('Repetitieruimtes JC Kompas')), `suggestions: ${options.join(' | ')}`);
+  expect(await page.getAttribute('#zoek-kop', 'aria-expanded') === 'true', 'the combobox says it is expanded');
+  const index = options.findIndex((o) => o.includes('Repetitieruimtes JC Kompas'));
+  for (let i = 0; i <= index; i += 1) await page.keyboard.press('ArrowDown');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  expect(page.url() === `${base}ruimtes/jc-kompas-repetitieruimtes/`, `went to ${page.url()}`);
+});
+
+await check('the search page takes ?q=, forgives a typo and shows highlighted snippets', async () => {
+  await page.goto(`${base}zoeken/?q=bruiklen`);
+  await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
+  const first = await page.textContent('#zoek-resultaten li h2');
+  expect(first.includes('Bruikleen'), `first result: ${first}`);
+  expect(await page.isHidden('#zoek-nojs'), 'the no-JavaScript links hide once search works');
+  const status = await page.textContent('#zoek-status');
+  expect(/\d+ resultaten?|1 resultaat/.test(status), `status: ${status}`);
+});
+
+await check('a filter narrows the results, counts stay visible, the address keeps it', async () => {
+  await page.goto(`${base}zoeken/?q=atelier`);
+  await page.waitForSelector('#filter-type-space', { timeout: 15000 });
+  const before = await page.$$eval('#zoek-resultaten li', (els) => els.length);
+  await page.check('#filter-type-space');
+  await page.waitForFunction(() => window.location.search.includes('type=space'));
+  const badges = await page.$$eval('#zoek-resultaten li .badge', (els) => els.map((e) => e.textContent));
+  expect(badges.length > 0 && badges.length <= before, `results ${before} -> ${badges.length}`);
+  expect(badges.every((b) => b === 'Ruimte'), `types: ${badges.join(', ')}`);
+  expect(await page.isVisible('label[for=filter-type-practice]'), 'other types can still be chosen');
+  await Promise.all([page.waitForNavigation(), page.click('#zoek-resultaten li h2 a')]);
+  expect(page.url().startsWith(`${base}ruimtes/`), `followed to ${page.url()}`);
+  expect((await page.textContent('h1')).length > 0, 'the result page has a title');
+});
+
+await check('accents and compounds: creeren and ruimte find their entries', async () => {
+  await page.goto(`${base}zoeken/?q=ruimte`);
+  await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
+  const titles = await page.$$eval('#zoek-resultaten li h2', (els) => els.map((e) => e.textContent));
+  expect(titles.some((t) => /repetitieruimte/i.test(t)), `ruimte: ${titles.slice(0, 8).join(' | ')}`);
+});
+
+await check('no console errors and no Content Security Policy violations', async () => {
+  expect(problems.length === 0, problems.join('\n'));
+  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content ?? '');
+  expect(csp.includes("'wasm-unsafe-eval'") && !csp.includes('unsafe-inline'), `policy: ${csp}`);
+});
+
+await browser.close();
+server.kill();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,192 @@
+// Search for every page. On page load this module only listens: the WebAssembly reader and the
+// index are fetched the first time a search box gets focus. The header box suggests results as
+// you type (a combobox: arrow keys, Enter, Escape); the search page shows all results with
+// filters and counts, and keeps the query in its address (?q=…&province=…) so it can be shared.
+// Results are built as DOM text, never from HTML strings.
+
+const header = document.querySelector('form.site-search');
+const GROUPS = ['type', 'province', 'place', 'discipline', 'kind', 'wheelchair', 'price'];
+let engine = null;
+
+function load() {
+  if (!engine) {
+    engine = (async () => {
+      const glue = await import(header.dataset.glue);
+      await glue.default({ module_or_path: header.dataset.wasm });
+      const response = await fetch(header.dataset.index);
+      if (!response.ok) throw new Error(`index: HTTP ${response.status}`);
+      const searcher = new glue.Searcher(new Uint8Array(await response.arrayBuffer()));
+      return (request) => JSON.parse(searcher.search(JSON.stringify(request)));
+    })();
+  }
+  return engine;
+}
+
+const labels = JSON.parse(document.getElementById('zoek-labels')?.textContent || header?.dataset.labels || '{}');
+const text = (key, fallback) => (labels.ui && labels.ui[key]) || fallback;
+const valueLabel = (group, value) => (labels[group] && labels[group][value]) || value;
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+function snippet(parts) {
+  const p = el('p', { class: 'snippet' });
+  for (const part of parts) p.append(part.hit ? el('mark', {}, part.text) : document.createTextNode(part.text));
+  return p;
+}
+
+function meta(hit) {
+  const line = el('p', { class: 'card-meta' }, el('span', { class: 'badge' }, valueLabel('type', hit.kind)));
+  if (hit.place) line.append(` ${hit.place}`);
+  return line;
+}
+
+function countText(n) {
+  return n === 1 ? text('search_count_one', '1 resultaat') : text('search_count', '{n} resultaten').replace('{n}', n);
+}
+
+// The header: suggestions as you type.
+function setUpHeader() {
+  const input = header.querySelector('input[name=q]');
+  const list = header.querySelector('[role=listbox]');
+  let active = -1;
+  let timer = 0;
+  const options = () => [...list.querySelectorAll('[role=option]')];
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+  const highlight = (index) => {
+    const all = options();
+    if (all.length === 0) return;
+    active = (index + all.length) % all.length;
+    all.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
+    input.setAttribute('aria-activedescendant', all[active].id);
+  };
+  const suggest = async () => {
+    const q = input.value.trim();
+    if (!q) return close();
+    let search;
+    try {
+      search = await load();
+    } catch {
+      return close();
+    }
+    if (input.value.trim() !== q) return; // typed on meanwhile
+    const result = search({ q, limit: 6 });
+    list.replaceChildren();
+    result.hits.forEach((hit, i) => {
+      const link = el('a', { href: header.dataset.base + hit.url, tabindex: '-1' }, hit.title);
+      list.append(el('li', { role: 'option', id: `zoek-kop-optie-${i}`, 'aria-selected': 'false' }, link, meta(hit)));
+    });
+    const all = el('a', { href: `${header.action}?q=${encodeURIComponent(q)}`, tabindex: '-1' },
+      `${text('search_all_results', 'Alle resultaten')} (${result.total})`);
+    list.append(el('li', { role: 'option', id: 'zoek-kop-alles', 'aria-selected': 'false', class: 'all' }, all));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    active = -1;
+  };
+  input.addEventListener('focus', () => { load().catch(() => {}); }, { once: true });
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, 60);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (list.hidden) return;
+      event.preventDefault();
+      highlight(active + (event.key === 'ArrowDown' ? 1 : -1));
+    } else if (event.key === 'Enter' && active >= 0) {
+      event.preventDefault();
+      window.location.href = options()[active].querySelector('a').href;
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  });
+  list.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus for the click
+  input.addEventListener('blur', () => setTimeout(close, 150));
+}
+
+// The search page: all results, filters with counts, the query in the address.
+function setUpPage() {
+  const form = document.querySelector('form.search-page');
+  const input = form.querySelector('input[name=q]');
+  const filters = document.getElementById('zoek-filters');
+  const status = document.getElementById('zoek-status');
+  const results = document.getElementById('zoek-resultaten');
+  const params = new URLSearchParams(window.location.search);
+  input.value = params.get('q') || '';
+  const chosen = Object.fromEntries(GROUPS.map((g) => [g, new Set(params.getAll(g))]));
+
+  const request = () => {
+    const f = {};
+    for (const g of GROUPS) if (chosen[g].size) f[g] = [...chosen[g]];
+    return { q: input.value.trim(), filters: f, limit: 100 };
+  };
+  const remember = () => {
+    const next = new URLSearchParams();
+    if (input.value.trim()) next.set('q', input.value.trim());
+    for (const g of GROUPS) for (const v of chosen[g]) next.append(g, v);
+    history.replaceState(null, '', `${window.location.pathname}${next.size ? `?${next}` : ''}`);
+  };
+  const renderFilters = (facets) => {
+    filters.replaceChildren();
+    for (const group of GROUPS) {
+      const values = (facets[group] || []).filter((v) => v.count > 0 || chosen[group].has(v.value));
+      for (const v of chosen[group]) if (!values.some((x) => x.value === v)) values.push({ value: v, count: 0 });
+      if (values.length === 0) continue;
+      const box = el('fieldset', {}, el('legend', {}, text(`filter_${group}`, group)));
+      values.slice(0, 12).forEach((v) => {
+        const id = `filter-${group}-${v.value}`;
+        const check = el('input', { type: 'checkbox', id, name: group, value: v.value });
+        check.checked = chosen[group].has(v.value);
+        check.addEventListener('change', () => {
+          if (check.checked) chosen[group].add(v.value); else chosen[group].delete(v.value);
+          run();
+        });
+        box.append(el('div', { class: 'filter' }, check,
+          el('label', { for: id }, `${valueLabel(group, v.value)} `, el('span', { class: 'count' }, `(${v.count})`))));
+      });
+      filters.append(box);
+    }
+    filters.hidden = filters.childElementCount === 0;
+  };
+  let search = null;
+  const run = () => {
+    if (!search) return;
+    remember();
+    const result = search(request());
+    results.replaceChildren(...result.hits.map((hit) => el('li', { class: 'card' },
+      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url }, hit.title)),
+      meta(hit), snippet(hit.snippet))));
+    status.textContent = result.total === 0 ? text('search_no_results', 'Niets gevonden.') : countText(result.total);
+    renderFilters(result.facets);
+  };
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, 80);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  load().then((ready) => {
+    search = ready;
+    document.getElementById('zoek-nojs').hidden = true;
+    run();
+  }, () => {
+    status.textContent = text('search_failed', 'Zoeken lukt nu niet.');
+  });
+}
+
+if (header && header.dataset.glue) {
+  setUpHeader();
+  if (document.querySelector('form.search-page')) setUpPage();
+}
