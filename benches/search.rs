@@ -1,0 +1,136 @@
+//! Search figures on generated corpora: the reader's size, the index's size (raw, gzip, brotli),
+//! the median query time natively, and the bytes a browser fetches for its first search. The
+//! median in Chromium comes from tests/e2e/bench-search.mjs on the same builds.
+//!
+//! Run: `cargo bench --bench search` (BENCH_SIZES, BENCH_KEEP as for the other benches; with
+//! BENCH_KEEP the built sites stay in DIR/site-<size> for the browser measurement).
+
+mod corpus;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use search_index::{SearchIndex, SearchRequest};
+
+const QUERIES: [&str; 10] = [
+    "atelier",
+    "repetitie",
+    "ruimte gent",
+    "teater",
+    "muziek",
+    "ateliers",
+    "kunst",
+    "samen",
+    "werkplaats",
+    "bruiklen",
+];
+
+fn main() {
+    let sizes = corpus::sizes(&[1_000, 10_000, 100_000]);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let static_dir = root.join("themes/default/static");
+    let reader = [
+        static_dir.join("search/ruimte_search_bg.wasm"),
+        static_dir.join("search/ruimte_search.js"),
+        static_dir.join("search.js"),
+    ];
+    let reader_sizes: Vec<(u64, u64, u64)> = reader
+        .iter()
+        .map(|p| compressed_sizes(&std::fs::read(p).unwrap_or_default()))
+        .collect();
+    println!(
+        "reader (wasm, glue, ui) brotli bytes: {:?}",
+        reader_sizes.iter().map(|s| s.2).collect::<Vec<_>>()
+    );
+    println!(
+        "{:>8} {:>11} {:>11} {:>11} {:>11} {:>13} {:>16}",
+        "entries", "index raw", "index gzip", "index br", "open ms", "query p50 ms", "first search br"
+    );
+    for size in sizes {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let keep = std::env::var("BENCH_KEEP").ok();
+        let content = match &keep {
+            Some(k) => Path::new(k).join(size.to_string()),
+            None => temp.path().join("content"),
+        };
+        corpus::generate(&content, size);
+        let out = match &keep {
+            Some(k) => Path::new(k).join(format!("site-{size}")),
+            None => temp.path().join("public"),
+        };
+        let status = Command::new(env!("CARGO_BIN_EXE_ruimte"))
+            .args(["build", "--content"])
+            .arg(&content)
+            .arg("--out")
+            .arg(&out)
+            .arg("--config")
+            .arg(root.join("ruimte.toml"))
+            .arg("--theme")
+            .arg(root.join("themes/default"))
+            .env("RUIMTE_TODAY", "2026-11-22")
+            .output()
+            .expect("ruimte runs");
+        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        let blob_path = std::fs::read_dir(out.join("search"))
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "bin"))
+            .expect("an index blob");
+        let blob = std::fs::read(&blob_path).unwrap();
+        let (raw, gzip, brotli) = compressed_sizes(&blob);
+        let started = Instant::now();
+        let index = SearchIndex::open(&blob).expect("the index opens");
+        let open_ms = started.elapsed().as_secs_f64() * 1000.0;
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            for q in QUERIES {
+                let started = Instant::now();
+                index
+                    .search(&SearchRequest {
+                        q: q.to_string(),
+                        ..Default::default()
+                    })
+                    .expect("search runs");
+                times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let first_search = brotli + reader_sizes.iter().map(|s| s.2).sum::<u64>();
+        println!(
+            "{:>8} {:>11} {:>11} {:>11} {:>11.1} {:>13.2} {:>16}",
+            size,
+            raw,
+            gzip,
+            brotli,
+            open_ms,
+            times[times.len() / 2],
+            first_search
+        );
+    }
+}
+
+/// Sizes raw, gzip -9 and brotli -q 11, using the command-line tools when they are installed.
+fn compressed_sizes(bytes: &[u8]) -> (u64, u64, u64) {
+    let via = |program: &str, args: &[&str]| -> u64 {
+        use std::io::Write;
+        let child = Command::new(program)
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn();
+        let Ok(mut child) = child else { return 0 };
+        let mut stdin = child.stdin.take().expect("stdin");
+        let data = bytes.to_vec();
+        let writer = std::thread::spawn(move || stdin.write_all(&data));
+        let output = child.wait_with_output().map(|o| o.stdout.len() as u64).unwrap_or(0);
+        let _ = writer.join();
+        output
+    };
+    (
+        bytes.len() as u64,
+        via("gzip", &["-9c"]),
+        via("brotli", &["-c", "-q", "11"]),
+    )
+}

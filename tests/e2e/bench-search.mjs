@@ -1,0 +1,52 @@
+// The median query time of the WebAssembly reader in Chromium, and what the first search fetches.
+// Usage: node bench-search.mjs SITE_DIR [SITE_DIR …] (sites built by `cargo bench --bench search`
+// with BENCH_KEEP). Prints one line per site.
+
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, extname, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+console.log('site                              open+load ms   query p50 ms   fetched bytes (raw)');
+for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(dir, path);
+    if (!existsSync(file) || statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const page = await browser.newPage();
+  let bytes = 0;
+  page.on('response', async (r) => { if (/\.(wasm|bin|js)$/.test(r.url())) bytes += (await r.body()).length; });
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  const result = await page.evaluate(async () => {
+    const form = document.querySelector('form.site-search');
+    const started = performance.now();
+    const glue = await import(form.dataset.glue);
+    await glue.default({ module_or_path: form.dataset.wasm });
+    const searcher = new glue.Searcher(new Uint8Array(await (await fetch(form.dataset.index)).arrayBuffer()));
+    const ready = performance.now() - started;
+    const times = [];
+    for (let round = 0; round < 5; round += 1) {
+      for (const q of ['atelier', 'repetitie', 'ruimte gent', 'teater', 'muziek', 'ateliers', 'kunst', 'samen', 'werkplaats', 'bruiklen']) {
+        const t = performance.now();
+        searcher.search(JSON.stringify({ q, limit: 20 }));
+        times.push(performance.now() - t);
+      }
+    }
+    times.sort((a, b) => a - b);
+    return { ready, median: times[Math.floor(times.length / 2)] };
+  });
+  console.log(`${dir.slice(-32).padEnd(34)}${result.ready.toFixed(0).padStart(12)}${result.median.toFixed(2).padStart(15)}${String(bytes).padStart(22)}`);
+  await page.close();
+  server.close();
+}
+await browser.close();
