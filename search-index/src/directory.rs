@@ -22,9 +22,10 @@ pub struct MemoryDirectory {
 }
 
 /// The packed form: `RIDX`, a format version, the file count, then per file its name and bytes,
-/// all lengths little-endian; the whole then compressed with lz4.
+/// all lengths little-endian. It is not compressed here: hosts compress it with brotli or gzip on
+/// the way (as they must the reader anyway), which beat any compression applied before them.
 const MAGIC: &[u8; 4] = b"RIDX";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Debug)]
 pub struct BlobError(pub String);
@@ -54,7 +55,7 @@ impl MemoryDirectory {
             raw.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
             raw.extend_from_slice(bytes.as_slice());
         }
-        lz4_flex::compress_prepend_size(&raw)
+        raw
     }
 
     /// Packs with tantivy's random segment ids replaced by numbered ones, in file and in
@@ -102,7 +103,7 @@ impl MemoryDirectory {
     }
 
     pub fn unpack(blob: &[u8]) -> Result<MemoryDirectory, BlobError> {
-        let raw = lz4_flex::decompress_size_prepended(blob).map_err(|e| BlobError(e.to_string()))?;
+        let raw = blob;
         let mut at = 0usize;
         let mut take = |n: usize| -> Result<&[u8], BlobError> {
             let slice = raw

@@ -102,8 +102,7 @@ impl SearchIndex {
         let (top, total) = searcher
             .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count))
             .map_err(|e| e.to_string())?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*query, self.fields.body).map_err(|e| e.to_string())?;
-        snippets.set_max_num_chars(180);
+        let snippets = self.snippets(&*query)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
@@ -141,7 +140,31 @@ impl SearchIndex {
     }
 }
 
+/// How long a snippet may be, and how much of each text the index stores to cut it from.
+const SNIPPET_CHARS: usize = 180;
+pub const EXCERPT_CHARS: usize = 400;
+
 impl SearchIndex {
+    /// Snippets are cut from the stored opening of the text, marking the words the query matched
+    /// in the (whole, unstored) text.
+    fn snippets(&self, query: &dyn tantivy::query::Query) -> Result<SnippetGenerator, String> {
+        let mut terms = std::collections::BTreeMap::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == self.fields.body {
+                if let Some(text) = term.value().as_str() {
+                    terms.insert(text.to_string(), 1.0);
+                }
+            }
+        });
+        let analyzer = self.analyzers.lock().map_err(|_| "search state poisoned")?.stem.clone();
+        Ok(SnippetGenerator::new(
+            terms,
+            analyzer,
+            self.fields.excerpt,
+            SNIPPET_CHARS,
+        ))
+    }
+
     /// Counts per filter value. A group's counts leave out that group's own selection, so someone
     /// who ticked "space" still sees how many practices and guides match, and can switch.
     fn facet_counts(
@@ -236,8 +259,13 @@ pub fn build_index(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
     use tantivy::doc;
 
     let directory = MemoryDirectory::default();
-    let index = Index::create(directory.clone(), schema::schema(), tantivy::IndexSettings::default())
-        .map_err(|e| e.to_string())?;
+    // The doc store is left uncompressed: the whole blob is compressed once, which compresses
+    // better than many small blocks.
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::None,
+        ..Default::default()
+    };
+    let index = Index::create(directory.clone(), schema::schema(), settings).map_err(|e| e.to_string())?;
     schema::register_analyzers(&index);
     let f = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;
     // One thread and one generous budget: one segment, in document order, every time.
@@ -255,6 +283,7 @@ pub fn build_index(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
             f.keywords => keywords.as_str(),
             f.keywords_folded => keywords.as_str(),
             f.body => d.body.as_str(),
+            f.excerpt => opening(&d.body, EXCERPT_CHARS),
             f.grams => format!("{} {}", d.title, keywords),
             f.place => d.place.as_str(),
         );

@@ -24,6 +24,7 @@ pub struct Fields {
     pub keywords: Field,
     pub keywords_folded: Field,
     pub body: Field,
+    pub excerpt: Field,
     pub grams: Field,
     pub place: Field,
     pub filters: Field,
@@ -41,6 +42,7 @@ impl Fields {
             keywords: get("keywords")?,
             keywords_folded: get("keywords_folded")?,
             body: get("body")?,
+            excerpt: get("excerpt")?,
             grams: get("grams")?,
             place: get("place")?,
             filters: get("filters")?,
@@ -76,12 +78,14 @@ pub fn schema() -> Schema {
     b.add_text_field("slug", STRING | STORED);
     b.add_text_field("kind", STRING | STORED);
     b.add_text_field("url", STORED);
-    // Positions only where snippets need them; they were over half of the index in the prototype.
+    // No positions anywhere: no query needs them, and they were over half of the prototype's index.
     b.add_text_field("title", text(DUTCH, false, true));
     b.add_text_field("title_folded", text(FOLDED, false, false));
     b.add_text_field("keywords", text(DUTCH, false, false));
     b.add_text_field("keywords_folded", text(FOLDED, false, false));
-    b.add_text_field("body", text(DUTCH, true, true));
+    // The whole text is searched; only its opening is stored, to cut snippets from.
+    b.add_text_field("body", text(DUTCH, false, false));
+    b.add_text_field("excerpt", STORED);
     b.add_text_field("grams", text(GRAMS, false, false));
     b.add_text_field("place", STORED);
     b.add_facet_field("filters", INDEXED);
