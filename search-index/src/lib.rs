@@ -99,8 +99,13 @@ impl SearchIndex {
             query::build(&self.fields, &mut analyzers, request)
         };
         let limit = request.limit.clamp(1, 100);
-        let (top, total) = searcher
-            .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count))
+        // Groups nobody filtered on are counted in the same pass as the results.
+        let mut shared = FacetCollector::for_field("filters");
+        for group in FILTER_GROUPS.iter().filter(|g| !selected(request, g)) {
+            shared.add_facet(Facet::from_path([*group]));
+        }
+        let (top, total, shared_counts) = searcher
+            .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, shared))
             .map_err(|e| e.to_string())?;
         let snippets = self.snippets(&*query)?;
         let mut hits = Vec::with_capacity(top.len());
@@ -131,7 +136,7 @@ impl SearchIndex {
                 score,
             });
         }
-        let groups = self.facet_counts(&searcher, request)?;
+        let groups = self.facet_counts(&searcher, request, &shared_counts)?;
         Ok(SearchResponse {
             total,
             hits,
@@ -171,23 +176,13 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         request: &SearchRequest,
+        shared: &tantivy::collector::FacetCounts,
     ) -> Result<BTreeMap<String, Vec<FacetCount>>, String> {
         let mut groups = BTreeMap::new();
         let mut analyzers = self.analyzers.lock().map_err(|_| "search state poisoned")?;
-        let mut shared = FacetCollector::for_field("filters");
-        let mut own_selection = Vec::new();
-        for group in FILTER_GROUPS {
-            if request.filters.get(group).is_some_and(|v| !v.is_empty()) {
-                own_selection.push(group);
-            } else {
-                shared.add_facet(Facet::from_path([group]));
-            }
-        }
-        // Groups nobody filtered on share one pass with every filter applied.
-        let all_filters = query::build(&self.fields, &mut analyzers, request);
-        let counts = searcher.search(&*all_filters, &shared).map_err(|e| e.to_string())?;
+        let own_selection: Vec<&str> = FILTER_GROUPS.iter().copied().filter(|g| selected(request, g)).collect();
         for group in FILTER_GROUPS.iter().filter(|g| !own_selection.contains(g)) {
-            groups.insert(group.to_string(), sorted_counts(&counts, group));
+            groups.insert(group.to_string(), sorted_counts(shared, group));
         }
         for group in own_selection {
             let mut others = request.clone();
@@ -200,6 +195,10 @@ impl SearchIndex {
         }
         Ok(groups)
     }
+}
+
+fn selected(request: &SearchRequest, group: &str) -> bool {
+    request.filters.get(group).is_some_and(|v| !v.is_empty())
 }
 
 fn sorted_counts(counts: &tantivy::collector::FacetCounts, group: &str) -> Vec<FacetCount> {

@@ -1,6 +1,8 @@
 //! From what someone typed to a tantivy query. Each word may match in several ways, best first: the
-//! stemmed word in the title, keywords or text; the word as a prefix (search as you type); the word
-//! with one typo (five letters or more); the word inside a compound (four letters or more). All
+//! stemmed word in the title, keywords or text; the word as a prefix of a title or keyword word
+//! (search as you type); the word with one typo in a title or keyword (five letters or more; the
+//! text's dictionary is too large to walk with a typo automaton on every keystroke); the word
+//! inside a compound (four letters or more). All
 //! words must match; filters narrow within a group by OR and across groups by AND.
 
 use std::collections::BTreeMap;
@@ -86,10 +88,6 @@ fn word_query(fields: &Fields, analyzers: &mut Analyzers, word: &str) -> Box<dyn
             boost::KEYWORDS,
         ));
         ways.push(term_query(Term::from_field_text(fields.body, &stem), boost::BODY));
-        if stem.chars().count() >= 5 {
-            let body_typo = FuzzyTermQuery::new(Term::from_field_text(fields.body, &stem), 1, true);
-            ways.push(boosted(body_typo, boost::TYPO * boost::BODY));
-        }
     }
     let letters = word.chars().count();
     for (field, prefix_boost) in [

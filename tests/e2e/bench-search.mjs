@@ -24,8 +24,8 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const page = await browser.newPage();
-  let bytes = 0;
-  page.on('response', async (r) => { if (/\.(wasm|bin|js)$/.test(r.url())) bytes += (await r.body()).length; });
+  const bodies = [];
+  page.on('response', (r) => { if (/\.(wasm|bin|js)$/.test(r.url())) bodies.push(r.body().then((b) => b.length, () => 0)); });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   const result = await page.evaluate(async () => {
     const form = document.querySelector('form.site-search');
@@ -45,6 +45,7 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
     times.sort((a, b) => a - b);
     return { ready, median: times[Math.floor(times.length / 2)] };
   });
+  const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
   console.log(`${dir.slice(-32).padEnd(34)}${result.ready.toFixed(0).padStart(12)}${result.median.toFixed(2).padStart(15)}${String(bytes).padStart(22)}`);
   await page.close();
   server.close();
