@@ -269,7 +269,7 @@ pub fn build_index(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
     let f = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;
     // One thread and one generous budget: one segment, in document order, every time.
     let mut writer = index
-        .writer_with_num_threads::<TantivyDocument>(1, 200_000_000)
+        .writer_with_num_threads::<TantivyDocument>(1, 100_000_000)
         .map_err(|e| e.to_string())?;
     for d in documents {
         let keywords = d.keywords.join(" · ");
