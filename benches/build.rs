@@ -7,13 +7,11 @@
 mod corpus;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 fn main() {
     let sizes = corpus::sizes(&[1_000, 10_000, 100_000]);
     let runs = corpus::runs(3);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     println!(
         "{:>8} {:>10} {:>10} {:>10} {:>12} {:>8} {:>10}",
         "entries", "input MB", "median ms", "min ms", "peak RSS MB", "files", "output MB"
@@ -30,25 +28,14 @@ fn main() {
         let mut peak_kb = 0;
         for _ in 0..runs {
             let start = Instant::now();
-            let output = Command::new(env!("CARGO_BIN_EXE_ruimte"))
-                .arg("build")
-                .arg("--content")
-                .arg(&content)
-                .arg("--out")
-                .arg(&out)
-                .arg("--config")
-                .arg(root.join("ruimte.toml"))
-                .arg("--theme")
-                .arg(root.join("themes/default"))
-                .env("RUIMTE_TODAY", "2026-11-22")
-                .output()
-                .expect("ruimte runs");
+            corpus::ruimte(&[
+                "build".as_ref(),
+                "--content".as_ref(),
+                content.as_os_str(),
+                "--out".as_ref(),
+                out.as_os_str(),
+            ]);
             times.push(start.elapsed().as_secs_f64() * 1000.0);
-            assert!(
-                output.status.success(),
-                "the generated corpus must build:\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
             peak_kb = peak_kb.max(corpus::children_peak_rss_kb());
         }
         let (files, bytes) = folder_size(&out);

@@ -59,19 +59,13 @@ fn main() {
             Some(k) => Path::new(k).join(format!("site-{size}")),
             None => temp.path().join("public"),
         };
-        let status = Command::new(env!("CARGO_BIN_EXE_ruimte"))
-            .args(["build", "--content"])
-            .arg(&content)
-            .arg("--out")
-            .arg(&out)
-            .arg("--config")
-            .arg(root.join("ruimte.toml"))
-            .arg("--theme")
-            .arg(root.join("themes/default"))
-            .env("RUIMTE_TODAY", "2026-11-22")
-            .output()
-            .expect("ruimte runs");
-        assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+        corpus::ruimte(&[
+            "build".as_ref(),
+            "--content".as_ref(),
+            content.as_os_str(),
+            "--out".as_ref(),
+            out.as_os_str(),
+        ]);
         let blob_path = std::fs::read_dir(out.join("search"))
             .unwrap()
             .filter_map(Result::ok)

@@ -277,3 +277,26 @@ pub fn children_peak_rss_kb() -> i64 {
         }
     }
 }
+
+/// Runs `ruimte ARGS…` (the benchmarked binary) with the repository's config and theme and a fixed
+/// date, and panics with its diagnostics if it fails.
+pub fn ruimte(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ruimte"));
+    command.args(args).env("RUIMTE_TODAY", "2026-11-22");
+    if args.first().is_some_and(|a| *a == "build") {
+        command
+            .arg("--config")
+            .arg(root.join("ruimte.toml"))
+            .arg("--theme")
+            .arg(root.join("themes/default"));
+    }
+    let output = command.output().expect("ruimte runs");
+    assert!(
+        output.status.success(),
+        "ruimte {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
