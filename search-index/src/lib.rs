@@ -101,7 +101,7 @@ impl SearchIndex {
         let limit = request.limit.clamp(1, 100);
         // Groups nobody filtered on are counted in the same pass as the results.
         let mut shared = FacetCollector::for_field("filters");
-        for group in FILTER_GROUPS.iter().filter(|g| !selected(request, g)) {
+        for group in FILTER_GROUPS.iter().filter(|g| request.facets && !selected(request, g)) {
             shared.add_facet(Facet::from_path([*group]));
         }
         let (top, total, shared_counts) = searcher
@@ -136,7 +136,11 @@ impl SearchIndex {
                 score,
             });
         }
-        let groups = self.facet_counts(&searcher, request, &shared_counts)?;
+        let groups = if request.facets {
+            self.facet_counts(&searcher, request, &shared_counts)?
+        } else {
+            BTreeMap::new()
+        };
         Ok(SearchResponse {
             total,
             hits,

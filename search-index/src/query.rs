@@ -24,6 +24,14 @@ pub struct SearchRequest {
     pub filters: BTreeMap<String, Vec<String>>,
     #[serde(default = "default_limit")]
     pub limit: usize,
+    /// Count entries per filter value. Suggestions while typing do not show counts, and counting
+    /// every match is most of the work of a broad query.
+    #[serde(default = "default_facets")]
+    pub facets: bool,
+}
+
+fn default_facets() -> bool {
+    true
 }
 
 fn default_limit() -> usize {
@@ -36,6 +44,7 @@ impl Default for SearchRequest {
             q: String::new(),
             filters: BTreeMap::new(),
             limit: default_limit(),
+            facets: default_facets(),
         }
     }
 }

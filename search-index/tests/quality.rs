@@ -231,3 +231,17 @@ fn a_damaged_blob_is_an_error_not_a_panic() {
     assert!(SearchIndex::open(b"not an index").is_err());
     assert!(SearchIndex::open(&blob[..blob.len() / 2]).is_err());
 }
+
+#[test]
+fn suggestions_can_skip_the_counts() {
+    let blob = build_index(&corpus()).unwrap();
+    let index = SearchIndex::open(&blob).unwrap();
+    let request = SearchRequest {
+        q: "atelier".into(),
+        facets: false,
+        ..Default::default()
+    };
+    let response = index.search(&request).unwrap();
+    assert!(response.facets.is_empty());
+    assert_eq!(response.hits.first().map(|h| h.slug.as_str()), Some("atelier-noord"));
+}
