@@ -216,6 +216,17 @@ fn internal_targets(out: &Path, base: &str) -> Vec<(String, String, PathBuf)> {
     targets
 }
 
+/// How many internal links the site has, and the ones that lead nowhere (`page: url`).
+fn broken_links(out: &Path, base: &str) -> (usize, Vec<String>) {
+    let targets = internal_targets(out, base);
+    let broken = targets
+        .iter()
+        .filter(|(_, _, t)| !t.is_file())
+        .map(|(f, u, _)| format!("{f}: {u}"))
+        .collect();
+    (targets.len(), broken)
+}
+
 #[test]
 fn every_internal_link_resolves_at_the_root_and_under_a_sub_path() {
     for (base_url, base) in [
@@ -224,13 +235,8 @@ fn every_internal_link_resolves_at_the_root_and_under_a_sub_path() {
     ] {
         let dir = built(&["--base-url", base_url]);
         let out = dir.path().join("public");
-        let targets = internal_targets(&out, base);
-        assert!(targets.len() > 100, "links were found ({})", targets.len());
-        let broken: Vec<_> = targets
-            .iter()
-            .filter(|(_, _, t)| !t.is_file())
-            .map(|(f, u, _)| format!("{f}: {u}"))
-            .collect();
+        let (checked, broken) = broken_links(&out, base);
+        assert!(checked > 100, "links were found ({checked})");
         assert!(broken.is_empty(), "broken links under {base}:\n{}", broken.join("\n"));
     }
 }
@@ -380,12 +386,7 @@ fn the_repository_site_builds() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(out.join("praktijken/gardavoe-cc-de-werf-aalst/index.html").is_file());
-    let targets = internal_targets(&out, "/");
-    let broken: Vec<_> = targets
-        .iter()
-        .filter(|(_, _, t)| !t.is_file())
-        .map(|(f, u, _)| format!("{f}: {u}"))
-        .collect();
+    let (_, broken) = broken_links(&out, "/");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
 }
 

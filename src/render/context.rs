@@ -173,6 +173,14 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// A link labelled with the interface string `key`, to `route` in this site.
+    pub fn link(&self, key: &str, route: &str) -> super::entries::Item {
+        super::entries::Item {
+            text: self.t(key),
+            href: Some(self.urls.url(route)),
+        }
+    }
+
     pub fn t(&self, key: &str) -> String {
         self.theme.strings.get(key)
     }

@@ -259,10 +259,7 @@ fn search_page(ctx: &RenderContext) -> SearchPage {
             .into_iter()
             .map(|f| (lists::facet_plural_key(f), routes::facet_index(f))),
     )
-    .map(|(key, route)| entries::Item {
-        text: ctx.t(key),
-        href: Some(ctx.urls.url(&route)),
-    })
+    .map(|(key, route)| ctx.link(key, &route))
     .collect();
     SearchPage {
         title: ctx.t("search_title"),
@@ -292,10 +289,7 @@ fn data_page(ctx: &RenderContext) -> DataPage {
         ("data_schemas", format!("{d}schemas/space.schema.json")),
     ]
     .into_iter()
-    .map(|(key, route)| entries::Item {
-        text: ctx.t(key),
-        href: Some(ctx.urls.url(&route)),
-    })
+    .map(|(key, route)| ctx.link(key, &route))
     .collect();
     DataPage {
         title: ctx.t("data_title"),
