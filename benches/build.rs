@@ -28,13 +28,7 @@ fn main() {
         let mut peak_kb = 0;
         for _ in 0..runs {
             let start = Instant::now();
-            corpus::ruimte(&[
-                "build".as_ref(),
-                "--content".as_ref(),
-                content.as_os_str(),
-                "--out".as_ref(),
-                out.as_os_str(),
-            ]);
+            corpus::build_site(&content, &out);
             times.push(start.elapsed().as_secs_f64() * 1000.0);
             peak_kb = peak_kb.max(corpus::children_peak_rss_kb());
         }

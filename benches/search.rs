@@ -59,13 +59,7 @@ fn main() {
             Some(k) => Path::new(k).join(format!("site-{size}")),
             None => temp.path().join("public"),
         };
-        corpus::ruimte(&[
-            "build".as_ref(),
-            "--content".as_ref(),
-            content.as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-        ]);
+        corpus::build_site(&content, &out);
         let blob_path = std::fs::read_dir(out.join("search"))
             .unwrap()
             .filter_map(Result::ok)

@@ -13,6 +13,11 @@ use common::{copy_fixture, fixture, ruimte, stdout};
 const THEME: &str = "themes/default";
 
 fn build(content: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    build_with_theme(content, out, Path::new(THEME), extra)
+}
+
+/// `ruimte build` with the fixture settings and the given theme.
+fn build_with_theme(content: &Path, out: &Path, theme: &Path, extra: &[&str]) -> std::process::Output {
     let config = fixture("site.toml");
     let mut args = vec![
         "build",
@@ -23,7 +28,7 @@ fn build(content: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
         "--config",
         config.to_str().unwrap(),
         "--theme",
-        THEME,
+        theme.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
     ruimte(&args)
@@ -407,18 +412,7 @@ fn a_search_reader_built_from_other_code_is_refused_with_the_fix() {
         String::from_utf8_lossy(&fs::read(&wasm).unwrap()).replace(search_index::SOURCE_HASH, "0000000000000000");
     fs::write(&wasm, stale.as_bytes()).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let (config, content, out) = (fixture("site.toml"), fixture("valid"), dir.path().join("public"));
-    let output = ruimte(&[
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-        "--theme",
-        theme.path().to_str().unwrap(),
-    ]);
+    let output = build_with_theme(&fixture("valid"), &dir.path().join("public"), theme.path(), &[]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("scripts/build-search-wasm.sh"), "{stderr}");

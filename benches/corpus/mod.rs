@@ -300,3 +300,14 @@ pub fn ruimte(args: &[&std::ffi::OsStr]) -> std::process::Output {
     );
     output
 }
+
+/// `ruimte build` of `content` into `out`, with the repository's settings and theme.
+pub fn build_site(content: &Path, out: &Path) -> std::process::Output {
+    ruimte(&[
+        "build".as_ref(),
+        "--content".as_ref(),
+        content.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ])
+}
