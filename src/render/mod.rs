@@ -96,17 +96,40 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         options.include_drafts,
         &assets,
     );
-    let blob = crate::search::build_blob(&ctx)?;
-    let blob_route = crate::search::blob_route(&blob);
-    write(&blob_route, &blob, false)?;
+    let documents = crate::search::documents(&ctx);
+    let blob_route = crate::search::blob_route(&documents);
     ctx.set_search_index(&blob_route);
     phases.done("theme, context");
+    // The index builds on its own thread (tantivy's writer is serial) while the pages render.
+    std::thread::scope(|scope| {
+        let index = scope.spawn(|| crate::search::build_blob(&documents));
+        let report = render_pages(&ctx, &theme, &writer, staging, options, &mut phases);
+        let blob = index
+            .join()
+            .map_err(|_| "the search index build panicked".to_string())??;
+        write(&blob_route, &blob, false)?;
+        report
+    })?;
+    phases.done("search index");
+    Ok(writer.report.into_inner().expect("report lock"))
+}
+
+/// Every page and data file, written through `writer` while the search index builds.
+fn render_pages(
+    ctx: &RenderContext,
+    theme: &Theme,
+    writer: &Writer,
+    staging: &Staging,
+    options: &BuildOptions,
+    phases: &mut crate::timing::Phases,
+) -> Result<(), String> {
+    let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
     let mut base = tera::Context::new();
     base.insert("site", &ctx.chrome);
     base.insert("t", &theme.template_strings);
-    let shared = Shared { theme: &theme, base };
+    let shared = Shared { theme, base };
     let page = |template: &str, route: &str, view: &dyn erased::View| -> Result<(), String> {
-        view.write(&writer, &shared, template, route)
+        view.write(writer, &shared, template, route)
     };
 
     let site = options.site;
@@ -120,7 +143,7 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         .filter(|e| published(e.front.draft))
         .map(|e| {
             let route = routes::entry(crate::content::EntryKind::Space, &e.slug);
-            page("entry.html", &route, &entries::space_page(&ctx, e))?;
+            page("entry.html", &route, &entries::space_page(ctx, e))?;
             let folder = e.path.parent().unwrap_or(Path::new("."));
             for image in &e.front.images {
                 staging
@@ -131,15 +154,15 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         })
         .chain(site.practices.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Practice, &e.slug);
-            page("entry.html", &route, &entries::practice_page(&ctx, e)).map(|_| route)
+            page("entry.html", &route, &entries::practice_page(ctx, e)).map(|_| route)
         }))
         .chain(site.guides.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Guide, &e.slug);
-            page("entry.html", &route, &entries::guide_page(&ctx, e)).map(|_| route)
+            page("entry.html", &route, &entries::guide_page(ctx, e)).map(|_| route)
         }))
         .chain(site.pages.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Page, &e.slug);
-            page("page.html", &route, &entries::free_page(&ctx, e)).map(|_| route)
+            page("page.html", &route, &entries::free_page(ctx, e)).map(|_| route)
         }))
         .collect();
     for r in entry_routes {
@@ -154,20 +177,20 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
             .map(|(route, view)| page("list.html", route, view).map(|_| route.clone()))
             .collect()
     };
-    page_routes.extend(render_lists(&lists::kind_lists(&ctx))?);
+    page_routes.extend(render_lists(&lists::kind_lists(ctx))?);
     for facet in Facet::ALL {
-        let (index, pages) = lists::facet_pages(&ctx, facet);
+        let (index, pages) = lists::facet_pages(ctx, facet);
         let route = routes::facet_index(facet);
         page("facet_index.html", &route, &index)?;
         page_routes.push(route);
         page_routes.extend(render_lists(&pages)?);
     }
     phases.done("list pages");
-    page("home.html", "", &lists::home_page(&ctx))?;
-    page("compare.html", routes::COMPARE, &compare::compare_page(&ctx))?;
-    page("map.html", routes::MAP, &map::map_page(&ctx))?;
-    page("data.html", routes::DATA, &data_page(&ctx))?;
-    page("search.html", routes::SEARCH, &search_page(&ctx))?;
+    page("home.html", "", &lists::home_page(ctx))?;
+    page("compare.html", routes::COMPARE, &compare::compare_page(ctx))?;
+    page("map.html", routes::MAP, &map::map_page(ctx))?;
+    page("data.html", routes::DATA, &data_page(ctx))?;
+    page("search.html", routes::SEARCH, &search_page(ctx))?;
     page_routes.extend([
         "".to_string(),
         routes::COMPARE.into(),
@@ -182,10 +205,10 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     writer.page(&shared, "404.html", "404.html", &not_found)?;
 
     phases.done("home, map, …");
-    write("feed.xml", feeds::atom(&ctx).as_bytes(), false)?;
-    write("sitemap.xml", feeds::sitemap(&ctx, &page_routes).as_bytes(), false)?;
-    write("robots.txt", feeds::robots(&ctx).as_bytes(), false)?;
-    let sizes = export::write_all(&ctx, &|route: &str| {
+    write("feed.xml", feeds::atom(ctx).as_bytes(), false)?;
+    write("sitemap.xml", feeds::sitemap(ctx, &page_routes).as_bytes(), false)?;
+    write("robots.txt", feeds::robots(ctx).as_bytes(), false)?;
+    let sizes = export::write_all(ctx, &|route: &str| {
         staging.create(&routes::file(route)).map_err(|e| e.to_string())
     })?;
     {
@@ -194,7 +217,7 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         r.bytes += sizes.iter().sum::<u64>();
     }
     phases.done("feeds, data");
-    Ok(writer.report.into_inner().expect("report lock"))
+    Ok(())
 }
 
 /// Renders one template with the shared context, the page's route and its view.

@@ -5,17 +5,51 @@ mod documents;
 
 pub use documents::documents;
 
-use crate::render::context::RenderContext;
-use crate::render::theme::content_hash;
+use search_index::SearchDocument;
 
-/// Where the blob lives inside the site.
-pub fn blob_route(blob: &[u8]) -> String {
-    format!("search/index.{}.bin", content_hash(blob))
+use crate::render::context::RenderContext;
+
+/// Where the blob lives inside the site. Its name hashes what the blob is made from (the documents
+/// and the search-index code, whose output is deterministic), so pages can link to it while the
+/// index is still being built.
+pub fn blob_route(documents: &[SearchDocument]) -> String {
+    let mut hash = Fnv::default();
+    hash.feed(search_index::SOURCE_HASH.as_bytes());
+    serde_json::to_writer(&mut hash, documents).expect("documents serialise");
+    format!("search/index.{:010x}.bin", hash.0 >> 24)
 }
 
 /// Builds the packed index of every published entry.
-pub fn build_blob(ctx: &RenderContext) -> Result<Vec<u8>, String> {
-    search_index::build_index(&documents(ctx)).map_err(|e| format!("the search index could not be built: {e}"))
+pub fn build_blob(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
+    search_index::build_index(documents).map_err(|e| format!("the search index could not be built: {e}"))
+}
+
+/// FNV-1a over whatever is written into it, so a large input is hashed without a copy.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn feed(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.feed(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Labels the search script shows: interface strings, and (for the search page) the name of every
