@@ -56,10 +56,9 @@ pub struct EntryPage {
     pub canonical: String,
     pub og_type: &'static str,
     pub breadcrumbs: Vec<Item>,
-    pub facts: Vec<Fact>,
-    /// A second definition list (accessibility for spaces, the comparison points for guides).
-    pub facts_extra: Vec<Fact>,
-    pub facts_extra_heading: String,
+    /// The short facts, then for spaces their accessibility and for guides the comparison points:
+    /// each a definition list under its own heading.
+    pub fact_sections: Vec<FactSection>,
     pub tip: Option<String>,
     pub body_html: String,
     pub images: Vec<ImageView>,
@@ -74,6 +73,32 @@ pub struct EntryPage {
     pub disclaimer: Option<String>,
     pub draft: bool,
     pub json_ld: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FactSection {
+    /// The heading's id, for `aria-labelledby`.
+    pub id: &'static str,
+    pub heading: String,
+    pub facts: Vec<Fact>,
+}
+
+impl FactSection {
+    fn short(ctx: &RenderContext, facts: Vec<Fact>) -> FactSection {
+        FactSection {
+            id: "kort",
+            heading: ctx.t("facts_heading"),
+            facts,
+        }
+    }
+
+    fn more(ctx: &RenderContext, heading_key: &str, facts: Vec<Fact>) -> Option<FactSection> {
+        (!facts.is_empty()).then(|| FactSection {
+            id: "meer",
+            heading: ctx.t(heading_key),
+            facts,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -290,9 +315,10 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
         "verified_on",
         s.draft,
     );
-    page.facts = facts;
-    page.facts_extra = accessibility;
-    page.facts_extra_heading = ctx.t("accessibility_heading");
+    page.fact_sections = [FactSection::short(ctx, facts)]
+        .into_iter()
+        .chain(FactSection::more(ctx, "accessibility_heading", accessibility))
+        .collect();
     page.images = images;
     page.json_ld = json_ld;
     page
@@ -366,7 +392,7 @@ pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage 
         "verified_on",
         p.draft,
     );
-    page.facts = f.out;
+    page.fact_sections = vec![FactSection::short(ctx, f.out)];
     page.tip = p.tip.clone();
     page.json_ld = article_json_ld(ctx, &route, &p.title, &p.summary, p.last_verified, &p.sources);
     page
@@ -402,9 +428,10 @@ pub fn guide_page(ctx: &RenderContext, entry: &Entry<Guide>) -> EntryPage {
         "reviewed_on",
         g.draft,
     );
-    page.facts = facts;
-    page.facts_extra = compare_facts(ctx, g);
-    page.facts_extra_heading = ctx.t("compare_title");
+    page.fact_sections = [FactSection::short(ctx, facts)]
+        .into_iter()
+        .chain(FactSection::more(ctx, "compare_title", compare_facts(ctx, g)))
+        .collect();
     page.disclaimer = Some(ctx.t("legal_disclaimer"));
     page.json_ld = article_json_ld(ctx, &route, &g.title, &g.summary, g.last_reviewed, &g.sources);
     page
@@ -493,9 +520,7 @@ fn base_page<T>(
             Item::link(ctx.t("home"), ctx.urls.url("")),
             Item::link(ctx.t(list_key), ctx.urls.url(&routes::list(section, 1))),
         ],
-        facts: Vec::new(),
-        facts_extra: Vec::new(),
-        facts_extra_heading: String::new(),
+        fact_sections: Vec::new(),
         tip: None,
         body_html: markdown::to_html(&entry.body, 1),
         images: Vec::new(),
