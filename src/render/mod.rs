@@ -100,14 +100,18 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     let blob_route = crate::search::blob_route(&documents);
     ctx.set_search_index(&blob_route);
     phases.done("theme, context");
-    // The index builds on its own thread (tantivy's writer is serial) while the pages render.
+    // The index builds on its own thread (tantivy's writer is serial) while the pages render; the
+    // documents and the blob are dropped as soon as the blob is written.
     std::thread::scope(|scope| {
-        let index = scope.spawn(|| crate::search::build_blob(&documents));
+        let index = scope.spawn(|| {
+            let blob = crate::search::build_blob(&documents)?;
+            drop(documents);
+            write(&blob_route, &blob, false)
+        });
         let report = render_pages(&ctx, &theme, &writer, staging, options, &mut phases);
-        let blob = index
+        index
             .join()
             .map_err(|_| "the search index build panicked".to_string())??;
-        write(&blob_route, &blob, false)?;
         report
     })?;
     phases.done("search index");
