@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod export;
+pub mod form;
 pub mod output;
 pub mod render;
 pub mod schema;

@@ -80,6 +80,18 @@ enum Command {
         #[arg(long, default_value = "themes/default")]
         theme: PathBuf,
     },
+    /// Write a new entry with every field explained, ready to fill in
+    New {
+        /// What to add
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The file name without `.md`: lowercase a-z, 0-9 and hyphens, e.g. atelier-de-vonk
+        slug: String,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "ruimte.toml")]
+        config: PathBuf,
+    },
     /// Write a JSON Schema for each entry type, for editors
     Schema {
         /// The content folder (its vocabularies fill the allowed keys)
@@ -89,6 +101,13 @@ enum Command {
         #[arg(long, default_value = "schemas")]
         out: PathBuf,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKind {
+    Space,
+    Practice,
+    Guide,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -149,6 +168,21 @@ fn main() -> ExitCode {
                 filters,
             })
         }
+        Command::New {
+            kind,
+            slug,
+            content,
+            config,
+        } => cmd::new::run(&cmd::new::NewArgs {
+            kind: match kind {
+                NewKind::Space => ruimte::content::EntryKind::Space,
+                NewKind::Practice => ruimte::content::EntryKind::Practice,
+                NewKind::Guide => ruimte::content::EntryKind::Guide,
+            },
+            slug: &slug,
+            content: &content,
+            config: &config,
+        }),
         Command::Schema { content, out } => cmd::schema::run(&content, &out),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))

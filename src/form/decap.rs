@@ -1,0 +1,326 @@
+//! The web form for people without git: Decap CMS under `/admin/`, whose `config.yml` is generated
+//! here from the same fields as `ruimte new` and the JSON Schema. A submission through the GitHub
+//! backend with open authoring and the editorial workflow becomes a pull request.
+
+use serde_json::{json, Map, Value};
+
+use super::{Field, Shape};
+use crate::config::Config;
+use crate::content::site::EntryKind;
+use crate::content::vocab::Vocabularies;
+
+/// The pinned Decap CMS release, loaded only by `/admin/`, from the npm package's own file. The
+/// integrity hash is that of `dist/decap-cms.js` in the npm tarball of this version (npm
+/// versions never change); update both together.
+pub const DECAP_VERSION: &str = "3.16.3";
+pub const DECAP_SCRIPT: &str = "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js";
+pub const DECAP_INTEGRITY: &str = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p";
+
+/// What the admin page may load: the CMS from unpkg (it loads its own chunks from there), the
+/// GitHub API, images of previews. Public pages keep the strict policy.
+pub const ADMIN_CSP: &str = "default-src 'self'; script-src 'self' https://unpkg.com 'unsafe-eval'; \
+style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' https://unpkg.com \
+https://api.github.com https://*.githubusercontent.com https://api.netlify.com; font-src 'self' data:; \
+object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+/// The collections a contributor can edit, in the order the form lists them.
+const COLLECTIONS: [(EntryKind, &str, &str, &str); 4] = [
+    (EntryKind::Space, "Ruimtes", "Ruimte", "name"),
+    (EntryKind::Practice, "Goede praktijken", "Goede praktijk", "title"),
+    (EntryKind::Guide, "Gidsen", "Gids", "title"),
+    (EntryKind::Page, "Pagina's", "Pagina", "title"),
+];
+
+/// The GitHub `owner/name` of the repository URL, when it is on GitHub.
+pub fn github_repo(url: &str) -> Option<String> {
+    let rest = url.trim_end_matches('/').strip_prefix("https://github.com/")?;
+    let rest = rest.trim_end_matches(".git");
+    let mut parts = rest.split('/');
+    let (owner, name) = (parts.next()?, parts.next()?);
+    let ok = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    (ok(owner) && ok(name) && parts.next().is_none()).then(|| format!("{owner}/{name}"))
+}
+
+/// The CMS configuration as a value (written as YAML), or `None` when the repository is not on
+/// GitHub: the form would have nowhere to send a submission.
+pub fn config(config: &Config, vocab: &Vocabularies) -> Option<Value> {
+    let repo = github_repo(&config.repository.url)?;
+    let content = config.repository.content_path.trim_matches('/');
+    let collections: Vec<Value> = COLLECTIONS
+        .iter()
+        .map(|&(kind, label, singular, identifier)| {
+            let folder = format!("{content}/{}", kind.folder());
+            let mut fields: Vec<Value> = super::fields(kind, vocab).iter().map(widget).collect();
+            fields.push(json!({
+                "label": "Beschrijving",
+                "name": "body",
+                "widget": "markdown",
+                "required": false,
+                "hint": "De tekst van de vermelding, in Markdown.",
+            }));
+            let mut collection = json!({
+                "name": kind.folder(),
+                "label": label,
+                "label_singular": singular,
+                "folder": folder,
+                "create": true,
+                "extension": "md",
+                "format": "frontmatter",
+                "identifier_field": identifier,
+                "slug": "{{slug}}",
+                "fields": fields,
+            });
+            if kind == EntryKind::Space {
+                // Pictures sit beside the entries; `images[].file` is relative to that folder.
+                collection["media_folder"] = json!(format!("/{folder}/images"));
+                collection["public_folder"] = json!("images");
+            }
+            collection
+        })
+        .collect();
+    Some(json!({
+        "backend": {
+            "name": "github",
+            "repo": repo,
+            "branch": config.repository.branch,
+            "open_authoring": true,
+        },
+        "publish_mode": "editorial_workflow",
+        "locale": "nl",
+        "site_url": config.base_url,
+        "display_url": config.base_url,
+        "media_folder": format!("{content}/media"),
+        // File names a contributor's title turns into must be valid slugs.
+        "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
+        "collections": collections,
+    }))
+}
+
+/// One Decap widget for a field.
+fn widget(field: &Field) -> Value {
+    let mut w = Map::new();
+    w.insert("label".into(), json!(field.label));
+    w.insert("name".into(), json!(field.name));
+    if !field.hint.is_empty() {
+        w.insert("hint".into(), json!(field.hint));
+    }
+    if !field.required {
+        w.insert("required".into(), json!(false));
+    }
+    for (key, value) in shape_widget(&field.shape) {
+        w.insert(key, value);
+    }
+    Value::Object(w)
+}
+
+fn shape_widget(shape: &Shape) -> Map<String, Value> {
+    let value = match shape {
+        Shape::Text { multiline: false } => json!({ "widget": "string" }),
+        Shape::Text { multiline: true } => json!({ "widget": "text" }),
+        Shape::Integer => json!({ "widget": "number", "value_type": "int" }),
+        Shape::Number => json!({ "widget": "number", "value_type": "float" }),
+        Shape::Boolean => json!({ "widget": "boolean", "default": false }),
+        Shape::Date => json!({
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "YYYY-MM-DD",
+            "time_format": false,
+            "picker_utc": true,
+        }),
+        Shape::PartialDate => json!({
+            "widget": "string",
+            "pattern": ["^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$", "Een jaar (2019), een maand (2019-09) of een datum (2019-09-01)"],
+        }),
+        Shape::Link => json!({
+            "widget": "string",
+            "pattern": ["^(https?://|mailto:|tel:)", "Een webadres dat begint met https://"],
+        }),
+        Shape::Choice { options, multiple } => json!({
+            "widget": "select",
+            "multiple": multiple,
+            "options": options.iter().map(|o| json!({ "label": o.label, "value": o.value })).collect::<Vec<_>>(),
+        }),
+        Shape::Object(fields) => json!({
+            "widget": "object",
+            "collapsed": true,
+            "fields": fields.iter().map(widget).collect::<Vec<_>>(),
+        }),
+        Shape::List(item) => match item.as_ref() {
+            Shape::Object(fields) => json!({
+                "widget": "list",
+                "fields": fields.iter().map(widget).collect::<Vec<_>>(),
+            }),
+            // A list of short texts: one per line in the form.
+            _ => json!({ "widget": "list" }),
+        },
+    };
+    match value {
+        Value::Object(map) => map,
+        _ => unreachable!("every widget is an object"),
+    }
+}
+
+/// The admin page: the CMS script, pinned and checked, and a pointer to the generated config.
+pub fn admin_page(title: &str) -> String {
+    let title = crate::render::markdown::escape(title);
+    format!(
+        r#"<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<title>Bijdragen · {title}</title>
+<link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+<noscript><p>Het formulier heeft JavaScript nodig. Zonder JavaScript kun je een vermelding voorstellen via GitHub; zie de pagina Bijdragen.</p></noscript>
+<script src="{src}" integrity="{integrity}" crossorigin="anonymous"></script>
+</body>
+</html>
+"#,
+        csp = ADMIN_CSP,
+        src = DECAP_SCRIPT,
+        integrity = DECAP_INTEGRITY,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::content::vocab::VocabularyKind;
+
+    #[test]
+    fn only_a_github_repository_gets_a_form() {
+        assert_eq!(
+            github_repo("https://github.com/kunst/ruimte"),
+            Some("kunst/ruimte".into())
+        );
+        assert_eq!(
+            github_repo("https://github.com/kunst/ruimte.git/"),
+            Some("kunst/ruimte".into())
+        );
+        assert_eq!(github_repo("https://gitlab.com/kunst/ruimte"), None);
+        assert_eq!(github_repo("https://github.com/kunst"), None);
+        assert_eq!(github_repo(""), None);
+        assert!(config(&Config::default(), &Vocabularies::default()).is_none());
+    }
+
+    /// Every property path of the schema that schemars derives from the Rust types, walked here
+    /// on its own so that a field the form code skipped cannot hide.
+    fn schema_paths(schema: &Value, node: &Value, prefix: &str, out: &mut Vec<String>) {
+        let resolve = |v: &Value| -> Value {
+            let mut v = v.clone();
+            loop {
+                if let Some(r) = v["$ref"].as_str() {
+                    v = schema["definitions"][r.rsplit('/').next().unwrap()].clone();
+                } else if let Some(list) = v["anyOf"].as_array().or(v["allOf"].as_array()) {
+                    let list: Vec<&Value> = list.iter().filter(|s| s["type"] != "null").collect();
+                    if list.len() != 1 {
+                        return v;
+                    }
+                    v = list[0].clone();
+                } else if v["type"] == "array" || v["type"] == json!(["array", "null"]) {
+                    v = v["items"].clone();
+                } else {
+                    return v;
+                }
+            }
+        };
+        let node = resolve(node);
+        if let Some(props) = node["properties"].as_object() {
+            for (name, sub) in props {
+                let path = if prefix.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{prefix}.{name}")
+                };
+                out.push(path.clone());
+                schema_paths(schema, sub, &path, out);
+            }
+        }
+    }
+
+    fn form_paths(fields: &[Value], prefix: &str, out: &mut Vec<String>) {
+        for f in fields {
+            let name = f["name"].as_str().unwrap();
+            let path = if prefix.is_empty() {
+                name.to_string()
+            } else {
+                format!("{prefix}.{name}")
+            };
+            out.push(path.clone());
+            if let Some(inner) = f["fields"].as_array() {
+                form_paths(inner, &path, out);
+            }
+        }
+    }
+
+    /// The repository's own vocabularies: real keys, places included.
+    fn vocabularies() -> Vocabularies {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        crate::content::load(&content).site.vocab
+    }
+
+    #[test]
+    fn the_form_lists_every_field_of_every_type_and_every_vocabulary_value() {
+        let mut site = Config::default();
+        site.repository.url = "https://github.com/kunst/ruimte".into();
+        let vocab = vocabularies();
+        let cms = config(&site, &vocab).unwrap();
+        // The YAML Decap reads parses back to the same thing.
+        let yaml = serde_yaml::to_string(&cms).unwrap();
+        let cms: Value = serde_yaml::from_str(&yaml).unwrap();
+        assert_eq!(cms["backend"]["open_authoring"], json!(true));
+        assert_eq!(cms["publish_mode"], "editorial_workflow");
+        for (kind, ..) in COLLECTIONS {
+            let collection = cms["collections"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|c| c["name"] == kind.folder())
+                .unwrap();
+            assert_eq!(collection["folder"], format!("content/{}", kind.folder()));
+            let schema = crate::schema::schema_for(kind, &vocab);
+            let mut expected = Vec::new();
+            schema_paths(&schema, &schema, "", &mut expected);
+            let mut found = Vec::new();
+            form_paths(collection["fields"].as_array().unwrap(), "", &mut found);
+            for path in &expected {
+                assert!(found.contains(path), "{kind:?}: the form has no field for `{path}`");
+            }
+            assert!(found.contains(&"body".to_string()));
+            let text = serde_json::to_string(collection).unwrap();
+            for vocab_kind in VocabularyKind::ALL {
+                if !schema
+                    .to_string()
+                    .contains(&format!("#/definitions/{}", schema_key_type(vocab_kind)))
+                {
+                    continue;
+                }
+                let keys = vocab.keys(vocab_kind);
+                assert!(!keys.is_empty(), "{vocab_kind:?} has keys");
+                for key in keys {
+                    assert!(
+                        text.contains(&format!("\"value\":\"{key}\"")),
+                        "{kind:?}: no option {key}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn schema_key_type(kind: VocabularyKind) -> &'static str {
+        match kind {
+            VocabularyKind::Places => "PlaceKey",
+            VocabularyKind::Disciplines => "DisciplineKey",
+            VocabularyKind::SpaceKinds => "SpaceKindKey",
+            VocabularyKind::Facilities => "FacilityKey",
+            VocabularyKind::Themes => "ThemeKey",
+            VocabularyKind::Tags => "TagKey",
+            VocabularyKind::Provinces => "ProvinceKey",
+        }
+    }
+}
