@@ -92,7 +92,7 @@ fn every_page_type_exists_with_its_content() {
         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"CivicStructure\"",
         "<meta property=\"og:title\" content=\"Atelier Noord\">",
         "https://github.com/example/ruimte/edit/main/tests/fixtures/valid/spaces/atelier-noord.md",
-        "https://github.com/example/ruimte/issues/new?template=verouderde-informatie.yml",
+        "https://github.com/example/ruimte/issues/new?template=verouderde-informatie.yml&amp;title=Verouderde+informatie%3A+Atelier+Noord&amp;pagina=https%3A%2F%2Fexample.org%2Fruimtes%2Fatelier-noord%2F&amp;bestand=tests%2Ffixtures%2Fvalid%2Fspaces%2Fatelier-noord.md",
         "<time datetime=\"2025-06-01\">1 juni 2025</time>",
         "Deze informatie is al lang niet meer nagekeken",
         "alt=\"Een lichte zaal met drie werktafels\"",
@@ -336,7 +336,15 @@ Tekst met een `<script>alert('code')</script>` in code en **vet**.
         {
             let data = tag.contains("type=\"application/ld+json\"") || tag.contains("type=\"application/json\"");
             let own_module = tag.starts_with(" type=\"module\" src=\"/static/search.");
-            assert!(data || own_module, "{file}: unexpected <script{tag}>");
+            // The web form's pinned, integrity-checked CMS; no contributor text reaches that page.
+            let cms = file == "admin/index.html"
+                && tag
+                    == format!(
+                        " src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\"",
+                        ruimte::form::decap::DECAP_SCRIPT,
+                        ruimte::form::decap::DECAP_INTEGRITY
+                    );
+            assert!(data || own_module || cms, "{file}: unexpected <script{tag}>");
         }
         for forbidden in [
             "<img src=x",
@@ -457,4 +465,61 @@ fn the_site_ships_its_search_index_reader_and_policy() {
         search.contains("href=\"/ruimtes/\""),
         "without JavaScript the page leads to the lists"
     );
+}
+
+#[test]
+fn contributors_get_a_web_form_and_hosts_get_the_page_policy() {
+    let dir = built(&[]);
+    let out = dir.path().join("public");
+    let admin = read(&out, "admin/index.html");
+    assert!(admin.contains(&format!(
+        "src=\"{}\" integrity=\"{}\" crossorigin=\"anonymous\"",
+        ruimte::form::decap::DECAP_SCRIPT,
+        ruimte::form::decap::DECAP_INTEGRITY
+    )));
+    assert!(admin.contains("rel=\"cms-config-url\""));
+    let config: serde_yaml::Value = serde_yaml::from_str(&read(&out, "admin/config.yml")).unwrap();
+    assert_eq!(config["backend"]["repo"].as_str(), Some("example/ruimte"));
+    assert_eq!(
+        config["collections"][0]["folder"].as_str(),
+        Some("tests/fixtures/valid/spaces")
+    );
+
+    // The form is kept out of the sitemap, search engines and the search index; public pages load
+    // nothing from another host.
+    assert!(!read(&out, "sitemap.xml").contains("admin"));
+    assert!(read(&out, "robots.txt").contains("Disallow: /admin/"));
+    for (name, bytes) in files(&out) {
+        if name.ends_with(".html") && !name.starts_with("admin/") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(!html.contains("unpkg.com") && !html.contains("admin/"), "{name}");
+        }
+    }
+
+    // Every page path has the strict policy as a header, and /admin/ only its own.
+    let headers = read(&out, "_headers");
+    let rules: Vec<(&str, &str)> = headers
+        .split("\n/")
+        .skip(1)
+        .map(|rule| rule.split_once('\n').unwrap())
+        .collect();
+    for page in [
+        "",
+        "ruimtes/*",
+        "praktijken/*",
+        "gidsen/*",
+        "over/*",
+        "zoeken/*",
+        "404.html",
+    ] {
+        let (_, value) = rules
+            .iter()
+            .find(|(path, _)| *path == page)
+            .unwrap_or_else(|| panic!("no rule for /{page}"));
+        assert!(value.contains("script-src 'self' 'wasm-unsafe-eval';") && value.contains("frame-ancestors 'none'"));
+    }
+    let admin_rules: Vec<_> = rules.iter().filter(|(path, _)| path.starts_with("admin")).collect();
+    assert_eq!(admin_rules.len(), 1);
+    assert!(admin_rules[0].1.contains("https://unpkg.com"));
+    assert!(!rules.iter().any(|(path, _)| *path == "*"), "no rule overlaps /admin/");
 }

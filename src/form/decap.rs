@@ -161,8 +161,9 @@ fn shape_widget(shape: &Shape) -> Map<String, Value> {
 }
 
 /// The admin page: the CMS script, pinned and checked, and a pointer to the generated config.
-pub fn admin_page(title: &str) -> String {
+pub fn admin_page(title: &str, config_url: &str) -> String {
     let title = crate::render::markdown::escape(title);
+    let config_url = crate::render::markdown::escape(config_url);
     format!(
         r#"<!doctype html>
 <html lang="nl">
@@ -172,7 +173,7 @@ pub fn admin_page(title: &str) -> String {
 <meta name="robots" content="noindex">
 <meta http-equiv="Content-Security-Policy" content="{csp}">
 <title>Bijdragen · {title}</title>
-<link href="config.yml" type="text/yaml" rel="cms-config-url">
+<link href="{config_url}" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
 <noscript><p>Het formulier heeft JavaScript nodig. Zonder JavaScript kun je een vermelding voorstellen via GitHub; zie de pagina Bijdragen.</p></noscript>

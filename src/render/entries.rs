@@ -636,12 +636,13 @@ fn report_url(ctx: &RenderContext, title: &str, page_url: &str, file: &str) -> O
         return None;
     }
     let issue_title = format!("Verouderde informatie: {title}");
-    let body = format!("Pagina: {page_url}\nBestand: {}/{file}\n\nWat klopt er niet meer?\n\nWaar staat de juiste informatie (bron)?\n", repo.content_path);
+    // The issue form `.github/ISSUE_TEMPLATE/verouderde-informatie.yml` fills its fields from
+    // these parameters, named after the fields' ids.
     let query: String = url::form_urlencoded::Serializer::new(String::new())
         .append_pair("template", "verouderde-informatie.yml")
-        .append_pair("labels", "verouderd")
         .append_pair("title", &issue_title)
-        .append_pair("body", &body)
+        .append_pair("pagina", page_url)
+        .append_pair("bestand", &format!("{}/{file}", repo.content_path))
         .finish();
     Some(format!("{}/issues/new?{query}", repo.url.trim_end_matches('/')))
 }

@@ -89,6 +89,8 @@ pub fn sitemap(ctx: &RenderContext, routes: &[String]) -> String {
 
 pub fn robots(ctx: &RenderContext) -> String {
     let mut out = String::from("User-agent: *\nAllow: /\n");
+    // The contributors' form is no page to find through a search engine.
+    let _ = writeln!(out, "Disallow: {}{}", ctx.urls.url(""), super::hosting::ADMIN);
     if ctx.urls.has_host() {
         let _ = writeln!(out, "Sitemap: {}", ctx.urls.absolute("sitemap.xml"));
     }

@@ -7,6 +7,7 @@ pub mod context;
 pub mod entries;
 pub mod feeds;
 pub mod format;
+pub mod hosting;
 pub mod lists;
 pub mod map;
 pub mod markdown;
@@ -212,6 +213,13 @@ fn render_pages(
     write("feed.xml", feeds::atom(ctx).as_bytes(), false)?;
     write("sitemap.xml", feeds::sitemap(ctx, &page_routes).as_bytes(), false)?;
     write("robots.txt", feeds::robots(ctx).as_bytes(), false)?;
+    let admin = hosting::admin_files(ctx);
+    if let Some((page, config)) = &admin {
+        write(&format!("{}index.html", hosting::ADMIN), page.as_bytes(), false)?;
+        write(&format!("{}config.yml", hosting::ADMIN), config.as_bytes(), false)?;
+    }
+    let headers = hosting::headers_file(ctx, &page_routes, admin.is_some());
+    write("_headers", headers.as_bytes(), false)?;
     let sizes = export::write_all(ctx, &|route: &str| {
         staging.create(&routes::file(route)).map_err(|e| e.to_string())
     })?;
