@@ -1,0 +1,99 @@
+// The built site behind nginx, with the repository's nginx config, under a sub-path: the home page,
+// a space page and the search, with the production headers and the wasm's MIME type.
+// Usage: node nginx.mjs BASE_URL   (e.g. http://127.0.0.1:8080/ruimte/, served by .ci/run).
+// Prints "N passed, M failed"; exits 1 on failure.
+
+import { connect } from 'node:net';
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2];
+let passed = 0;
+let failed = 0;
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAIL ${name}\n  ${e.message.split('\n').join('\n  ')}`);
+  }
+}
+const expect = (condition, message) => { if (!condition) throw new Error(message); };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+const problems = [];
+page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+const responses = [];
+page.on('response', (r) => responses.push(r));
+
+await check('the home page is served with the page policy and security headers', async () => {
+  const response = await page.goto(base);
+  expect(response.status() === 200, `status ${response.status()}`);
+  const headers = response.headers();
+  expect((headers['content-security-policy'] ?? '').includes("frame-ancestors 'none'"), `CSP: ${headers['content-security-policy']}`);
+  expect(headers['x-content-type-options'] === 'nosniff', 'nosniff');
+  expect((headers['cache-control'] ?? '').includes('no-cache'), `HTML is revalidated: ${headers['cache-control']}`);
+  expect((await page.textContent('h1')).length > 0, 'a heading');
+});
+
+await check('a space page opens from the list of spaces', async () => {
+  await page.goto(`${base}ruimtes/`);
+  const href = await page.getAttribute('.cards a.card-title', 'href');
+  expect(href.startsWith('/ruimte/ruimtes/'), `link ${href}`);
+  const response = await page.goto(new URL(href, base).href);
+  expect(response.status() === 200, `status ${response.status()}`);
+  expect(await page.isVisible('dl.facts'), 'the facts are shown');
+});
+
+await check('search works, with the reader served as application/wasm and cached for good', async () => {
+  await page.click('#zoek-kop');
+  await page.keyboard.type('atelier');
+  await page.waitForSelector('#zoek-kop-lijst:not([hidden]) [role=option]', { timeout: 15000 });
+  const wasm = responses.find((r) => r.url().endsWith('.wasm'));
+  expect(wasm, 'the wasm was fetched');
+  expect(wasm.headers()['content-type'] === 'application/wasm', `wasm type: ${wasm.headers()['content-type']}`);
+  expect(/max-age=\d{7,}/.test(wasm.headers()['cache-control'] ?? ''), `wasm caching: ${wasm.headers()['cache-control']}`);
+  const index = responses.find((r) => r.url().endsWith('.bin'));
+  expect(index && index.status() === 200, 'the index was fetched');
+});
+
+await check('no console errors and no policy violations', async () => {
+  expect(problems.length === 0, problems.join('\n'));
+});
+
+await check('an unknown address gets the site\'s 404 page with status 404', async () => {
+  const response = await page.goto(`${base}bestaat-niet/`);
+  expect(response.status() === 404, `status ${response.status()}`);
+  expect((await page.content()).includes('<main'), 'the site\'s own 404 page');
+});
+
+await check('paths that climb out of the site are refused', async () => {
+  // Sent as written: fetch() and browsers would tidy `..` away before it reaches the server.
+  const { hostname, port, pathname } = new URL(base);
+  for (const path of ['../../../../etc/passwd', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+    'static/../../../../etc/passwd']) {
+    const reply = await new Promise((ok, fail) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`GET ${pathname}${path} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (d) => { text += d; });
+      socket.on('end', () => ok(text));
+      socket.on('error', fail);
+    });
+    const status = Number(reply.split(' ')[1]);
+    expect(!reply.includes('root:'), `${path} leaked a file`);
+    expect([301, 400, 403, 404].includes(status), `${path}: status ${status}`);
+  }
+});
+
+await browser.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
