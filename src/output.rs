@@ -51,6 +51,37 @@ impl std::fmt::Display for OutputError {
     }
 }
 
+/// Where a build's files go: a staging folder on disk (`ruimte build`) or memory (`ruimte serve`).
+/// Paths are `/`-separated and inside the site; anything else is refused.
+pub trait Sink: Sync {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), OutputError>;
+    /// A file to stream into (large open-data files).
+    fn create(&self, relative: &str) -> Result<Box<dyn io::Write + Send + '_>, OutputError>;
+    /// Copies a file from the content folder (an entry's picture) into the site.
+    fn copy(&self, from: &Path, relative: &str) -> Result<(), OutputError>;
+}
+
+/// Whether `relative` names a place inside the site: plain names only, no `..`, no root, no `\`.
+pub fn is_inside(relative: &str) -> bool {
+    !relative.is_empty()
+        && Path::new(relative)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        && !relative.contains('\\')
+}
+
+impl Sink for Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        Staging::write(self, relative, bytes)
+    }
+    fn create(&self, relative: &str) -> Result<Box<dyn io::Write + Send + '_>, OutputError> {
+        Ok(Box::new(Staging::create(self, relative)?))
+    }
+    fn copy(&self, from: &Path, relative: &str) -> Result<(), OutputError> {
+        Staging::copy(self, from, relative)
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |e| OutputError::Io(path.to_path_buf(), e)
 }
@@ -123,10 +154,7 @@ impl Staging {
     /// The path of a file inside the staging folder, recorded as written by this build.
     fn resolve(&self, relative: &str) -> Result<PathBuf, OutputError> {
         let rel = Path::new(relative);
-        let safe = !relative.is_empty()
-            && rel.components().all(|c| matches!(c, Component::Normal(_)))
-            && !relative.contains('\\');
-        if !safe {
+        if !is_inside(relative) {
             return Err(OutputError::Escapes(relative.to_string()));
         }
         self.written.lock().expect("written lock").insert(rel.to_path_buf());

@@ -77,7 +77,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         today,
         include_drafts: args.drafts,
     };
-    let built = match render::render_site(&options, &staging) {
+    let built = match render::render_site(&options, &staging, &render::Plan::default()) {
         Ok(r) => r,
         Err(message) => {
             eprintln!("error: {message}");

@@ -19,7 +19,7 @@ use crate::schema;
 pub use self::csv::spaces_csv;
 
 /// Opens a file in the site for writing, by route.
-pub type Open<'o> = dyn Fn(&str) -> Result<std::fs::File, String> + Sync + 'o;
+pub type Open<'o> = dyn Fn(&str) -> Result<Box<dyn Write + Send + 'o>, String> + Sync + 'o;
 
 /// Writes every open-data file, each streamed to disk on its own thread (a 100k-entry JSON file
 /// is hundreds of megabytes: it is never held in memory). Returns the size of each file.

@@ -1,5 +1,6 @@
 //! From the model to the site. Each page type has its own module that turns the model into a view;
-//! this module renders the views with the theme's templates, in parallel, into a staging folder.
+//! this module renders the views with the theme's templates, in parallel, into a sink: a staging
+//! folder (`ruimte build`) or memory (`ruimte serve`, which renders only what an edit changed).
 
 pub mod assets;
 pub mod compare;
@@ -14,6 +15,7 @@ pub mod markdown;
 pub mod routes;
 pub mod theme;
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -24,7 +26,7 @@ use crate::config::Config;
 use crate::content::model::Date;
 use crate::content::site::Site;
 use crate::export;
-use crate::output::Staging;
+use crate::output::Sink;
 
 use self::context::RenderContext;
 use self::routes::Facet;
@@ -40,32 +42,65 @@ pub struct BuildOptions<'a> {
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
+    /// Pages and files written this time (a partial render skips what it may).
     pub pages: usize,
     pub files: usize,
     pub bytes: u64,
+    /// Every file of the complete site, written this time or not, as paths inside it; for a
+    /// `pages_only` render, the pages only.
+    pub site_files: HashSet<String>,
 }
 
-/// Writes rendered pages and other files into the staging folder, counting what it wrote.
+/// What to render. `Plan::default()` is a whole build.
+#[derive(Default)]
+pub struct Plan<'p> {
+    /// Only the pages of these entries (by slug); `None` renders every entry page.
+    pub entries: Option<&'p HashSet<String>>,
+    /// For pages other than entry pages: the hash of each page's template and view when it was
+    /// last rendered. A page whose hash is unchanged is not rendered again.
+    pub memo: Option<&'p Mutex<HashMap<String, u64>>>,
+    /// Pages only: no static files, search index, open data, feeds or host files.
+    pub pages_only: bool,
+}
+
+/// Writes rendered pages and other files into the sink, counting what it wrote.
 struct Writer<'s> {
-    staging: &'s Staging,
+    sink: &'s dyn Sink,
+    memo: Option<&'s Mutex<HashMap<String, u64>>>,
     report: Mutex<BuildReport>,
 }
 
 impl Writer<'_> {
     fn file(&self, route: &str, bytes: &[u8], is_page: bool) -> Result<(), String> {
-        self.staging
-            .write(&routes::file(route), bytes)
-            .map_err(|e| e.to_string())?;
+        let file = routes::file(route);
+        self.sink.write(&file, bytes).map_err(|e| e.to_string())?;
         let mut r = self.report.lock().expect("report lock");
         r.files += 1;
         r.bytes += bytes.len() as u64;
         if is_page {
             r.pages += 1;
         }
+        r.site_files.insert(file);
         Ok(())
     }
 
+    /// Records a file of the site that this render leaves as it was.
+    fn kept(&self, route: &str) {
+        let mut r = self.report.lock().expect("report lock");
+        r.site_files.insert(routes::file(route));
+    }
+
     fn page<T: Serialize>(&self, shared: &Shared, template: &str, route: &str, view: &T) -> Result<(), String> {
+        if let Some(memo) = self.memo {
+            let mut hash = crate::search::Fnv::default();
+            hash.feed(template.as_bytes());
+            serde_json::to_writer(&mut hash, view).map_err(|e| e.to_string())?;
+            let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash.0) == Some(hash.0);
+            if unchanged {
+                self.kept(route);
+                return Ok(());
+            }
+        }
         let html = render(shared, template, route, view)?;
         self.file(route, html.as_bytes(), true)
     }
@@ -77,18 +112,25 @@ struct Shared<'a> {
     base: tera::Context,
 }
 
-/// Renders the whole site into `staging`. The caller commits it.
-pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildReport, String> {
+/// Renders the site into `sink` as `plan` says. The caller commits it.
+pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Result<BuildReport, String> {
     let mut phases = crate::timing::Phases::start();
     let theme = Theme::load(options.theme_dir, &options.config.language)?;
     let writer = Writer {
-        staging,
+        sink,
+        memo: plan.memo,
         report: Mutex::new(BuildReport::default()),
     };
     let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
 
     // Static files first: their names carry a hash of their content.
-    let assets = assets::copy_static(&theme.static_dir, |route, bytes| write(route, bytes, false))?;
+    let assets = assets::copy_static(&theme.static_dir, |route, bytes| {
+        if plan.pages_only {
+            Ok(())
+        } else {
+            write(route, bytes, false)
+        }
+    })?;
     let mut ctx = RenderContext::new(
         options.site,
         options.config,
@@ -97,19 +139,17 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
         options.include_drafts,
         &assets,
     );
-    let documents = crate::search::documents(&ctx);
-    let blob_route = crate::search::blob_route(&documents);
-    ctx.set_search_index(&blob_route);
+    ctx.set_search_index(crate::search::INDEX_ROUTE);
     phases.done("theme, context");
+    if plan.pages_only {
+        render_pages(&ctx, &theme, &writer, options, plan, &mut phases)?;
+        return Ok(writer.report.into_inner().expect("report lock"));
+    }
     // The index builds on its own thread (tantivy's writer is serial) while the pages render; the
     // documents and the blob are dropped as soon as the blob is written.
     std::thread::scope(|scope| {
-        let index = scope.spawn(|| {
-            let blob = crate::search::build_blob(&documents)?;
-            drop(documents);
-            write(&blob_route, &blob, false)
-        });
-        let report = render_pages(&ctx, &theme, &writer, staging, options, &mut phases);
+        let index = scope.spawn(|| write_search_index(&ctx, &writer));
+        let report = render_pages(&ctx, &theme, &writer, options, plan, &mut phases);
         index
             .join()
             .map_err(|_| "the search index build panicked".to_string())??;
@@ -119,13 +159,29 @@ pub fn render_site(options: &BuildOptions, staging: &Staging) -> Result<BuildRep
     Ok(writer.report.into_inner().expect("report lock"))
 }
 
+/// The search index, unless the memo says its documents are the ones it was built from.
+fn write_search_index(ctx: &RenderContext, writer: &Writer) -> Result<(), String> {
+    let route = crate::search::INDEX_ROUTE;
+    let documents = crate::search::documents(ctx);
+    if let Some(memo) = writer.memo {
+        let hash = crate::search::documents_hash(&documents);
+        if memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash) {
+            writer.kept(route);
+            return Ok(());
+        }
+    }
+    let blob = crate::search::build_blob(&documents)?;
+    drop(documents);
+    writer.file(route, &blob, false)
+}
+
 /// Every page and data file, written through `writer` while the search index builds.
 fn render_pages(
     ctx: &RenderContext,
     theme: &Theme,
     writer: &Writer,
-    staging: &Staging,
     options: &BuildOptions,
+    plan: &Plan,
     phases: &mut crate::timing::Phases,
 ) -> Result<(), String> {
     let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
@@ -141,33 +197,52 @@ fn render_pages(
     let published = |draft: bool| !draft || options.include_drafts;
     let mut page_routes: Vec<String> = Vec::new();
 
-    // Entry pages, in parallel: the bulk of the work.
+    // Entry pages, in parallel: the bulk of the work. A partial render keeps the others.
+    let selected = |slug: &str| plan.entries.is_none_or(|chosen| chosen.contains(slug));
+    let entry_page = |route: String, slug: &str, view: &dyn Fn() -> Box<dyn erased::View>| -> Result<String, String> {
+        if selected(slug) {
+            page("entry.html", &route, view().as_ref())?;
+        } else {
+            writer.kept(&route);
+        }
+        Ok(route)
+    };
     let entry_routes: Vec<Result<String, String>> = site
         .spaces
         .par_iter()
         .filter(|e| published(e.front.draft))
         .map(|e| {
             let route = routes::entry(crate::content::EntryKind::Space, &e.slug);
-            page("entry.html", &route, &entries::space_page(ctx, e))?;
+            let route = entry_page(route, &e.slug, &|| Box::new(entries::space_page(ctx, e)))?;
             let folder = e.path.parent().unwrap_or(Path::new("."));
             for image in &e.front.images {
-                staging
-                    .copy(&folder.join(&image.file), &format!("{route}{}", image.file))
-                    .map_err(|e| e.to_string())?;
+                let to = format!("{route}{}", image.file);
+                if selected(&e.slug) {
+                    writer
+                        .sink
+                        .copy(&folder.join(&image.file), &to)
+                        .map_err(|e| e.to_string())?;
+                }
+                writer.kept(&to);
             }
             Ok(route)
         })
         .chain(site.practices.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Practice, &e.slug);
-            page("entry.html", &route, &entries::practice_page(ctx, e)).map(|_| route)
+            entry_page(route, &e.slug, &|| Box::new(entries::practice_page(ctx, e)))
         }))
         .chain(site.guides.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Guide, &e.slug);
-            page("entry.html", &route, &entries::guide_page(ctx, e)).map(|_| route)
+            entry_page(route, &e.slug, &|| Box::new(entries::guide_page(ctx, e)))
         }))
         .chain(site.pages.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Page, &e.slug);
-            page("page.html", &route, &entries::free_page(ctx, e)).map(|_| route)
+            if selected(&e.slug) {
+                page("page.html", &route, &entries::free_page(ctx, e))?;
+            } else {
+                writer.kept(&route);
+            }
+            Ok(route)
         }))
         .collect();
     for r in entry_routes {
@@ -210,6 +285,9 @@ fn render_pages(
     writer.page(&shared, "404.html", "404.html", &not_found)?;
 
     phases.done("home, map, …");
+    if plan.pages_only {
+        return Ok(());
+    }
     write("feed.xml", feeds::atom(ctx).as_bytes(), false)?;
     write("sitemap.xml", feeds::sitemap(ctx, &page_routes).as_bytes(), false)?;
     write("robots.txt", feeds::robots(ctx).as_bytes(), false)?;
@@ -221,7 +299,8 @@ fn render_pages(
     let headers = hosting::headers_file(ctx, &page_routes, admin.is_some());
     write("_headers", headers.as_bytes(), false)?;
     let sizes = export::write_all(ctx, &|route: &str| {
-        staging.create(&routes::file(route)).map_err(|e| e.to_string())
+        writer.kept(route);
+        writer.sink.create(&routes::file(route)).map_err(|e| e.to_string())
     })?;
     {
         let mut r = writer.report.lock().expect("report lock");

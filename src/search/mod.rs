@@ -9,14 +9,18 @@ use search_index::SearchDocument;
 
 use crate::render::context::RenderContext;
 
-/// Where the blob lives inside the site. Its name hashes what the blob is made from (the documents
-/// and the search-index code, whose output is deterministic), so pages can link to it while the
-/// index is still being built.
-pub fn blob_route(documents: &[SearchDocument]) -> String {
+/// Where the blob lives inside the site. The name is the same in every build, so that a change to
+/// one entry's text changes the index and that entry's pages, not every page of the site (which
+/// would link to a new name); hosts revalidate it rather than caching it for good.
+pub const INDEX_ROUTE: &str = "search/index.bin";
+
+/// What the blob is made from (the documents and the search-index code, whose output is
+/// deterministic): the same hash means the same blob.
+pub fn documents_hash(documents: &[SearchDocument]) -> u64 {
     let mut hash = Fnv::default();
     hash.feed(search_index::SOURCE_HASH.as_bytes());
     serde_json::to_writer(&mut hash, documents).expect("documents serialise");
-    format!("search/index.{:010x}.bin", hash.0 >> 24)
+    hash.0
 }
 
 /// Builds the packed index of every published entry.
@@ -25,7 +29,7 @@ pub fn build_blob(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
 }
 
 /// FNV-1a over whatever is written into it, so a large input is hashed without a copy.
-struct Fnv(u64);
+pub struct Fnv(pub u64);
 
 impl Default for Fnv {
     fn default() -> Self {
@@ -34,7 +38,7 @@ impl Default for Fnv {
 }
 
 impl Fnv {
-    fn feed(&mut self, bytes: &[u8]) {
+    pub fn feed(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
