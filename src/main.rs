@@ -53,6 +53,28 @@ enum Command {
         #[arg(long, default_value = "themes/default")]
         theme: PathBuf,
     },
+    /// Build the site, serve it on 127.0.0.1 and rebuild what an edit changes as you save
+    Serve {
+        /// The content folder
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The port (0 picks a free one)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The address to listen on
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in a browser
+        #[arg(long)]
+        open: bool,
+        /// Also show entries marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long, default_value = "ruimte.toml")]
+        config: PathBuf,
+        #[arg(long, default_value = "themes/default")]
+        theme: PathBuf,
+    },
     /// Search the directory with the site's own index and query code
     Search {
         /// What to look for (may be empty when filtering)
@@ -184,6 +206,23 @@ fn main() -> ExitCode {
             config: &config,
         }),
         Command::Schema { content, out } => cmd::schema::run(&content, &out),
+        Command::Serve {
+            content,
+            port,
+            bind,
+            open,
+            drafts,
+            config,
+            theme,
+        } => ruimte::serve::run(&ruimte::serve::ServeArgs {
+            content: &content,
+            config: &config,
+            theme: &theme,
+            bind: &bind,
+            port,
+            open,
+            drafts,
+        }),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))
 }

@@ -267,3 +267,56 @@ fn load_vocabulary<T: DeserializeOwned>(root: &Path, path: &Path) -> (Option<(Ve
     let (terms, locator, diagnostics) = parse::parse_list::<T>(&file, &text);
     (terms.map(|t| (t, locator)), diagnostics)
 }
+
+/// What `reload_entry` did.
+pub struct Reloaded {
+    pub kind: EntryKind,
+    pub slug: String,
+    /// The file's own diagnostics (reading and typing); cross-entry checks are `validate`'s.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads one entry file again after it changed, appeared or disappeared (`ruimte serve`): the
+/// entry with that path leaves the site and the file's new version, if it types, takes its place,
+/// in the order a full load gives. `None` when the path is not an entry file (a vocabulary, a
+/// picture, a symlink): the caller loads the whole folder again.
+pub fn reload_entry(site: &mut Site, path: &Path) -> Option<Reloaded> {
+    let root = site.root.clone();
+    let display = relative_path(&root, path);
+    let mut diagnostics = Vec::new();
+    let Some(Found::Entry(kind, path)) = classify(&root, path, &display, &mut diagnostics) else {
+        return None;
+    };
+    if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return None;
+    }
+    let slug = path.file_stem()?.to_string_lossy().into_owned();
+    fn replace<T>(entries: &mut Vec<Entry<T>>, path: &Path, new: Option<Entry<T>>) {
+        entries.retain(|e| e.path != path);
+        entries.extend(new);
+        entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+    }
+    let (loaded, file_diagnostics) = if path.is_file() {
+        load_one(&root, Found::Entry(kind, path.clone()))
+    } else {
+        (None, Vec::new())
+    };
+    diagnostics.extend(file_diagnostics);
+    match loaded {
+        Some(Loaded::Space(e)) => replace(&mut site.spaces, &path, Some(e)),
+        Some(Loaded::Practice(e)) => replace(&mut site.practices, &path, Some(e)),
+        Some(Loaded::Guide(e)) => replace(&mut site.guides, &path, Some(e)),
+        Some(Loaded::Page(e)) => replace(&mut site.pages, &path, Some(e)),
+        _ => match kind {
+            EntryKind::Space => replace::<Space>(&mut site.spaces, &path, None),
+            EntryKind::Practice => replace::<Practice>(&mut site.practices, &path, None),
+            EntryKind::Guide => replace::<Guide>(&mut site.guides, &path, None),
+            EntryKind::Page => replace::<Page>(&mut site.pages, &path, None),
+        },
+    }
+    Some(Reloaded {
+        kind,
+        slug,
+        diagnostics,
+    })
+}

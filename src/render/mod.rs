@@ -49,6 +49,9 @@ pub struct BuildReport {
     /// Every file of the complete site, written this time or not, as paths inside it; for a
     /// `pages_only` render, the pages only.
     pub site_files: HashSet<String>,
+    /// For each entry, the entries whose pages show it (related, both ways): what to render again
+    /// when it changes.
+    pub links: HashMap<String, Vec<String>>,
 }
 
 /// What to render. `Plan::default()` is a whole build.
@@ -93,7 +96,7 @@ impl Writer<'_> {
     fn page<T: Serialize>(&self, shared: &Shared, template: &str, route: &str, view: &T) -> Result<(), String> {
         if let Some(memo) = self.memo {
             let mut hash = crate::search::Fnv::default();
-            hash.feed(template.as_bytes());
+            shared.theme.feed_template(template, &mut hash);
             serde_json::to_writer(&mut hash, view).map_err(|e| e.to_string())?;
             let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash.0) == Some(hash.0);
             if unchanged {
@@ -140,6 +143,7 @@ pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Resu
         &assets,
     );
     ctx.set_search_index(crate::search::INDEX_ROUTE);
+    writer.report.lock().expect("report lock").links = ctx.links.clone();
     phases.done("theme, context");
     if plan.pages_only {
         render_pages(&ctx, &theme, &writer, options, plan, &mut phases)?;

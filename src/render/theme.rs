@@ -43,6 +43,9 @@ pub struct Theme {
     /// copying every string into every page's context was a tenth of the build time.
     pub template_strings: BTreeMap<String, String>,
     pub static_dir: PathBuf,
+    /// The source of each template, by name, so a page's memo can tell when what renders it
+    /// changed.
+    pub sources: BTreeMap<String, String>,
 }
 
 impl Theme {
@@ -54,12 +57,16 @@ impl Theme {
         let mut tera = Tera::default();
         let mut files: Vec<(PathBuf, Option<String>)> = Vec::new();
         let mut used_keys = std::collections::BTreeSet::new();
+        let mut sources = BTreeMap::new();
         for entry in fs::read_dir(&templates).map_err(|e| format!("{}: {e}", templates.display()))? {
             let path = entry.map_err(|e| e.to_string())?.path();
             if path.extension().is_some_and(|e| e == "html" || e == "xml") {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                 let source = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
                 used_keys.extend(string_keys(&source));
+                if let Some(name) = &name {
+                    sources.insert(name.clone(), source);
+                }
                 files.push((path, name));
             }
         }
@@ -75,7 +82,17 @@ impl Theme {
             strings,
             template_strings,
             static_dir: dir.join("static"),
+            sources,
         })
+    }
+
+    /// The sources that render a page with `template`: the template itself and the ones every
+    /// template of this theme builds on (the base layout and the macros).
+    pub fn feed_template(&self, template: &str, hash: &mut crate::search::Fnv) {
+        for name in [template, "base.html", "macros.html"] {
+            hash.feed(name.as_bytes());
+            hash.feed(self.sources.get(name).map(String::as_bytes).unwrap_or_default());
+        }
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {

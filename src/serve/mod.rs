@@ -1,0 +1,130 @@
+//! `ruimte serve`: builds the site into memory, serves it on 127.0.0.1, watches the content, the
+//! theme and the settings, and publishes each edit as soon as the pages it changes are rendered.
+//! A bad edit never stops the server: the last good site stays, with the problems over it.
+
+pub mod http;
+pub mod store;
+pub mod workspace;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use self::store::Store;
+use self::workspace::{classify, Settings, Workspace};
+
+/// How long the watcher waits for more events after one arrives: editors write a file in a few
+/// steps (a temporary file, a rename), and one rebuild should see them all.
+const QUIET: Duration = Duration::from_millis(30);
+
+pub struct ServeArgs<'a> {
+    pub content: &'a Path,
+    pub config: &'a Path,
+    pub theme: &'a Path,
+    pub bind: &'a str,
+    pub port: u16,
+    pub open: bool,
+    pub drafts: bool,
+}
+
+pub fn run(args: &ServeArgs) -> i32 {
+    match serve(args) {
+        Ok(()) => 0,
+        Err(message) => {
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}
+
+fn serve(args: &ServeArgs) -> Result<(), String> {
+    let today = crate::cmd::today()?;
+    let absolute =
+        |p: &Path| -> Result<PathBuf, String> { p.canonicalize().map_err(|e| format!("{}: {e}", p.display())) };
+    let listener = TcpListener::bind((args.bind, args.port))
+        .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    let base_url = format!("http://{address}/");
+    let settings = Settings {
+        content: absolute(args.content)?,
+        config: absolute(args.config)?,
+        theme: absolute(args.theme)?,
+        base_url: base_url.clone(),
+        drafts: args.drafts,
+        today,
+    };
+    let watched = [
+        settings.content.clone(),
+        settings.theme.clone(),
+        settings.config.clone(),
+    ];
+
+    let store = Arc::new(Store::default());
+    let started = Instant::now();
+    let mut workspace = Workspace::new(settings);
+    workspace.rebuild_all(&store);
+    println!("built in {} ms", started.elapsed().as_millis());
+
+    let (sender, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // Reading files is an event too (inotify reports opens and closes): only changes count.
+        match event {
+            Ok(event) if !matches!(event.kind, notify::EventKind::Access(_)) => {
+                let _ = sender.send(event.paths);
+            }
+            _ => {}
+        }
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    for path in &watched {
+        let mode = if path.is_dir() {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        watcher
+            .watch(path, mode)
+            .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+    }
+
+    let server_store = store.clone();
+    std::thread::spawn(move || http::serve(listener, server_store));
+    println!("serving {base_url} (Ctrl-C stops)");
+    if args.open {
+        open_browser(&base_url);
+    }
+
+    // One rebuild at a time, each with every change that arrived while the last one ran.
+    while let Ok(first) = events.recv() {
+        let mut paths = first;
+        while let Ok(more) = events.recv_timeout(QUIET) {
+            paths.extend(more);
+        }
+        let Some(change) = classify(workspace.settings(), &paths) else {
+            continue;
+        };
+        let started = Instant::now();
+        store.update(|p| p.busy = true, false);
+        workspace.apply(change, &store);
+        store.update(|p| p.busy = false, false);
+        println!("rebuilt in {} ms", started.elapsed().as_millis());
+    }
+    Ok(())
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("could not open a browser; go to {url}");
+    }
+}
