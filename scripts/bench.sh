@@ -6,3 +6,4 @@ cd "$(dirname "$0")/.."
 cargo bench --bench check
 cargo bench --bench build
 cargo bench --bench search
+cargo bench --bench serve
