@@ -2,8 +2,8 @@
 //! writes. Prints figures; asserts nothing about time (machines are noisy).
 //!
 //! Two figures per size: the first build into an empty folder (a fresh clone, a CI run), and the
-//! median rebuild of the same content once a spare folder exists (a contributor building again,
-//! `ruimte serve`): the second build creates the spare, the ones after it are measured.
+//! median rebuild after one entry's text changed, once a spare folder exists (a contributor
+//! building again): the second build creates the spare, the ones after it are measured.
 //!
 //! Run: `cargo bench --bench build` (or `scripts/bench.sh`). BENCH_SIZES=1000,10000,100000 chooses
 //! sizes (default 1k, 10k, 100k), BENCH_RUNS the measured rebuilds, BENCH_KEEP=DIR keeps the corpora.
@@ -29,7 +29,12 @@ fn main() {
         let corpus = corpus::generate(&content, size);
         let out = temp.path().join("public");
         let mut times = Vec::new();
-        for _ in 0..runs + 2 {
+        for run in 0..runs + 2 {
+            // One entry's text changes before each rebuild: its page and the index are built again.
+            let file = content.join("spaces").join(format!("ruimte-{}.md", run * 3));
+            let text = std::fs::read_to_string(&file).expect("a space");
+            let edited = text.replacen("\n---\n", &format!("\n---\n\nBewerking {run}.\n"), 1);
+            std::fs::write(&file, edited).expect("write the space");
             let start = Instant::now();
             corpus::build_site(&content, &out);
             times.push(start.elapsed().as_secs_f64() * 1000.0);

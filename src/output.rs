@@ -8,7 +8,7 @@
 //! a free inode among recently deleted ones); overwriting them costs a fraction. Delete the spare at
 //! any time; the next build then starts from an empty folder.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -24,6 +24,9 @@ pub struct Staging {
     spare: PathBuf,
     /// Whether `dir` started as the spare, with an earlier build's files in it.
     recycled: bool,
+    /// The page memo the recycled folder's marker held: which view each of its pages was
+    /// rendered from. The marker is emptied at once, so a build that fails leaves no stale memo.
+    memo: HashMap<String, u64>,
     /// Every path this build wrote, relative to `dir`: the rest is pruned before the swap.
     written: Mutex<HashSet<PathBuf>>,
 }
@@ -59,6 +62,8 @@ pub trait Sink: Sync {
     fn create(&self, relative: &str) -> Result<Box<dyn io::Write + Send + '_>, OutputError>;
     /// Copies a file from the content folder (an entry's picture) into the site.
     fn copy(&self, from: &Path, relative: &str) -> Result<(), OutputError>;
+    /// A file this build leaves as an earlier build wrote it (its view did not change).
+    fn keep(&self, _relative: &str) {}
 }
 
 /// Whether `relative` names a place inside the site: plain names only, no `..`, no root, no `\`.
@@ -79,6 +84,14 @@ impl Sink for Staging {
     }
     fn copy(&self, from: &Path, relative: &str) -> Result<(), OutputError> {
         Staging::copy(self, from, relative)
+    }
+    fn keep(&self, relative: &str) {
+        if is_inside(relative) {
+            self.written
+                .lock()
+                .expect("written lock")
+                .insert(PathBuf::from(relative));
+        }
     }
 }
 
@@ -108,21 +121,30 @@ impl Staging {
         }
         // Renaming takes the spare atomically: of two builds at once, one recycles it.
         let recycled = spare.join(MARKER).is_file() && fs::rename(&spare, &dir).is_ok();
-        if !recycled {
+        let memo = if recycled {
+            read_memo(&dir.join(MARKER))
+        } else {
             fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        }
+            HashMap::new()
+        };
         fs::write(dir.join(MARKER), "").map_err(io_err(&dir))?;
         Ok(Staging {
             out: out.to_path_buf(),
             dir,
             spare,
             recycled,
+            memo,
             written: Mutex::new(HashSet::from([PathBuf::from(MARKER)])),
         })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The memo of the pages this folder holds from an earlier build (empty when it is new).
+    pub fn take_memo(&mut self) -> HashMap<String, u64> {
+        std::mem::take(&mut self.memo)
     }
 
     /// Writes one file at a `/`-separated path inside the site. In a recycled folder a file that
@@ -208,8 +230,16 @@ impl Staging {
     }
 
     /// Swaps the staging folder in as the output folder; the replaced site becomes the spare.
-    pub fn commit(self) -> Result<(), OutputError> {
+    /// `memo` says which view each page was rendered from, for the build that recycles it.
+    pub fn commit(self, memo: &HashMap<String, u64>) -> Result<(), OutputError> {
         self.prune()?;
+        let mut lines: Vec<String> = memo
+            .iter()
+            .map(|(route, hash)| format!("{hash:016x} {route}"))
+            .collect();
+        lines.sort();
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, lines.join("\n")).map_err(io_err(&marker))?;
         let old = self.dir.with_file_name(format!(
             "{}.old",
             self.dir
@@ -242,6 +272,16 @@ impl Drop for Staging {
     fn drop(&mut self) {
         keep_as_spare(&self.dir, &self.spare);
     }
+}
+
+fn read_memo(marker: &Path) -> HashMap<String, u64> {
+    let text = fs::read_to_string(marker).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let (hash, route) = line.split_once(' ')?;
+            Some((route.to_string(), u64::from_str_radix(hash, 16).ok()?))
+        })
+        .collect()
 }
 
 /// Whether the file at `path` holds exactly `bytes`.
@@ -277,7 +317,7 @@ mod tests {
         let out = root.path().join("public");
         let first = Staging::new(&out).unwrap();
         first.write("index.html", b"one").unwrap();
-        first.commit().unwrap();
+        first.commit(&HashMap::new()).unwrap();
         assert_eq!(fs::read(out.join("index.html")).unwrap(), b"one");
 
         let abandoned = Staging::new(&out).unwrap();
@@ -307,7 +347,7 @@ mod tests {
             for (path, text) in files {
                 staging.write(path, text.as_bytes()).unwrap();
             }
-            staging.commit().unwrap();
+            staging.commit(&HashMap::new()).unwrap();
             let mut found: Vec<(String, String)> = walkdir::WalkDir::new(&out)
                 .into_iter()
                 .map(Result::unwrap)

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{copy_fixture, fixture, ruimte, stdout};
+use common::{copy_dir, copy_fixture, fixture, ruimte, stdout};
 
 const THEME: &str = "themes/default";
 
@@ -522,4 +522,55 @@ fn contributors_get_a_web_form_and_hosts_get_the_page_policy() {
     assert_eq!(admin_rules.len(), 1);
     assert!(admin_rules[0].1.contains("https://unpkg.com"));
     assert!(!rules.iter().any(|(path, _)| *path == "*"), "no rule overlaps /admin/");
+}
+
+#[test]
+fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
+    let site = copy_fixture("valid");
+    let theme = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(THEME), theme.path());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let rebuild = |note: &str| {
+        let output = build_with_theme(site.path(), &out, theme.path(), &[]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{note}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let fresh = tempfile::tempdir().unwrap();
+        let output = build_with_theme(site.path(), &fresh.path().join("public"), theme.path(), &[]);
+        assert_eq!(output.status.code(), Some(0));
+        assert!(
+            files(&out) == files(&fresh.path().join("public")),
+            "{note}: the rebuild differs from a fresh build"
+        );
+        stdout(&output)
+    };
+    rebuild("first");
+    rebuild("second (makes the spare)");
+    // From here on the spare is recycled and its unchanged pages are kept.
+    let space = site.path().join("spaces/atelier-noord.md");
+    let text = fs::read_to_string(&space).unwrap();
+    fs::write(&space, text.replace("name: Atelier Noord", "name: Atelier Noordzee")).unwrap();
+    rebuild("an entry's name");
+    assert!(read(&out, "praktijken/oefenkot-gent/index.html").contains("Atelier Noordzee"));
+    let template = theme.path().join("templates/list.html");
+    let text = fs::read_to_string(&template).unwrap();
+    fs::write(
+        &template,
+        text.replacen("{% block main %}", "{% block main %}<p class=\"lijst\">lijst</p>", 1),
+    )
+    .unwrap();
+    rebuild("a list template");
+    assert!(read(&out, "ruimtes/index.html").contains("<p class=\"lijst\">lijst</p>"));
+    let strings = theme.path().join("i18n/nl.toml");
+    let text = fs::read_to_string(&strings).unwrap();
+    fs::write(&strings, text.replacen("skip_link = \"", "skip_link = \"Meteen ", 1)).unwrap();
+    rebuild("an interface string");
+    assert!(read(&out, "gidsen/bruikleen/index.html").contains(">Meteen "));
+    fs::remove_file(site.path().join("spaces/minimal-space.md")).unwrap();
+    rebuild("a removed entry");
+    assert!(!out.join("ruimtes/minimal-space/index.html").exists());
 }

@@ -63,7 +63,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         eprint!("{}", diagnostics::render(&problems, Format::Human, ""));
     }
     loaded.site.release_diagnostic_text();
-    let staging = match Staging::new(args.out) {
+    let mut staging = match Staging::new(args.out) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -77,7 +77,14 @@ pub fn run(args: &BuildArgs) -> i32 {
         today,
         include_drafts: args.drafts,
     };
-    let built = match render::render_site(&options, &staging, &render::Plan::default()) {
+    // Pages whose view is the one the recycled folder's copy was rendered from are not rendered
+    // or written again.
+    let memo = std::sync::Mutex::new(staging.take_memo());
+    let plan = render::Plan {
+        memo: Some(&memo),
+        ..Default::default()
+    };
+    let built = match render::render_site(&options, &staging, &plan) {
         Ok(r) => r,
         Err(message) => {
             eprintln!("error: {message}");
@@ -89,14 +96,21 @@ pub fn run(args: &BuildArgs) -> i32 {
         }
     };
     phases.done("render");
-    if let Err(e) = staging.commit() {
+    let mut memo = memo.into_inner().expect("memo lock");
+    memo.retain(|route, _| built.site_files.contains(&render::routes::file(route)));
+    if let Err(e) = staging.commit(&memo) {
         eprintln!("error: {e}");
         return 1;
     }
     phases.done("swap");
+    let kept = if built.pages_kept > 0 {
+        format!(", {} unchanged since the previous build", built.pages_kept)
+    } else {
+        String::new()
+    };
     println!(
-        "built {} pages ({} files, {:.1} MB) into {} in {} ms",
-        built.pages,
+        "built {} pages ({} written{kept}; {:.1} MB) into {} in {} ms",
+        built.pages + built.pages_kept,
         built.files,
         built.bytes as f64 / 1e6,
         args.out.display(),

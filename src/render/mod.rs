@@ -44,6 +44,8 @@ pub struct BuildOptions<'a> {
 pub struct BuildReport {
     /// Pages and files written this time (a partial render skips what it may).
     pub pages: usize,
+    /// Pages left as an earlier build wrote them: their view did not change.
+    pub pages_kept: usize,
     pub files: usize,
     pub bytes: u64,
     /// Every file of the complete site, written this time or not, as paths inside it; for a
@@ -89,18 +91,21 @@ impl Writer<'_> {
 
     /// Records a file of the site that this render leaves as it was.
     fn kept(&self, route: &str) {
+        let file = routes::file(route);
+        self.sink.keep(&file);
         let mut r = self.report.lock().expect("report lock");
-        r.site_files.insert(routes::file(route));
+        r.site_files.insert(file);
     }
 
     fn page<T: Serialize>(&self, shared: &Shared, template: &str, route: &str, view: &T) -> Result<(), String> {
         if let Some(memo) = self.memo {
-            let mut hash = crate::search::Fnv::default();
+            let mut hash = crate::search::Fnv(shared.chrome_hash);
             shared.theme.feed_template(template, &mut hash);
             serde_json::to_writer(&mut hash, view).map_err(|e| e.to_string())?;
             let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash.0) == Some(hash.0);
             if unchanged {
                 self.kept(route);
+                self.report.lock().expect("report lock").pages_kept += 1;
                 return Ok(());
             }
         }
@@ -113,6 +118,8 @@ impl Writer<'_> {
 struct Shared<'a> {
     theme: &'a Theme,
     base: tera::Context,
+    /// What every page shares (the chrome, the interface strings): part of every page's memo.
+    chrome_hash: u64,
 }
 
 /// Renders the site into `sink` as `plan` says. The caller commits it.
@@ -192,7 +199,14 @@ fn render_pages(
     let mut base = tera::Context::new();
     base.insert("site", &ctx.chrome);
     base.insert("t", &theme.template_strings);
-    let shared = Shared { theme, base };
+    let mut chrome_hash = crate::search::Fnv::default();
+    serde_json::to_writer(&mut chrome_hash, &ctx.chrome).map_err(|e| e.to_string())?;
+    serde_json::to_writer(&mut chrome_hash, &theme.template_strings).map_err(|e| e.to_string())?;
+    let shared = Shared {
+        theme,
+        base,
+        chrome_hash: chrome_hash.0,
+    };
     let page = |template: &str, route: &str, view: &dyn erased::View| -> Result<(), String> {
         view.write(writer, &shared, template, route)
     };
