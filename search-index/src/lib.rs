@@ -8,6 +8,7 @@ mod directory;
 mod document;
 mod query;
 mod schema;
+mod stemmer;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
