@@ -130,6 +130,7 @@ enum NewKind {
     Space,
     Practice,
     Guide,
+    Request,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -200,6 +201,7 @@ fn main() -> ExitCode {
                 NewKind::Space => ruimte::content::EntryKind::Space,
                 NewKind::Practice => ruimte::content::EntryKind::Practice,
                 NewKind::Guide => ruimte::content::EntryKind::Guide,
+                NewKind::Request => ruimte::content::EntryKind::Request,
             },
             slug: &slug,
             content: &content,

@@ -5,7 +5,7 @@
 use schemars::{JsonSchema, Schema};
 use serde_json::{json, Value};
 
-use crate::content::model::{Guide, Page, Practice, Space};
+use crate::content::model::{Guide, Page, Practice, Request, Space};
 use crate::content::site::EntryKind;
 use crate::content::vocab::{Vocabularies, VocabularyKind};
 
@@ -16,6 +16,7 @@ pub fn file_name(kind: EntryKind) -> &'static str {
         EntryKind::Practice => "practice.schema.json",
         EntryKind::Guide => "guide.schema.json",
         EntryKind::Page => "page.schema.json",
+        EntryKind::Request => "request.schema.json",
     }
 }
 
@@ -25,6 +26,7 @@ pub fn schema_for(kind: EntryKind, vocab: &Vocabularies) -> Value {
         EntryKind::Practice => generate::<Practice>(),
         EntryKind::Guide => generate::<Guide>(),
         EntryKind::Page => generate::<Page>(),
+        EntryKind::Request => generate::<Request>(),
     };
     let mut value = schema.to_value();
     add_vocabulary_enums(&mut value, vocab);

@@ -68,6 +68,8 @@ fn fill_required(text: &str) -> String {
         let filled = if let Some(key) = line.strip_suffix(" \"\"") {
             match allowed.first() {
                 Some(value) if comment.contains("uit: ") => format!("{key} {value}"),
+                // The template asks for a web address.
+                _ if comment.contains("(https://…)") => format!("{key} https://example.org/"),
                 _ => format!("{key} \"Ingevuld\""),
             }
         } else if let Some(key) = line.strip_suffix(" []") {
@@ -89,7 +91,12 @@ fn fill_required(text: &str) -> String {
 #[test]
 fn a_new_entry_of_each_type_with_only_its_required_fields_filled_passes_check() {
     let content = fixture_copy();
-    for (kind, folder) in [("space", "spaces"), ("practice", "practices"), ("guide", "guides")] {
+    for (kind, folder) in [
+        ("space", "spaces"),
+        ("practice", "practices"),
+        ("guide", "guides"),
+        ("request", "requests"),
+    ] {
         let slug = format!("nieuwe-{kind}");
         let output = new(kind, &slug, content.path());
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use crate::content::front_matter;
-use crate::content::model::{Guide, Page, Practice, Space};
+use crate::content::model::{Guide, Page, Practice, Request, Space};
 use crate::content::parse::{self, Locator};
 use crate::content::site::{Entry, EntryKind, Site};
 use crate::content::source;
@@ -32,6 +32,7 @@ enum Loaded {
     Practice(Entry<Practice>),
     Guide(Entry<Guide>),
     Page(Entry<Page>),
+    Request(Entry<Request>),
     Places(Vec<Place>, Locator),
     Terms(VocabularyKind, Vec<Term>, Locator),
 }
@@ -74,6 +75,7 @@ pub fn load(root: &Path) -> LoadResult {
             Some(Loaded::Practice(e)) => site.practices.push(e),
             Some(Loaded::Guide(e)) => site.guides.push(e),
             Some(Loaded::Page(e)) => site.pages.push(e),
+            Some(Loaded::Request(e)) => site.requests.push(e),
             Some(Loaded::Places(places, locator)) => {
                 site.vocab.places = places;
                 site.vocab.locators.insert(VocabularyKind::Places, locator);
@@ -102,6 +104,7 @@ pub fn load(root: &Path) -> LoadResult {
     site.practices.sort_by(|a, b| a.slug.cmp(&b.slug));
     site.guides.sort_by(|a, b| a.slug.cmp(&b.slug));
     site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    site.requests.sort_by(|a, b| a.slug.cmp(&b.slug));
     LoadResult { site, diagnostics }
 }
 
@@ -223,6 +226,7 @@ fn load_one(root: &Path, found: Found) -> (Option<Loaded>, Vec<Diagnostic>) {
             EntryKind::Practice => map(load_entry(root, path), Loaded::Practice),
             EntryKind::Guide => map(load_entry(root, path), Loaded::Guide),
             EntryKind::Page => map(load_entry(root, path), Loaded::Page),
+            EntryKind::Request => map(load_entry(root, path), Loaded::Request),
         },
         Found::Vocabulary(VocabularyKind::Places, path) => {
             map(load_vocabulary(root, &path), |(p, l)| Loaded::Places(p, l))
@@ -307,11 +311,13 @@ pub fn reload_entry(site: &mut Site, path: &Path) -> Option<Reloaded> {
         Some(Loaded::Practice(e)) => replace(&mut site.practices, &path, Some(e)),
         Some(Loaded::Guide(e)) => replace(&mut site.guides, &path, Some(e)),
         Some(Loaded::Page(e)) => replace(&mut site.pages, &path, Some(e)),
+        Some(Loaded::Request(e)) => replace(&mut site.requests, &path, Some(e)),
         _ => match kind {
             EntryKind::Space => replace::<Space>(&mut site.spaces, &path, None),
             EntryKind::Practice => replace::<Practice>(&mut site.practices, &path, None),
             EntryKind::Guide => replace::<Guide>(&mut site.guides, &path, None),
             EntryKind::Page => replace::<Page>(&mut site.pages, &path, None),
+            EntryKind::Request => replace::<Request>(&mut site.requests, &path, None),
         },
     }
     Some(Reloaded {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::content::model::{Guide, Page, Practice, Space};
+use crate::content::model::{Guide, Page, Practice, Request, Space};
 use crate::content::parse::Locator;
 use crate::content::vocab::Vocabularies;
 
@@ -13,10 +13,17 @@ pub enum EntryKind {
     Practice,
     Guide,
     Page,
+    Request,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 4] = [EntryKind::Space, EntryKind::Practice, EntryKind::Guide, EntryKind::Page];
+    pub const ALL: [EntryKind; 5] = [
+        EntryKind::Space,
+        EntryKind::Practice,
+        EntryKind::Guide,
+        EntryKind::Page,
+        EntryKind::Request,
+    ];
 
     pub const fn folder(self) -> &'static str {
         match self {
@@ -24,6 +31,7 @@ impl EntryKind {
             EntryKind::Practice => "practices",
             EntryKind::Guide => "guides",
             EntryKind::Page => "pages",
+            EntryKind::Request => "requests",
         }
     }
 
@@ -38,12 +46,15 @@ impl EntryKind {
             EntryKind::Practice => "good practice",
             EntryKind::Guide => "guide",
             EntryKind::Page => "page",
+            EntryKind::Request => "request for space",
         }
     }
 }
 
 /// Top-level names a page in `content/pages/` may not take: the site's sections live there.
-pub const RESERVED_PAGE_SLUGS: [&str; 18] = [
+pub const RESERVED_PAGE_SLUGS: [&str; 20] = [
+    "vragen",
+    "cijfers",
     "ruimtes",
     "praktijken",
     "gidsen",
@@ -85,6 +96,7 @@ pub struct Site {
     pub practices: Vec<Entry<Practice>>,
     pub guides: Vec<Entry<Guide>>,
     pub pages: Vec<Entry<Page>>,
+    pub requests: Vec<Entry<Request>>,
     pub vocab: Vocabularies,
 }
 
@@ -107,7 +119,11 @@ impl Site {
             .pages
             .iter()
             .map(|e| (e.slug.as_str(), EntryKind::Page, e.file.as_str()));
-        spaces.chain(practices).chain(guides).chain(pages)
+        let requests = self
+            .requests
+            .iter()
+            .map(|e| (e.slug.as_str(), EntryKind::Request, e.file.as_str()));
+        spaces.chain(practices).chain(guides).chain(pages).chain(requests)
     }
 
     /// Frees what only diagnostics need; see [`crate::content::parse::Locator::release_text`].
@@ -116,9 +132,10 @@ impl Site {
         self.practices.iter_mut().for_each(|e| e.locator.release_text());
         self.guides.iter_mut().for_each(|e| e.locator.release_text());
         self.pages.iter_mut().for_each(|e| e.locator.release_text());
+        self.requests.iter_mut().for_each(|e| e.locator.release_text());
     }
 
     pub fn entry_count(&self) -> usize {
-        self.spaces.len() + self.practices.len() + self.guides.len() + self.pages.len()
+        self.spaces.len() + self.practices.len() + self.guides.len() + self.pages.len() + self.requests.len()
     }
 }

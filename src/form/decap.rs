@@ -24,10 +24,11 @@ https://api.github.com https://*.githubusercontent.com https://api.netlify.com; 
 object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 /// The collections a contributor can edit, in the order the form lists them.
-const COLLECTIONS: [(EntryKind, &str, &str, &str); 4] = [
+const COLLECTIONS: [(EntryKind, &str, &str, &str); 5] = [
     (EntryKind::Space, "Ruimtes", "Ruimte", "name"),
     (EntryKind::Practice, "Goede praktijken", "Goede praktijk", "title"),
     (EntryKind::Guide, "Gidsen", "Gids", "title"),
+    (EntryKind::Request, "Ruimtevragen", "Ruimtevraag", "title"),
     (EntryKind::Page, "Pagina's", "Pagina", "title"),
 ];
 

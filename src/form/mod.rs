@@ -25,6 +25,9 @@ pub struct Field {
     pub label: String,
     pub hint: String,
     pub required: bool,
+    /// Optional for the schema but asked for in a new entry (one of a pair that must not both be
+    /// empty, like a request's places and provinces).
+    pub ask: bool,
     pub shape: Shape,
 }
 
@@ -67,6 +70,8 @@ struct Label {
     /// A text of a few sentences rather than one line.
     #[serde(default)]
     multiline: bool,
+    #[serde(default)]
+    ask: bool,
 }
 
 /// Dutch labels and hints by field path. A field without one is a test failure, not a silent
@@ -146,6 +151,7 @@ impl Walker<'_> {
                     label: label.map(|l| l.label.clone()).unwrap_or_else(|| name.clone()),
                     hint: label.map(|l| l.hint.clone()).unwrap_or_default(),
                     required: required.contains(&name.as_str()),
+                    ask: label.is_some_and(|l| l.ask),
                     path,
                     shape,
                 }

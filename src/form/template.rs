@@ -33,7 +33,7 @@ impl Template<'_> {
         }
         for field in self.fields {
             out.push('\n');
-            self.field(&mut out, field, 0, !field.required);
+            self.field(&mut out, field, 0, !(field.required || field.ask));
         }
         out.push_str("---\n\n");
         out
@@ -49,8 +49,12 @@ impl Template<'_> {
             Shape::Object(inner) => {
                 out.push_str(&key);
                 out.push('\n');
-                for f in inner {
-                    self.field(out, f, depth + 1, off || !f.required);
+                // A required object of optional fields (a request's contact) needs one of them:
+                // the first is left open.
+                let none_required = inner.iter().all(|f| !f.required);
+                for (i, f) in inner.iter().enumerate() {
+                    let open = f.required || (none_required && i == 0);
+                    self.field(out, f, depth + 1, off || !open);
                 }
             }
             Shape::List(item) => match item.as_ref() {

@@ -5,10 +5,12 @@ pub mod common;
 pub mod guide;
 pub mod page;
 pub mod practice;
+pub mod request;
 pub mod space;
 
 pub use common::*;
 pub use guide::Guide;
 pub use page::Page;
 pub use practice::Practice;
+pub use request::Request;
 pub use space::Space;

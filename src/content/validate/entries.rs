@@ -1,7 +1,7 @@
-//! Per-entry checks for spaces, practices, guides and pages.
+//! Per-entry checks for spaces, practices, guides, pages and requests for space.
 
 use crate::content::model::space::{Address, PriceModel};
-use crate::content::model::{Contact, Date, Guide, Image, Link, Page, Practice, Source, Space};
+use crate::content::model::{Contact, Date, Guide, Image, Link, Page, Practice, Request, Source, Space};
 use crate::content::site::{Entry, EntryKind};
 use crate::content::suggest::closest;
 use crate::content::vocab::VocabularyKind;
@@ -231,6 +231,126 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
         &g.sources,
         "last_reviewed",
         g.last_reviewed,
+    );
+    r.finish()
+}
+
+pub(super) fn check_request(ctx: &Context, entry: &Entry<Request>) -> Vec<diagnostics::Diagnostic> {
+    let q = &entry.front;
+    let mut r = Report::new(&entry.locator);
+    not_blank(&mut r, "title", &q.title);
+    not_blank(&mut r, "who", &q.who);
+    non_empty_list(
+        &mut r,
+        "kinds",
+        q.kinds.len(),
+        "at least one kind of space, e.g. `- atelier`",
+    );
+    keys(
+        &mut r,
+        ctx,
+        "kinds",
+        VocabularyKind::SpaceKinds,
+        q.kinds.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "disciplines",
+        VocabularyKind::Disciplines,
+        q.disciplines.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "places",
+        VocabularyKind::Places,
+        q.places.iter().map(|k| k.as_str()),
+    );
+    keys(
+        &mut r,
+        ctx,
+        "provinces",
+        VocabularyKind::Provinces,
+        q.provinces.iter().map(|k| k.as_str()),
+    );
+    if q.places.is_empty() && q.provinces.is_empty() {
+        r.error(
+            "places",
+            "no-area",
+            "a request says where: `places`, `provinces` or both",
+        )
+        .set_expected("at least one municipality (`places: [gent]`) or province (`provinces: [brussel]`)");
+    }
+    if let Some(size) = q.size_m2 {
+        for (field, value) in [("size_m2.min", size.min), ("size_m2.max", size.max)] {
+            if value.is_some_and(|v| !v.is_finite() || v <= 0.0) {
+                r.error(field, "invalid-number", "a floor area is more than 0 m²")
+                    .set_found(value.unwrap_or_default().to_string());
+            }
+        }
+        if let (Some(min), Some(max)) = (size.min, size.max) {
+            if min > max {
+                r.error(
+                    "size_m2.max",
+                    "range-order",
+                    "the largest size is smaller than the smallest",
+                )
+                .set_found(format!("{min} … {max}"))
+                .set_hint("swap `min` and `max`");
+            }
+        }
+        if size.min.is_none() && size.max.is_none() {
+            r.warning("size_m2", "empty-range", "`size_m2` gives neither `min` nor `max`");
+        }
+    }
+    if let Some(max) = q.budget.as_ref().and_then(|b| b.max_eur) {
+        if !max.is_finite() || max < 0.0 {
+            r.error("budget.max_eur", "invalid-number", "the budget must be zero or more")
+                .set_found(max.to_string());
+        }
+    }
+    match (&q.contact.url, &q.contact.email) {
+        (None, None) => {
+            r.error("contact", "no-contact", "a request needs a way to answer it")
+                .set_expected("`url: https://…`, `email: …` or both");
+        }
+        (url, email) => {
+            link(&mut r, "contact.url", url.as_ref());
+            if let Some(email) = email {
+                if let Err(p) = fields::check_email(email) {
+                    report_problem(&mut r, "contact.email", "invalid-email", p, false).set_found(format!("`{email}`"));
+                }
+            }
+        }
+    }
+    if q.valid_until < ctx.today {
+        r.warning(
+            "valid_until",
+            "expired-request",
+            "this request has expired: it is shown as such and left out of lists and search",
+        )
+        .set_found(q.valid_until.to_string())
+        .set_hint("if the search goes on, set a later `valid_until` and check `last_verified`");
+    }
+    if let Some(from) = q.from {
+        if from > q.valid_until {
+            r.error(
+                "from",
+                "date-order",
+                "the space is needed from a day after the request ends",
+            )
+            .set_found(format!("from {from}, valid until {}", q.valid_until));
+        }
+    }
+    common(
+        &mut r,
+        ctx,
+        entry,
+        &q.related,
+        &q.sources,
+        "last_verified",
+        q.last_verified,
     );
     r.finish()
 }

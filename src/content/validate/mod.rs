@@ -59,6 +59,10 @@ pub fn validate(site: &Site, options: &Options) -> Vec<Diagnostic> {
             .collect(),
         site.guides.par_iter().map(|e| entries::check_guide(&ctx, e)).collect(),
         site.pages.par_iter().map(|e| entries::check_page(&ctx, e)).collect(),
+        site.requests
+            .par_iter()
+            .map(|e| entries::check_request(&ctx, e))
+            .collect(),
     ]
     .into_iter()
     .flatten()
