@@ -87,5 +87,6 @@ fn noun(kind: EntryKind) -> &'static str {
         EntryKind::Practice => "goede praktijk",
         EntryKind::Guide => "gids",
         EntryKind::Page => "pagina",
+        EntryKind::Request => "ruimtevraag",
     }
 }

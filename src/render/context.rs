@@ -106,6 +106,7 @@ impl<'a> RenderContext<'a> {
             ("nav_guides", routes::list("gidsen", 1)),
             ("nav_compare", routes::COMPARE.to_string()),
             ("nav_map", routes::MAP.to_string()),
+            ("nav_stats", routes::STATS.to_string()),
             ("nav_places", routes::facet_index(routes::Facet::Place)),
             ("nav_about", "over/".to_string()),
         ]
@@ -228,6 +229,7 @@ impl<'a> RenderContext<'a> {
             EntryKind::Practice => "kind_practice",
             EntryKind::Guide => "kind_guide",
             EntryKind::Page => "kind_page",
+            EntryKind::Request => "kind_request",
         })
     }
 
@@ -302,7 +304,41 @@ impl<'a> RenderContext<'a> {
                 );
                 (e.slug.clone(), card)
             });
-        spaces.chain(practices).chain(guides).collect()
+        // An expired request keeps its page but leaves lists, links and search.
+        let requests = self
+            .site
+            .requests
+            .par_iter()
+            .filter(|e| self.published(e.front.draft) && self.is_open(&e.front))
+            .map(|e| {
+                let places: Vec<String> = e
+                    .front
+                    .places
+                    .iter()
+                    .map(|p| self.label(VocabularyKind::Places, p.as_str()))
+                    .chain(
+                        e.front
+                            .provinces
+                            .iter()
+                            .map(|p| self.label(VocabularyKind::Provinces, p.as_str())),
+                    )
+                    .collect();
+                let card = self.card(
+                    EntryKind::Request,
+                    &e.slug,
+                    &e.front.title,
+                    places.join(", "),
+                    first_sentences(&e.body, 200),
+                    e.front.last_verified,
+                );
+                (e.slug.clone(), card)
+            });
+        spaces.chain(practices).chain(guides).chain(requests).collect()
+    }
+
+    /// Whether a request still runs on the build's day.
+    pub fn is_open(&self, request: &crate::content::model::Request) -> bool {
+        request.valid_until >= self.today
     }
 
     fn card(&self, kind: EntryKind, slug: &str, title: &str, meta: String, summary: String, checked_on: Date) -> Card {
@@ -315,6 +351,7 @@ impl<'a> RenderContext<'a> {
                 EntryKind::Practice => "practice",
                 EntryKind::Guide => "guide",
                 EntryKind::Page => "page",
+                EntryKind::Request => "request",
             },
             kind_label: self.kind_label(kind),
             meta,
@@ -347,6 +384,11 @@ impl<'a> RenderContext<'a> {
             }
         }
         for e in &self.site.guides {
+            for r in &e.front.related {
+                add(&e.slug, r);
+            }
+        }
+        for e in &self.site.requests {
             for r in &e.front.related {
                 add(&e.slug, r);
             }

@@ -30,13 +30,13 @@ pub struct Item {
 }
 
 impl Item {
-    fn text(text: impl Into<String>) -> Item {
+    pub(super) fn text(text: impl Into<String>) -> Item {
         Item {
             text: text.into(),
             href: None,
         }
     }
-    fn link(text: impl Into<String>, href: impl Into<String>) -> Item {
+    pub(super) fn link(text: impl Into<String>, href: impl Into<String>) -> Item {
         Item {
             text: text.into(),
             href: Some(href.into()),
@@ -73,6 +73,10 @@ pub struct EntryPage {
     pub disclaimer: Option<String>,
     pub draft: bool,
     pub json_ld: String,
+    /// For a request, the spaces that fit; for a space, the open requests it could serve.
+    pub matches: Option<super::requests::MatchSection>,
+    /// Shown on a request past its `valid_until`.
+    pub expired: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -84,7 +88,7 @@ pub struct FactSection {
 }
 
 impl FactSection {
-    fn short(ctx: &RenderContext, facts: Vec<Fact>) -> FactSection {
+    pub(super) fn short(ctx: &RenderContext, facts: Vec<Fact>) -> FactSection {
         FactSection {
             id: "kort",
             heading: ctx.t("facts_heading"),
@@ -115,16 +119,16 @@ pub struct SourceView {
     pub note: Option<String>,
 }
 
-struct Facts<'c, 'a> {
+pub(super) struct Facts<'c, 'a> {
     ctx: &'c RenderContext<'a>,
-    out: Vec<Fact>,
+    pub(super) out: Vec<Fact>,
 }
 
 impl<'c, 'a> Facts<'c, 'a> {
-    fn new(ctx: &'c RenderContext<'a>) -> Self {
+    pub(super) fn new(ctx: &'c RenderContext<'a>) -> Self {
         Facts { ctx, out: Vec::new() }
     }
-    fn push(&mut self, key: &str, items: Vec<Item>) {
+    pub(super) fn push(&mut self, key: &str, items: Vec<Item>) {
         if !items.is_empty() {
             self.out.push(Fact {
                 term: self.ctx.t(key),
@@ -142,13 +146,19 @@ impl<'c, 'a> Facts<'c, 'a> {
             });
         }
     }
-    fn text(&mut self, key: &str, text: Option<&str>) {
+    pub(super) fn text(&mut self, key: &str, text: Option<&str>) {
         if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
             self.push(key, vec![Item::text(t)]);
         }
     }
     /// Keys of a vocabulary, each linking to its facet page when it has one.
-    fn keys<'k>(&mut self, key: &str, vocab: VocabularyKind, facet: Facet, keys: impl Iterator<Item = &'k str>) {
+    pub(super) fn keys<'k>(
+        &mut self,
+        key: &str,
+        vocab: VocabularyKind,
+        facet: Facet,
+        keys: impl Iterator<Item = &'k str>,
+    ) {
         let items = keys
             .map(|k| Item::link(self.ctx.label(vocab, k), self.ctx.urls.url(&routes::facet(facet, k, 1))))
             .collect();
@@ -321,6 +331,7 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
         .collect();
     page.images = images;
     page.json_ld = json_ld;
+    page.matches = super::requests::requests_for_space(ctx, s);
     page
 }
 
@@ -486,7 +497,7 @@ pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn base_page<T>(
+pub(super) fn base_page<T>(
     ctx: &RenderContext,
     kind: EntryKind,
     entry: &Entry<T>,
@@ -502,12 +513,14 @@ fn base_page<T>(
     let list_key = match kind {
         EntryKind::Space => "list_spaces",
         EntryKind::Practice => "list_practices",
+        EntryKind::Request => "list_requests",
         _ => "list_guides",
     };
     EntryPage {
         kind: match kind {
             EntryKind::Space => "space",
             EntryKind::Practice => "practice",
+            EntryKind::Request => "request",
             _ => "guide",
         },
         kind_label: ctx.kind_label(kind),
@@ -542,10 +555,12 @@ fn base_page<T>(
         disclaimer: None,
         draft,
         json_ld: String::new(),
+        matches: None,
+        expired: None,
     }
 }
 
-fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
+pub(super) fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
     let lang = ctx.language.as_str();
     let mut items = vec![Item::link(
         ctx.label(VocabularyKind::Places, key),
@@ -692,7 +707,7 @@ fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, descrip
     script_safe_json(&value)
 }
 
-fn article_json_ld(
+pub(super) fn article_json_ld(
     ctx: &RenderContext,
     route: &str,
     title: &str,

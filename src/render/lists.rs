@@ -94,6 +94,7 @@ pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
         ("space", "ruimtes", "spaces"),
         ("practice", "praktijken", "practices"),
         ("guide", "gidsen", "guides"),
+        ("request", "vragen", "requests"),
     ] {
         let cards = ctx.cards_of(kind);
         out.extend(paginate(
@@ -317,6 +318,7 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
         ("space", "list_spaces", "ruimtes"),
         ("practice", "list_practices", "praktijken"),
         ("guide", "list_guides", "gidsen"),
+        ("request", "list_requests", "vragen"),
     ]
     .into_iter()
     .map(|(kind, key, section)| {

@@ -12,7 +12,9 @@ pub mod hosting;
 pub mod lists;
 pub mod map;
 pub mod markdown;
+pub mod requests;
 pub mod routes;
+pub mod stats;
 pub mod theme;
 
 use std::collections::{HashMap, HashSet};
@@ -253,6 +255,10 @@ fn render_pages(
             let route = routes::entry(crate::content::EntryKind::Guide, &e.slug);
             entry_page(route, &e.slug, &|| Box::new(entries::guide_page(ctx, e)))
         }))
+        .chain(site.requests.par_iter().filter(|e| published(e.front.draft)).map(|e| {
+            let route = routes::entry(crate::content::EntryKind::Request, &e.slug);
+            entry_page(route, &e.slug, &|| Box::new(requests::request_page(ctx, e)))
+        }))
         .chain(site.pages.par_iter().filter(|e| published(e.front.draft)).map(|e| {
             let route = routes::entry(crate::content::EntryKind::Page, &e.slug);
             if selected(&e.slug) {
@@ -289,12 +295,15 @@ fn render_pages(
     page("map.html", routes::MAP, &map::map_page(ctx))?;
     page("data.html", routes::DATA, &data_page(ctx))?;
     page("search.html", routes::SEARCH, &search_page(ctx))?;
+    let figures = stats::stats(ctx);
+    page("stats.html", routes::STATS, &stats::stats_page(ctx, &figures))?;
     page_routes.extend([
         "".to_string(),
         routes::COMPARE.into(),
         routes::MAP.into(),
         routes::DATA.into(),
         routes::SEARCH.into(),
+        routes::STATS.into(),
     ]);
     let not_found = NotFound {
         title: ctx.t("notfound_title"),
@@ -306,6 +315,9 @@ fn render_pages(
     if plan.pages_only {
         return Ok(());
     }
+    let mut figures_json = serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())?;
+    figures_json.push('\n');
+    write(&format!("{}stats.json", routes::DATA), figures_json.as_bytes(), false)?;
     write("feed.xml", feeds::atom(ctx).as_bytes(), false)?;
     write("sitemap.xml", feeds::sitemap(ctx, &page_routes).as_bytes(), false)?;
     write("robots.txt", feeds::robots(ctx).as_bytes(), false)?;

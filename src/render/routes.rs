@@ -11,6 +11,7 @@ pub const fn section(kind: EntryKind) -> &'static str {
         EntryKind::Practice => "praktijken",
         EntryKind::Guide => "gidsen",
         EntryKind::Page => "",
+        EntryKind::Request => "vragen",
     }
 }
 
@@ -63,6 +64,7 @@ pub const MAP: &str = "kaart/";
 pub const COMPARE: &str = "vergelijking/";
 pub const DATA: &str = "data/";
 pub const SEARCH: &str = "zoeken/";
+pub const STATS: &str = "cijfers/";
 
 pub fn entry(kind: EntryKind, slug: &str) -> String {
     match kind {

@@ -119,7 +119,56 @@ pub fn documents(ctx: &RenderContext) -> Vec<SearchDocument> {
             Vec::new(),
         )
     });
-    let mut all: Vec<SearchDocument> = spaces.chain(practices).chain(guides).collect();
+    // Open requests only: an expired one is not in the cards.
+    let requests = site.requests.par_iter().filter(|e| published(&e.slug)).map(|e| {
+        let q = &e.front;
+        let mut keywords: Vec<String> = q
+            .kinds
+            .iter()
+            .map(|k| label(VocabularyKind::SpaceKinds, k.as_str()))
+            .collect();
+        keywords.extend(
+            q.disciplines
+                .iter()
+                .map(|k| label(VocabularyKind::Disciplines, k.as_str())),
+        );
+        keywords.extend(q.places.iter().map(|k| label(VocabularyKind::Places, k.as_str())));
+        keywords.extend(q.provinces.iter().map(|k| label(VocabularyKind::Provinces, k.as_str())));
+        keywords.push(q.who.clone());
+        let mut filters: Vec<(String, String)> = q
+            .places
+            .iter()
+            .map(|k| ("place".to_string(), k.as_str().to_string()))
+            .collect();
+        let mut provinces: Vec<String> = q
+            .places
+            .iter()
+            .filter_map(|k| province_of(k.as_str()))
+            .chain(q.provinces.iter().map(|p| p.as_str().to_string()))
+            .collect();
+        provinces.sort();
+        provinces.dedup();
+        filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
+        filters.extend(
+            q.disciplines
+                .iter()
+                .map(|d| ("discipline".to_string(), d.as_str().to_string())),
+        );
+        filters.extend(q.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
+        let place = q.places.first().map(|k| k.as_str()).unwrap_or_default();
+        document(
+            ctx,
+            EntryKind::Request,
+            &e.slug,
+            &q.title,
+            keywords,
+            "",
+            &e.body,
+            place,
+            filters,
+        )
+    });
+    let mut all: Vec<SearchDocument> = spaces.chain(practices).chain(guides).chain(requests).collect();
     // Document order decides tie-breaks and the blob's bytes: keep it fixed.
     all.sort_by(|a, b| (&a.kind, &a.slug).cmp(&(&b.kind, &b.slug)));
     all
@@ -149,6 +198,7 @@ fn document(
             EntryKind::Practice => "practice",
             EntryKind::Guide => "guide",
             EntryKind::Page => "page",
+            EntryKind::Request => "request",
         }
         .to_string(),
         url: routes::entry(kind, slug),

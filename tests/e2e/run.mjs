@@ -38,6 +38,9 @@ const pages = {
   map: 'kaart/',
   'open data': 'data/',
   search: 'zoeken/',
+  request: firstFolder('vragen'),
+  'request list': 'vragen/',
+  figures: 'cijfers/',
   'not found': '404.html',
 };
 
