@@ -260,6 +260,15 @@ fn parts(fragment: &str, highlighted: &[std::ops::Range<usize>]) -> Vec<SnippetP
 /// Builds the index of `documents` and packs it into one blob (native only: the browser reads).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn build_index(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
+    build_index_from(documents)
+}
+
+/// Builds the index from documents as they come, so a caller can make them a batch at a time
+/// and never hold them all (a 100,000-entry directory's documents are a few hundred megabytes).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build_index_from<D: std::borrow::Borrow<SearchDocument>>(
+    documents: impl IntoIterator<Item = D>,
+) -> Result<Vec<u8>, String> {
     use tantivy::doc;
 
     let directory = MemoryDirectory::default();
@@ -277,6 +286,7 @@ pub fn build_index(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
         .writer_with_num_threads::<TantivyDocument>(1, 100_000_000)
         .map_err(|e| e.to_string())?;
     for d in documents {
+        let d = d.borrow();
         let keywords = d.keywords.join(" · ");
         let mut document = doc!(
             f.slug => d.slug.as_str(),

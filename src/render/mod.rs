@@ -158,8 +158,8 @@ pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Resu
         render_pages(&ctx, &theme, &writer, options, plan, &mut phases)?;
         return Ok(writer.report.into_inner().expect("report lock"));
     }
-    // The index builds on its own thread (tantivy's writer is serial) while the pages render; the
-    // documents and the blob are dropped as soon as the blob is written.
+    // The index builds on its own thread (tantivy's writer is serial) while the pages render,
+    // from documents made a batch at a time; the blob is dropped as soon as it is written.
     std::thread::scope(|scope| {
         let index = scope.spawn(|| write_search_index(&ctx, &writer));
         let report = render_pages(&ctx, &theme, &writer, options, plan, &mut phases);
@@ -175,16 +175,14 @@ pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Resu
 /// The search index, unless the memo says its documents are the ones it was built from.
 fn write_search_index(ctx: &RenderContext, writer: &Writer) -> Result<(), String> {
     let route = crate::search::INDEX_ROUTE;
-    let documents = crate::search::documents(ctx);
     if let Some(memo) = writer.memo {
-        let hash = crate::search::documents_hash(&documents);
+        let hash = crate::search::documents_hash(ctx);
         if memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash) {
             writer.kept(route);
             return Ok(());
         }
     }
-    let blob = crate::search::build_blob(&documents)?;
-    drop(documents);
+    let blob = crate::search::build_blob_in_batches(ctx)?;
     writer.file(route, &blob, false)
 }
 

@@ -6,7 +6,8 @@ use rayon::prelude::*;
 use search_index::SearchDocument;
 use serde::Serialize;
 
-use crate::content::site::EntryKind;
+use crate::content::model::{Guide, Practice, Request, Space};
+use crate::content::site::{Entry, EntryKind};
 use crate::content::vocab::VocabularyKind;
 use crate::render::context::RenderContext;
 use crate::render::routes;
@@ -14,164 +15,205 @@ use crate::render::routes;
 /// Enough text to find an entry by and to cut a snippet from, without storing whole documents.
 const BODY_CHARS: usize = 1500;
 
+/// Every published entry's document, in the index's fixed order (by kind, then slug).
 pub fn documents(ctx: &RenderContext) -> Vec<SearchDocument> {
-    let site = ctx.site;
-    let published = |slug: &str| ctx.cards.contains_key(slug);
-    let label = |kind, key: &str| ctx.label(kind, key);
-    let province_of = |place: &str| site.vocab.place(place).map(|p| p.province.as_str().to_string());
+    batches(ctx, usize::MAX).flatten().collect()
+}
 
-    let spaces = site.spaces.par_iter().filter(|e| published(&e.slug)).map(|e| {
-        let s = &e.front;
-        let mut keywords: Vec<String> = s
-            .kinds
+/// The documents a batch at a time, each made in parallel, in the same order: the index takes
+/// them as they come and no batch outlives its turn.
+pub fn batches<'c>(ctx: &'c RenderContext, size: usize) -> impl Iterator<Item = Vec<SearchDocument>> + 'c {
+    let site = ctx.site;
+    // Document order decides tie-breaks and the blob's bytes: kinds in the order of their names
+    // (guide, practice, request, space), each sorted by slug as loading leaves them.
+    let guides = site
+        .guides
+        .chunks(size.max(1))
+        .map(move |c| batch(ctx, c, guide_document));
+    let practices = site
+        .practices
+        .chunks(size.max(1))
+        .map(move |c| batch(ctx, c, practice_document));
+    let requests = site
+        .requests
+        .chunks(size.max(1))
+        .map(move |c| batch(ctx, c, request_document));
+    let spaces = site
+        .spaces
+        .chunks(size.max(1))
+        .map(move |c| batch(ctx, c, space_document));
+    guides.chain(practices).chain(requests).chain(spaces)
+}
+
+fn batch<T: Sync>(
+    ctx: &RenderContext,
+    entries: &[Entry<T>],
+    make: fn(&RenderContext, &Entry<T>) -> SearchDocument,
+) -> Vec<SearchDocument> {
+    entries
+        .par_iter()
+        .filter(|e| ctx.cards.contains_key(&e.slug))
+        .map(|e| make(ctx, e))
+        .collect()
+}
+
+fn province_of(ctx: &RenderContext, place: &str) -> Option<String> {
+    ctx.site.vocab.place(place).map(|p| p.province.as_str().to_string())
+}
+
+fn space_document(ctx: &RenderContext, e: &Entry<Space>) -> SearchDocument {
+    let s = &e.front;
+    let mut keywords: Vec<String> = s
+        .kinds
+        .iter()
+        .map(|k| ctx.label(VocabularyKind::SpaceKinds, k.as_str()))
+        .collect();
+    keywords.extend(
+        s.disciplines
             .iter()
-            .map(|k| label(VocabularyKind::SpaceKinds, k.as_str()))
-            .collect();
-        keywords.extend(
-            s.disciplines
-                .iter()
-                .map(|k| label(VocabularyKind::Disciplines, k.as_str())),
-        );
-        keywords.extend(
-            s.facilities
-                .iter()
-                .map(|k| label(VocabularyKind::Facilities, k.as_str())),
-        );
-        keywords.push(label(VocabularyKind::Places, s.place.as_str()));
-        keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
-        let mut filters = vec![("place".to_string(), s.place.as_str().to_string())];
-        filters.extend(province_of(s.place.as_str()).map(|p| ("province".to_string(), p)));
-        filters.extend(
-            s.disciplines
-                .iter()
-                .map(|d| ("discipline".to_string(), d.as_str().to_string())),
-        );
-        filters.extend(s.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
-        filters.push(("wheelchair".to_string(), enum_value(&s.accessibility.wheelchair)));
-        filters.extend(s.price.as_ref().map(|p| ("price".to_string(), enum_value(&p.model))));
-        document(
-            ctx,
-            EntryKind::Space,
-            &e.slug,
-            &s.name,
-            keywords,
-            "",
-            &e.body,
-            s.place.as_str(),
-            filters,
-        )
-    });
-    let practices = site.practices.par_iter().filter(|e| published(&e.slug)).map(|e| {
-        let p = &e.front;
-        let mut keywords: Vec<String> = p
-            .themes
+            .map(|k| ctx.label(VocabularyKind::Disciplines, k.as_str())),
+    );
+    keywords.extend(
+        s.facilities
             .iter()
-            .map(|k| label(VocabularyKind::Themes, k.as_str()))
-            .collect();
-        keywords.extend(p.tags.iter().map(|k| label(VocabularyKind::Tags, k.as_str())));
-        keywords.extend(
-            p.disciplines
-                .iter()
-                .map(|k| label(VocabularyKind::Disciplines, k.as_str())),
-        );
-        keywords.extend(p.places.iter().map(|k| label(VocabularyKind::Places, k.as_str())));
-        keywords.extend(p.partners.iter().cloned());
-        let mut filters: Vec<(String, String)> = p
-            .places
+            .map(|k| ctx.label(VocabularyKind::Facilities, k.as_str())),
+    );
+    keywords.push(ctx.label(VocabularyKind::Places, s.place.as_str()));
+    keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
+    let mut filters = vec![("place".to_string(), s.place.as_str().to_string())];
+    filters.extend(province_of(ctx, s.place.as_str()).map(|p| ("province".to_string(), p)));
+    filters.extend(
+        s.disciplines
             .iter()
-            .map(|k| ("place".to_string(), k.as_str().to_string()))
-            .collect();
-        let mut provinces: Vec<String> = p.places.iter().filter_map(|k| province_of(k.as_str())).collect();
-        provinces.sort();
-        provinces.dedup();
-        filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
-        filters.extend(
-            p.disciplines
-                .iter()
-                .map(|d| ("discipline".to_string(), d.as_str().to_string())),
-        );
-        let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
-        document(
-            ctx,
-            EntryKind::Practice,
-            &e.slug,
-            &p.title,
-            keywords,
-            &p.summary,
-            &e.body,
-            place,
-            filters,
-        )
-    });
-    let guides = site.guides.par_iter().filter(|e| published(&e.slug)).map(|e| {
-        let g = &e.front;
-        let mut keywords = g.aliases.clone();
-        keywords.push(ctx.enum_label("category", &g.category));
-        document(
-            ctx,
-            EntryKind::Guide,
-            &e.slug,
-            &g.title,
-            keywords,
-            &g.summary,
-            &e.body,
-            "",
-            Vec::new(),
-        )
-    });
-    // Open requests only: an expired one is not in the cards.
-    let requests = site.requests.par_iter().filter(|e| published(&e.slug)).map(|e| {
-        let q = &e.front;
-        let mut keywords: Vec<String> = q
-            .kinds
+            .map(|d| ("discipline".to_string(), d.as_str().to_string())),
+    );
+    filters.extend(s.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
+    filters.push(("wheelchair".to_string(), enum_value(&s.accessibility.wheelchair)));
+    filters.extend(s.price.as_ref().map(|p| ("price".to_string(), enum_value(&p.model))));
+    document(
+        ctx,
+        EntryKind::Space,
+        &e.slug,
+        &s.name,
+        keywords,
+        "",
+        &e.body,
+        s.place.as_str(),
+        filters,
+    )
+}
+
+fn practice_document(ctx: &RenderContext, e: &Entry<Practice>) -> SearchDocument {
+    let p = &e.front;
+    let mut keywords: Vec<String> = p
+        .themes
+        .iter()
+        .map(|k| ctx.label(VocabularyKind::Themes, k.as_str()))
+        .collect();
+    keywords.extend(p.tags.iter().map(|k| ctx.label(VocabularyKind::Tags, k.as_str())));
+    keywords.extend(
+        p.disciplines
             .iter()
-            .map(|k| label(VocabularyKind::SpaceKinds, k.as_str()))
-            .collect();
-        keywords.extend(
-            q.disciplines
-                .iter()
-                .map(|k| label(VocabularyKind::Disciplines, k.as_str())),
-        );
-        keywords.extend(q.places.iter().map(|k| label(VocabularyKind::Places, k.as_str())));
-        keywords.extend(q.provinces.iter().map(|k| label(VocabularyKind::Provinces, k.as_str())));
-        keywords.push(q.who.clone());
-        let mut filters: Vec<(String, String)> = q
-            .places
+            .map(|k| ctx.label(VocabularyKind::Disciplines, k.as_str())),
+    );
+    keywords.extend(p.places.iter().map(|k| ctx.label(VocabularyKind::Places, k.as_str())));
+    keywords.extend(p.partners.iter().cloned());
+    let mut filters: Vec<(String, String)> = p
+        .places
+        .iter()
+        .map(|k| ("place".to_string(), k.as_str().to_string()))
+        .collect();
+    let mut provinces: Vec<String> = p.places.iter().filter_map(|k| province_of(ctx, k.as_str())).collect();
+    provinces.sort();
+    provinces.dedup();
+    filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
+    filters.extend(
+        p.disciplines
             .iter()
-            .map(|k| ("place".to_string(), k.as_str().to_string()))
-            .collect();
-        let mut provinces: Vec<String> = q
-            .places
+            .map(|d| ("discipline".to_string(), d.as_str().to_string())),
+    );
+    let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
+    document(
+        ctx,
+        EntryKind::Practice,
+        &e.slug,
+        &p.title,
+        keywords,
+        &p.summary,
+        &e.body,
+        place,
+        filters,
+    )
+}
+
+fn guide_document(ctx: &RenderContext, e: &Entry<Guide>) -> SearchDocument {
+    let g = &e.front;
+    let mut keywords = g.aliases.clone();
+    keywords.push(ctx.enum_label("category", &g.category));
+    document(
+        ctx,
+        EntryKind::Guide,
+        &e.slug,
+        &g.title,
+        keywords,
+        &g.summary,
+        &e.body,
+        "",
+        Vec::new(),
+    )
+}
+
+fn request_document(ctx: &RenderContext, e: &Entry<Request>) -> SearchDocument {
+    let q = &e.front;
+    let mut keywords: Vec<String> = q
+        .kinds
+        .iter()
+        .map(|k| ctx.label(VocabularyKind::SpaceKinds, k.as_str()))
+        .collect();
+    keywords.extend(
+        q.disciplines
             .iter()
-            .filter_map(|k| province_of(k.as_str()))
-            .chain(q.provinces.iter().map(|p| p.as_str().to_string()))
-            .collect();
-        provinces.sort();
-        provinces.dedup();
-        filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
-        filters.extend(
-            q.disciplines
-                .iter()
-                .map(|d| ("discipline".to_string(), d.as_str().to_string())),
-        );
-        filters.extend(q.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
-        let place = q.places.first().map(|k| k.as_str()).unwrap_or_default();
-        document(
-            ctx,
-            EntryKind::Request,
-            &e.slug,
-            &q.title,
-            keywords,
-            "",
-            &e.body,
-            place,
-            filters,
-        )
-    });
-    let mut all: Vec<SearchDocument> = spaces.chain(practices).chain(guides).chain(requests).collect();
-    // Document order decides tie-breaks and the blob's bytes: keep it fixed.
-    all.sort_by(|a, b| (&a.kind, &a.slug).cmp(&(&b.kind, &b.slug)));
-    all
+            .map(|k| ctx.label(VocabularyKind::Disciplines, k.as_str())),
+    );
+    keywords.extend(q.places.iter().map(|k| ctx.label(VocabularyKind::Places, k.as_str())));
+    keywords.extend(
+        q.provinces
+            .iter()
+            .map(|k| ctx.label(VocabularyKind::Provinces, k.as_str())),
+    );
+    keywords.push(q.who.clone());
+    let mut filters: Vec<(String, String)> = q
+        .places
+        .iter()
+        .map(|k| ("place".to_string(), k.as_str().to_string()))
+        .collect();
+    let mut provinces: Vec<String> = q
+        .places
+        .iter()
+        .filter_map(|k| province_of(ctx, k.as_str()))
+        .chain(q.provinces.iter().map(|p| p.as_str().to_string()))
+        .collect();
+    provinces.sort();
+    provinces.dedup();
+    filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
+    filters.extend(
+        q.disciplines
+            .iter()
+            .map(|d| ("discipline".to_string(), d.as_str().to_string())),
+    );
+    filters.extend(q.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
+    let place = q.places.first().map(|k| k.as_str()).unwrap_or_default();
+    document(
+        ctx,
+        EntryKind::Request,
+        &e.slug,
+        &q.title,
+        keywords,
+        "",
+        &e.body,
+        place,
+        filters,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]

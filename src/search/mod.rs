@@ -3,7 +3,7 @@
 
 mod documents;
 
-pub use documents::documents;
+pub use documents::{batches, documents};
 
 use search_index::SearchDocument;
 
@@ -14,13 +14,24 @@ use crate::render::context::RenderContext;
 /// would link to a new name); hosts revalidate it rather than caching it for good.
 pub const INDEX_ROUTE: &str = "search/index.bin";
 
+/// Documents are made and handed to the index this many at a time.
+pub const BATCH: usize = 2_000;
+
 /// What the blob is made from (the documents and the search-index code, whose output is
 /// deterministic): the same hash means the same blob.
-pub fn documents_hash(documents: &[SearchDocument]) -> u64 {
+pub fn documents_hash(ctx: &RenderContext) -> u64 {
     let mut hash = Fnv::default();
     hash.feed(search_index::SOURCE_HASH.as_bytes());
-    serde_json::to_writer(&mut hash, documents).expect("documents serialise");
+    for batch in batches(ctx, BATCH) {
+        serde_json::to_writer(&mut hash, &batch).expect("documents serialise");
+    }
     hash.0
+}
+
+/// Builds the packed index of every published entry, a batch of documents at a time.
+pub fn build_blob_in_batches(ctx: &RenderContext) -> Result<Vec<u8>, String> {
+    search_index::build_index_from(batches(ctx, BATCH).flatten())
+        .map_err(|e| format!("the search index could not be built: {e}"))
 }
 
 /// Builds the packed index of every published entry.
