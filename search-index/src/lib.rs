@@ -95,9 +95,10 @@ impl SearchIndex {
 
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, String> {
         let searcher = self.reader.searcher();
+        let known = known_terms(&searcher);
         let query = {
             let mut analyzers = self.analyzers.lock().map_err(|_| "search state poisoned")?;
-            query::build(&self.fields, &mut analyzers, request)
+            query::build(&self.fields, &mut analyzers, &known, request)
         };
         let limit = request.limit.clamp(1, 100);
         // Groups nobody filtered on are counted in the same pass as the results.
@@ -108,7 +109,11 @@ impl SearchIndex {
         let (top, total, shared_counts) = searcher
             .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, shared))
             .map_err(|e| e.to_string())?;
-        let snippets = self.snippets(&*query)?;
+        let snippets = if request.snippets {
+            Some(self.snippets(&*query)?)
+        } else {
+            None
+        };
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
@@ -118,14 +123,19 @@ impl SearchIndex {
                     .unwrap_or_default()
                     .to_string()
             };
-            let snippet = snippets.snippet_from_doc(&doc);
-            let snippet = if snippet.is_empty() {
-                vec![SnippetPart {
-                    text: opening(&text(self.fields.body), 180),
-                    hit: false,
-                }]
-            } else {
-                parts(snippet.fragment(), snippet.highlighted())
+            let snippet = match &snippets {
+                None => Vec::new(),
+                Some(generator) => {
+                    let snippet = generator.snippet_from_doc(&doc);
+                    if snippet.is_empty() {
+                        vec![SnippetPart {
+                            text: opening(&text(self.fields.body), 180),
+                            hit: false,
+                        }]
+                    } else {
+                        parts(snippet.fragment(), snippet.highlighted())
+                    }
+                }
             };
             hits.push(Hit {
                 slug: text(self.fields.slug),
@@ -192,13 +202,26 @@ impl SearchIndex {
         for group in own_selection {
             let mut others = request.clone();
             others.filters.remove(group);
-            let query = query::build(&self.fields, &mut analyzers, &others);
+            let query = query::build(&self.fields, &mut analyzers, &known_terms(searcher), &others);
             let mut collector = FacetCollector::for_field("filters");
             collector.add_facet(Facet::from_path([group]));
             let counts = searcher.search(&*query, &collector).map_err(|e| e.to_string())?;
             groups.insert(group.to_string(), sorted_counts(&counts, group));
         }
         Ok(groups)
+    }
+}
+
+/// Looks a term up in every segment's dictionary.
+fn known_terms(searcher: &tantivy::Searcher) -> impl Fn(tantivy::schema::Field, &str) -> bool + '_ {
+    move |field, text| {
+        searcher.segment_readers().iter().any(|segment| {
+            segment
+                .inverted_index(field)
+                .ok()
+                .and_then(|index| index.terms().get(text.as_bytes()).ok().flatten())
+                .is_some()
+        })
     }
 }
 

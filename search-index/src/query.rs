@@ -1,9 +1,10 @@
 //! From what someone typed to a tantivy query. Each word may match in several ways, best first: the
-//! stemmed word in the title, keywords or text; the word as a prefix of a title or keyword word
-//! (search as you type); the word with one typo in a title or keyword (five letters or more; the
-//! text's dictionary is too large to walk with a typo automaton on every keystroke); the word
-//! inside a compound (four letters or more). All
-//! words must match; filters narrow within a group by OR and across groups by AND.
+//! stemmed word in the title, keywords or text; the last word as a prefix of a title or keyword
+//! word (search as you type: the words before it are finished); the word with one typo in a title
+//! or keyword (five letters or more, and only when the index does not know the word as typed: a
+//! word it knows is no typo, and walking the dictionary with a typo automaton is the dearest part
+//! of a query); the word inside a compound (four letters or more). All words must match; filters
+//! narrow within a group by OR and across groups by AND.
 
 use std::collections::BTreeMap;
 
@@ -28,6 +29,9 @@ pub struct SearchRequest {
     /// every match is most of the work of a broad query.
     #[serde(default = "default_facets")]
     pub facets: bool,
+    /// Cut a highlighted snippet for each hit (the results page shows them; suggestions do not).
+    #[serde(default = "default_facets")]
+    pub snippets: bool,
 }
 
 fn default_facets() -> bool {
@@ -45,6 +49,7 @@ impl Default for SearchRequest {
             filters: BTreeMap::new(),
             limit: default_limit(),
             facets: default_facets(),
+            snippets: default_facets(),
         }
     }
 }
@@ -87,10 +92,17 @@ fn boosted(query: impl Query + 'static, boost_by: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(Box::new(query), boost_by))
 }
 
-/// The query for one typed word.
-fn word_query(fields: &Fields, analyzers: &mut Analyzers, word: &str) -> Box<dyn Query> {
+/// Whether the index holds `text` as a term of `field`.
+pub type Known<'k> = dyn Fn(tantivy::schema::Field, &str) -> bool + 'k;
+
+/// The query for one typed word; `last` when it is the word being typed.
+fn word_query(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &str, last: bool) -> Box<dyn Query> {
     let mut ways: Vec<Box<dyn Query>> = Vec::new();
-    for stem in tokens(&mut analyzers.stem, word) {
+    let stems = tokens(&mut analyzers.stem, word);
+    let is_known = known(fields.title_folded, word)
+        || known(fields.keywords_folded, word)
+        || stems.iter().any(|s| known(fields.body, s) || known(fields.title, s));
+    for stem in stems {
         ways.push(term_query(Term::from_field_text(fields.title, &stem), boost::TITLE));
         ways.push(term_query(
             Term::from_field_text(fields.keywords, &stem),
@@ -103,13 +115,13 @@ fn word_query(fields: &Fields, analyzers: &mut Analyzers, word: &str) -> Box<dyn
         (fields.title_folded, boost::PREFIX_TITLE),
         (fields.keywords_folded, boost::PREFIX_KEYWORDS),
     ] {
-        if letters >= 2 {
+        if last && letters >= 2 {
             ways.push(boosted(
                 FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, true),
                 prefix_boost,
             ));
         }
-        if letters >= 5 {
+        if letters >= 5 && !is_known {
             ways.push(boosted(
                 FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true),
                 boost::TYPO * prefix_boost,
@@ -138,14 +150,20 @@ fn word_query(fields: &Fields, analyzers: &mut Analyzers, word: &str) -> Box<dyn
 }
 
 /// The whole query: every word must match, and every filter group.
-pub fn build(fields: &Fields, analyzers: &mut Analyzers, request: &SearchRequest) -> Box<dyn Query> {
+pub fn build(fields: &Fields, analyzers: &mut Analyzers, known: &Known, request: &SearchRequest) -> Box<dyn Query> {
     let words: Vec<String> = tokens(&mut analyzers.folded, &request.q)
         .into_iter()
         .take(MAX_WORDS)
         .collect();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
         .iter()
-        .map(|w| (Occur::Must, word_query(fields, analyzers, w)))
+        .enumerate()
+        .map(|(i, w)| {
+            (
+                Occur::Must,
+                word_query(fields, analyzers, known, w, i + 1 == words.len()),
+            )
+        })
         .collect();
     for (group, values) in &request.filters {
         let group = sanitize(group);

@@ -139,6 +139,20 @@ fn one_typo_in_a_long_word_is_forgiven() {
 }
 
 #[test]
+fn a_word_the_index_knows_is_not_read_as_a_typo() {
+    // "kelder" is a word of the corpus: it finds the cellar, not every word one letter away.
+    assert_eq!(search("kelder"), ["oefenkot"]);
+    // "muzeik" is not: it is read as "muziek" with one typo.
+    assert!(search("muzeik").contains(&"oefenkot".to_string()));
+}
+
+#[test]
+fn the_word_being_typed_is_a_prefix_after_finished_words() {
+    assert!(search("muziek repet").contains(&"oefenkot".to_string()));
+    assert!(search("kelder repet").contains(&"oefenkot".to_string()));
+}
+
+#[test]
 fn title_weighs_more_than_the_text() {
     // "atelier" is the title of one entry and only in the text of another.
     let hits = search("atelier");
