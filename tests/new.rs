@@ -1,6 +1,9 @@
 //! `ruimte new`: a new entry of each type, with only its required fields filled in, passes
 //! `ruimte check`; bad and taken slugs are refused.
 
+mod common;
+
+use common::copy_fixture;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -25,21 +28,6 @@ fn new(kind: &str, slug: &str, content: &Path) -> Output {
         .env("RUIMTE_TODAY", "2026-11-22")
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     output.output().expect("ruimte runs")
-}
-
-fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    for entry in walkdir::WalkDir::new(&source) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(&source).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
 }
 
 /// Fills what a contributor must fill: every line the template left open (not commented out).
@@ -90,7 +78,7 @@ fn fill_required(text: &str) -> String {
 
 #[test]
 fn a_new_entry_of_each_type_with_only_its_required_fields_filled_passes_check() {
-    let content = fixture_copy();
+    let content = copy_fixture("valid");
     for (kind, folder) in [
         ("space", "spaces"),
         ("practice", "practices"),
@@ -135,7 +123,7 @@ fn a_new_entry_of_each_type_with_only_its_required_fields_filled_passes_check() 
 
 #[test]
 fn every_field_of_the_type_is_in_the_new_entry() {
-    let content = fixture_copy();
+    let content = copy_fixture("valid");
     assert!(new("space", "alle-velden", content.path()).status.success());
     let text = fs::read_to_string(content.path().join("spaces/alle-velden.md")).unwrap();
     let schema: serde_json::Value = {
@@ -163,7 +151,7 @@ fn every_field_of_the_type_is_in_the_new_entry() {
 
 #[test]
 fn bad_and_taken_slugs_are_refused_and_nothing_is_overwritten() {
-    let content = fixture_copy();
+    let content = copy_fixture("valid");
     for bad in [
         "Atelier Noord",
         "atelier_noord",

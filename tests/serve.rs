@@ -2,6 +2,9 @@
 //! problem over the last good page, fix it and see it clear; paths that climb out get nothing; and
 //! what it serves after edits equals a full build of the same content.
 
+mod common;
+
+use common::copy_fixture;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -108,21 +111,6 @@ fn wait_quiet(base: &str) {
     }
 }
 
-fn fixture_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-    for entry in walkdir::WalkDir::new(&source) {
-        let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(&source).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-    dir
-}
-
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has {from:?}", path.display());
@@ -131,7 +119,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn an_edit_is_served_a_bad_edit_shows_its_problem_and_fixing_it_clears_it() {
-    let content = fixture_copy();
+    let content = copy_fixture("valid");
     let server = start(content.path());
     let base = &server.base;
     let (status, page) = get(base, "/ruimtes/atelier-noord/");
@@ -195,7 +183,7 @@ fn an_edit_is_served_a_bad_edit_shows_its_problem_and_fixing_it_clears_it() {
 
 #[test]
 fn paths_that_climb_out_of_the_site_get_nothing() {
-    let content = fixture_copy();
+    let content = copy_fixture("valid");
     fs::write(content.path().join("geheim.txt"), "root:x:0:0").unwrap();
     let server = start(content.path());
     for path in [
@@ -217,7 +205,7 @@ fn paths_that_climb_out_of_the_site_get_nothing() {
 
 #[test]
 fn what_serve_serves_after_edits_equals_a_full_build() {
-    let content = fixture_copy();
+    let content = copy_fixture("valid");
     let server = start(content.path());
     let base = server.base.clone();
     edit(

@@ -4,28 +4,12 @@
 // Prints "N passed, M failed"; exits 1 on failure.
 
 import { connect } from 'node:net';
-import { chromium } from 'playwright-core';
+import { checks, expect, launch } from './checks.mjs';
 
 const base = process.argv[2];
-let passed = 0;
-let failed = 0;
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAIL ${name}\n  ${e.message.split('\n').join('\n  ')}`);
-  }
-}
-const expect = (condition, message) => { if (!condition) throw new Error(message); };
+const { check, tally } = checks();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 const problems = [];
 page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -95,5 +79,5 @@ await check('paths that climb out of the site are refused', async () => {
 });
 
 await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed === 0 ? 0 : 1);

@@ -4,7 +4,7 @@
 
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { checks, expect, launch } from './checks.mjs';
 
 const [root, sub] = [process.argv[2], process.argv[3] ?? 'ruimte'];
 const port = await new Promise((ok) => {
@@ -17,25 +17,9 @@ for (let i = 0; i < 50; i += 1) {
   await new Promise((r) => setTimeout(r, 100));
 }
 
-let passed = 0;
-let failed = 0;
-async function check(name, body) {
-  try {
-    await body();
-    passed += 1;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAIL ${name}\n  ${e.message.split('\n').join('\n  ')}`);
-  }
-}
-const expect = (condition, message) => { if (!condition) throw new Error(message); };
+const { check, tally } = checks();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const problems = [];
 page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
@@ -107,5 +91,5 @@ await check('no console errors and no Content Security Policy violations', async
 
 await browser.close();
 server.kill();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`${tally.passed} passed, ${tally.failed} failed`);
+process.exit(tally.failed === 0 ? 0 : 1);
