@@ -82,6 +82,7 @@ fn main() {
                         limit: 6,
                         facets: false,
                         snippets: false,
+                        titles_only: true,
                         ..Default::default()
                     })
                     .expect("search runs");

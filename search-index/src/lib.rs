@@ -101,14 +101,22 @@ impl SearchIndex {
             query::build(&self.fields, &mut analyzers, &known, request)
         };
         let limit = request.limit.clamp(1, 100);
-        // Groups nobody filtered on are counted in the same pass as the results.
-        let mut shared = FacetCollector::for_field("filters");
-        for group in FILTER_GROUPS.iter().filter(|g| request.facets && !selected(request, g)) {
-            shared.add_facet(Facet::from_path([*group]));
-        }
-        let (top, total, shared_counts) = searcher
-            .search(&query, &(TopDocs::with_limit(limit).order_by_score(), Count, shared))
-            .map_err(|e| e.to_string())?;
+        let top_docs = TopDocs::with_limit(limit).order_by_score();
+        let (top, total, shared_counts) = if request.facets {
+            // Groups nobody filtered on are counted in the same pass as the results.
+            let mut shared = FacetCollector::for_field("filters");
+            for group in FILTER_GROUPS.iter().filter(|g| !selected(request, g)) {
+                shared.add_facet(Facet::from_path([*group]));
+            }
+            let (top, total, counts) = searcher
+                .search(&query, &(top_docs, Count, shared))
+                .map_err(|e| e.to_string())?;
+            (top, total, Some(counts))
+        } else {
+            // A facet collector reads every matching entry's facets, even with nothing to count.
+            let (top, total) = searcher.search(&query, &(top_docs, Count)).map_err(|e| e.to_string())?;
+            (top, total, None)
+        };
         let snippets = if request.snippets {
             Some(self.snippets(&*query)?)
         } else {
@@ -147,10 +155,9 @@ impl SearchIndex {
                 score,
             });
         }
-        let groups = if request.facets {
-            self.facet_counts(&searcher, request, &shared_counts)?
-        } else {
-            BTreeMap::new()
+        let groups = match &shared_counts {
+            Some(counts) => self.facet_counts(&searcher, request, counts)?,
+            None => BTreeMap::new(),
         };
         Ok(SearchResponse {
             total,

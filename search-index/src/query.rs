@@ -32,6 +32,11 @@ pub struct SearchRequest {
     /// Cut a highlighted snippet for each hit (the results page shows them; suggestions do not).
     #[serde(default = "default_facets")]
     pub snippets: bool,
+    /// Look in titles and keywords only, not in the text: suggestions while typing name what an
+    /// entry is; the results page also finds words in the text. A common word is in nearly every
+    /// text, and scoring them all is most of a suggestion's time.
+    #[serde(default)]
+    pub titles_only: bool,
 }
 
 fn default_facets() -> bool {
@@ -50,6 +55,7 @@ impl Default for SearchRequest {
             limit: default_limit(),
             facets: default_facets(),
             snippets: default_facets(),
+            titles_only: false,
         }
     }
 }
@@ -96,7 +102,14 @@ fn boosted(query: impl Query + 'static, boost_by: f32) -> Box<dyn Query> {
 pub type Known<'k> = dyn Fn(tantivy::schema::Field, &str) -> bool + 'k;
 
 /// The query for one typed word; `last` when it is the word being typed.
-fn word_query(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &str, last: bool) -> Box<dyn Query> {
+fn word_query(
+    fields: &Fields,
+    analyzers: &mut Analyzers,
+    known: &Known,
+    word: &str,
+    last: bool,
+    titles_only: bool,
+) -> Box<dyn Query> {
     let mut ways: Vec<Box<dyn Query>> = Vec::new();
     let stems = tokens(&mut analyzers.stem, word);
     let is_known = known(fields.title_folded, word)
@@ -108,7 +121,9 @@ fn word_query(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &
             Term::from_field_text(fields.keywords, &stem),
             boost::KEYWORDS,
         ));
-        ways.push(term_query(Term::from_field_text(fields.body, &stem), boost::BODY));
+        if !titles_only {
+            ways.push(term_query(Term::from_field_text(fields.body, &stem), boost::BODY));
+        }
     }
     let letters = word.chars().count();
     for (field, prefix_boost) in [
@@ -161,7 +176,7 @@ pub fn build(fields: &Fields, analyzers: &mut Analyzers, known: &Known, request:
         .map(|(i, w)| {
             (
                 Occur::Must,
-                word_query(fields, analyzers, known, w, i + 1 == words.len()),
+                word_query(fields, analyzers, known, w, i + 1 == words.len(), request.titles_only),
             )
         })
         .collect();

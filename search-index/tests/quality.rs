@@ -259,3 +259,42 @@ fn suggestions_can_skip_the_counts() {
     assert!(response.facets.is_empty());
     assert_eq!(response.hits.first().map(|h| h.slug.as_str()), Some("atelier-noord"));
 }
+
+#[test]
+fn suggestions_look_in_titles_and_keywords_only() {
+    let blob = build_index(&corpus()).unwrap();
+    let index = SearchIndex::open(&blob).unwrap();
+    let slugs = |q: &str, titles_only: bool| -> Vec<String> {
+        let request = SearchRequest {
+            q: q.into(),
+            facets: false,
+            snippets: false,
+            titles_only,
+            ..Default::default()
+        };
+        index
+            .search(&request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    };
+    // "kelder" is only in the cellar's text: the results page finds it, a suggestion does not.
+    assert_eq!(slugs("kelder", false), ["oefenkot"]);
+    assert!(slugs("kelder", true).is_empty());
+    // What an entry is called still suggests it, prefixes and compounds included.
+    assert_eq!(slugs("oefen", true), ["oefenkot"]);
+    assert!(slugs("ruimte", true).contains(&"oefenkot".to_string()));
+    let response = index
+        .search(&SearchRequest {
+            q: "kelder".into(),
+            snippets: false,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(
+        response.hits.iter().all(|h| h.snippet.is_empty()),
+        "no snippets asked for"
+    );
+}

@@ -79,7 +79,7 @@ function setUpHeader() {
       return close();
     }
     if (input.value.trim() !== q) return; // typed on meanwhile
-    const result = search({ q, limit: 6, facets: false, snippets: false });
+    const result = search({ q, limit: 6, facets: false, snippets: false, titles_only: true });
     list.replaceChildren();
     result.hits.forEach((hit, i) => {
       const link = el('a', { href: header.dataset.base + hit.url, tabindex: '-1' }, hit.title);
