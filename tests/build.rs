@@ -77,6 +77,9 @@ fn every_page_type_exists_with_its_content() {
         "counts"
     );
 
+    // The figures page is in the footer of every page and among the home page's ways to browse.
+    assert!(home.matches("href=\"/cijfers/\"").count() == 2, "links to the figures");
+    assert!(read(&out, "cijfers/index.html").contains("<h1>Cijfers</h1>"));
     let space = read(&out, "ruimtes/atelier-noord/index.html");
     for expected in [
         "<h1>Atelier Noord</h1>",

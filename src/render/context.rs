@@ -41,6 +41,8 @@ pub struct Chrome {
     pub favicon: String,
     pub feed: String,
     pub data: String,
+    /// The figures page, linked from the footer (the header's menu is full on a phone).
+    pub stats: String,
     pub nav: Vec<NavItem>,
     pub licence_name: String,
     pub licence_url: String,
@@ -106,7 +108,6 @@ impl<'a> RenderContext<'a> {
             ("nav_guides", routes::list("gidsen", 1)),
             ("nav_compare", routes::COMPARE.to_string()),
             ("nav_map", routes::MAP.to_string()),
-            ("nav_stats", routes::STATS.to_string()),
             ("nav_places", routes::facet_index(routes::Facet::Place)),
             ("nav_about", "over/".to_string()),
         ]
@@ -126,6 +127,7 @@ impl<'a> RenderContext<'a> {
             favicon: assets.route("favicon.svg").map(|r| urls.url(r)).unwrap_or_default(),
             feed: urls.url("feed.xml"),
             data: urls.url(routes::DATA),
+            stats: urls.url(routes::STATS),
             nav,
             licence_name: config.licence.name.clone(),
             licence_url: config.licence.url.clone(),

@@ -339,6 +339,10 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
             text: ctx.t(facet_plural_key(f)),
             href: Some(ctx.urls.url(&routes::facet_index(f))),
         })
+        .chain([Item {
+            text: ctx.t("nav_stats"),
+            href: Some(ctx.urls.url(routes::STATS)),
+        }])
         .collect();
     HomePage {
         title: ctx.config.title.clone(),
