@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::content::model::space::Wheelchair;
+use crate::content::model::space::{PriceModel, Wheelchair};
 use crate::content::vocab::VocabularyKind;
 
 use super::context::RenderContext;
@@ -152,16 +152,7 @@ pub fn stats(ctx: &RenderContext) -> Stats {
             .iter()
             .map(|s| s.front.price.as_ref().map(|p| key_of(&p.model)))
             .collect(),
-        &[
-            "gratis",
-            "per-uur",
-            "per-dag",
-            "per-maand",
-            "per-jaar",
-            "ledenbijdrage",
-            "op-aanvraag",
-            "onbekend",
-        ],
+        &[PriceModel::KEYS.as_slice(), &["onbekend"]].concat(),
     );
     let wheelchair = |w: Wheelchair| spaces.iter().filter(|s| s.front.accessibility.wheelchair == w).count();
     let known = spaces.len() - wheelchair(Wheelchair::Onbekend);

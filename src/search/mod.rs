@@ -114,18 +114,7 @@ pub fn labels(ctx: &RenderContext, with_filter_values: bool) -> serde_json::Valu
             )
         };
         labels["wheelchair"] = values("wheelchair", &["ja", "beperkt", "nee", "onbekend"]);
-        labels["price"] = values(
-            "price",
-            &[
-                "gratis",
-                "per-uur",
-                "per-dag",
-                "per-maand",
-                "per-jaar",
-                "ledenbijdrage",
-                "op-aanvraag",
-            ],
-        );
+        labels["price"] = values("price", &crate::content::model::space::PriceModel::KEYS);
     }
     labels
 }

@@ -177,6 +177,19 @@ pub enum PriceModel {
     OpAanvraag,
 }
 
+impl PriceModel {
+    /// Every model as the content writes it, in the order filters and figures list them.
+    pub const KEYS: [&'static str; 7] = [
+        "gratis",
+        "per-uur",
+        "per-dag",
+        "per-maand",
+        "per-jaar",
+        "ledenbijdrage",
+        "op-aanvraag",
+    ];
+}
+
 /// Accessibility as assessed; anything not assessed stays `onbekend`, never `nee`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
