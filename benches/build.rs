@@ -22,18 +22,14 @@ fn main() {
     );
     for size in sizes {
         let temp = tempfile::tempdir().expect("temp dir");
-        let content = match std::env::var("BENCH_KEEP") {
-            Ok(keep) => Path::new(&keep).join(size.to_string()),
-            Err(_) => temp.path().join("content"),
-        };
+        let content = corpus::content_dir(temp.path(), size);
         let corpus = corpus::generate(&content, size);
         let out = temp.path().join("public");
         let mut times = Vec::new();
         for run in 0..runs + 2 {
             // One entry's text changes before each rebuild: its page and the index are built again.
-            let file = content.join("spaces").join(format!("ruimte-{}.md", run * 3));
-            let text = std::fs::read_to_string(&file).expect("a space");
-            let edited = text.replacen("\n---\n", &format!("\n---\n\nBewerking {run}.\n"), 1);
+            let (file, edited) =
+                corpus::edited_space(&content, &format!("ruimte-{}", run * 3), &format!("Bewerking {run}."));
             std::fs::write(&file, edited).expect("write the space");
             let start = Instant::now();
             corpus::build_site(&content, &out);

@@ -17,11 +17,7 @@ fn main() {
     );
     for size in sizes {
         let dir = tempfile::tempdir().expect("temp dir");
-        // BENCH_KEEP=DIR keeps the corpus for profiling: DIR/<size>.
-        let dir_path = match std::env::var("BENCH_KEEP") {
-            Ok(keep) => std::path::Path::new(&keep).join(size.to_string()),
-            Err(_) => dir.path().to_path_buf(),
-        };
+        let dir_path = corpus::content_dir(dir.path(), size);
         let corpus = corpus::generate(&dir_path, size);
         let mut times = Vec::new();
         let mut peak_kb = 0;

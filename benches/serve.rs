@@ -23,10 +23,7 @@ fn main() {
     );
     for size in sizes {
         let temp = tempfile::tempdir().expect("temp dir");
-        let content = match std::env::var("BENCH_KEEP") {
-            Ok(keep) => Path::new(&keep).join(size.to_string()),
-            Err(_) => temp.path().join("content"),
-        };
+        let content = corpus::content_dir(temp.path(), size);
         let corpus = corpus::generate(&content, size);
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut child = Command::new(env!("CARGO_BIN_EXE_ruimte"))
@@ -59,10 +56,8 @@ fn main() {
         for edit in 0..EDITS {
             // A different space each time, so each edit is a real change to another page.
             let slug = format!("ruimte-{}", edit * 7);
-            let file = content.join("spaces").join(format!("{slug}.md"));
-            let text = std::fs::read_to_string(&file).expect("the entry");
             let marker = format!("Bewerking {edit} van de bench");
-            let edited = text.replacen("\n---\n", &format!("\n---\n\n{marker}.\n"), 1);
+            let (file, edited) = corpus::edited_space(&content, &slug, &format!("{marker}."));
             let start = Instant::now();
             std::fs::write(&file, edited).expect("write the entry");
             let page = format!("/ruimtes/{slug}/");

@@ -181,8 +181,9 @@ impl Staging {
         }
         self.written.lock().expect("written lock").insert(rel.to_path_buf());
         let path = self.dir.join(rel);
-        // A recycled folder may hold a folder where this build writes a file, or the reverse.
-        if path.is_dir() {
+        // A recycled folder may hold a folder where this build writes a file, or the reverse; a
+        // new one has nothing in the way, and every write is spared the look.
+        if self.recycled && path.is_dir() {
             fs::remove_dir_all(&path).map_err(io_err(&path))?;
         }
         Ok(path)

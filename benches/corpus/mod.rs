@@ -116,6 +116,24 @@ pub struct Corpus {
     pub bytes: u64,
 }
 
+/// Where the corpus of `size` entries goes: `BENCH_KEEP=DIR` keeps it in DIR/<size> (for
+/// profiling), otherwise it lives in `temp` and goes with it.
+pub fn content_dir(temp: &Path, size: usize) -> std::path::PathBuf {
+    match std::env::var("BENCH_KEEP") {
+        Ok(keep) => Path::new(&keep).join(size.to_string()),
+        Err(_) => temp.join("content"),
+    }
+}
+
+/// A generated space's file and its text with `paragraph` added at the top of its body: what a
+/// contributor's edit looks like. The caller writes it (and may time the write).
+pub fn edited_space(content: &Path, slug: &str, paragraph: &str) -> (std::path::PathBuf, String) {
+    let file = content.join("spaces").join(format!("{slug}.md"));
+    let text = std::fs::read_to_string(&file).expect("a generated space");
+    let edited = text.replacen("\n---\n", &format!("\n---\n\n{paragraph}\n"), 1);
+    (file, edited)
+}
+
 /// Writes `entries` entries (70% spaces, 25% practices, 5% guides) and the repository's
 /// vocabularies into `dir`.
 pub fn generate(dir: &Path, entries: usize) -> Corpus {
