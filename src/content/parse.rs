@@ -75,6 +75,11 @@ pub fn parse<T: DeserializeOwned>(
     yaml_first_line: usize,
 ) -> (Option<T>, Locator, Vec<Diagnostic>) {
     let locator = Locator::new(file, yaml, yaml_first_line);
+    // Nearly every file types at the first try: one parse, straight into the type. Only a file
+    // with a problem takes the slow path below, which parses again to find every problem.
+    if let Ok(typed) = serde_yaml::from_str::<T>(yaml) {
+        return (Some(typed), locator, Vec::new());
+    }
     let value: Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(e) => return (None, locator, vec![syntax_error(file, yaml, yaml_first_line, &e)]),
