@@ -15,6 +15,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod export;
 pub mod form;
+pub mod hash;
 pub mod matching;
 pub mod output;
 pub mod render;

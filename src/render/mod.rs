@@ -101,10 +101,11 @@ impl Writer<'_> {
 
     fn page<T: Serialize>(&self, shared: &Shared, template: &str, route: &str, view: &T) -> Result<(), String> {
         if let Some(memo) = self.memo {
-            let mut hash = crate::search::Fnv(shared.chrome_hash);
-            shared.theme.feed_template(template, &mut hash);
+            let mut hash = crate::hash::ContentHash::seeded(shared.chrome_hash);
+            hash.feed_u64(shared.theme.template_hash(template));
             serde_json::to_writer(&mut hash, view).map_err(|e| e.to_string())?;
-            let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash.0) == Some(hash.0);
+            let hash = hash.finish();
+            let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash);
             if unchanged {
                 self.kept(route);
                 self.report.lock().expect("report lock").pages_kept += 1;
@@ -175,14 +176,18 @@ pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Resu
 /// The search index, unless the memo says its documents are the ones it was built from.
 fn write_search_index(ctx: &RenderContext, writer: &Writer) -> Result<(), String> {
     let route = crate::search::INDEX_ROUTE;
-    if let Some(memo) = writer.memo {
-        let hash = crate::search::documents_hash(ctx);
-        if memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash) {
+    let memo = writer.memo;
+    let previous = memo.and_then(|m| m.lock().expect("memo lock").get(route).copied());
+    if let Some(previous) = previous {
+        if crate::search::documents_hash(ctx) == previous {
             writer.kept(route);
             return Ok(());
         }
     }
-    let blob = crate::search::build_blob_in_batches(ctx)?;
+    let (blob, hash) = crate::search::build_blob_in_batches(ctx)?;
+    if let Some(memo) = memo {
+        memo.lock().expect("memo lock").insert(route.to_string(), hash);
+    }
     writer.file(route, &blob, false)
 }
 
@@ -199,13 +204,13 @@ fn render_pages(
     let mut base = tera::Context::new();
     base.insert("site", &ctx.chrome);
     base.insert("t", &theme.template_strings);
-    let mut chrome_hash = crate::search::Fnv::default();
+    let mut chrome_hash = crate::hash::ContentHash::default();
     serde_json::to_writer(&mut chrome_hash, &ctx.chrome).map_err(|e| e.to_string())?;
     serde_json::to_writer(&mut chrome_hash, &theme.template_strings).map_err(|e| e.to_string())?;
     let shared = Shared {
         theme,
         base,
-        chrome_hash: chrome_hash.0,
+        chrome_hash: chrome_hash.finish(),
     };
     let page = |template: &str, route: &str, view: &dyn erased::View| -> Result<(), String> {
         view.write(writer, &shared, template, route)

@@ -45,7 +45,10 @@ pub struct Theme {
     pub static_dir: PathBuf,
     /// The source of each template, by name, so a page's memo can tell when what renders it
     /// changed.
-    pub sources: BTreeMap<String, String>,
+    sources: BTreeMap<String, String>,
+    /// For each template, the hash of the sources that render a page with it (itself, the base
+    /// layout and the macros), worked out once rather than for every page.
+    template_hashes: BTreeMap<String, u64>,
 }
 
 impl Theme {
@@ -77,27 +80,43 @@ impl Theme {
         tera.set_escape_fn(super::markdown::escape);
         let strings = Strings::load(&dir.join("i18n"), language)?;
         let template_strings = used_keys.into_iter().map(|k| (k.clone(), strings.get(&k))).collect();
+        let template_hashes = sources
+            .keys()
+            .map(|name| (name.clone(), sources_hash(&sources, name)))
+            .collect();
         Ok(Theme {
             tera,
             strings,
             template_strings,
             static_dir: dir.join("static"),
             sources,
+            template_hashes,
         })
     }
 
-    /// The sources that render a page with `template`: the template itself and the ones every
-    /// template of this theme builds on (the base layout and the macros).
-    pub fn feed_template(&self, template: &str, hash: &mut crate::search::Fnv) {
-        for name in [template, "base.html", "macros.html"] {
-            hash.feed(name.as_bytes());
-            hash.feed(self.sources.get(name).map(String::as_bytes).unwrap_or_default());
-        }
+    /// The hash of the sources that render a page with `template`.
+    pub fn template_hash(&self, template: &str) -> u64 {
+        self.template_hashes
+            .get(template)
+            .copied()
+            .unwrap_or_else(|| sources_hash(&self.sources, template))
     }
 
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
         self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
     }
+}
+
+/// The template itself and the ones every template of this theme builds on (the base layout and
+/// the macros).
+fn sources_hash(sources: &BTreeMap<String, String>, template: &str) -> u64 {
+    let mut hash = crate::hash::ContentHash::default();
+    for name in [template, "base.html", "macros.html"] {
+        hash.feed(name.as_bytes());
+        hash.feed_u64(sources.get(name).map_or(0, String::len) as u64);
+        hash.feed(sources.get(name).map(String::as_bytes).unwrap_or_default());
+    }
+    hash.finish()
 }
 
 /// The keys a template reads as `t.some_key`.

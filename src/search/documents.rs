@@ -278,16 +278,20 @@ pub fn plain_text(markdown: &str, max: usize) -> String {
             break;
         }
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = String::new();
-    for word in words {
-        if out.chars().count() + word.chars().count() > max {
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let word_chars = word.chars().count();
+        let space = usize::from(!out.is_empty());
+        // Joining spaces do not count against `max`: a snippet a few characters longer is fine.
+        if chars + word_chars > max {
             break;
         }
-        if !out.is_empty() {
+        if space == 1 {
             out.push(' ');
         }
         out.push_str(word);
+        chars += space + word_chars;
     }
     out
 }

@@ -7,6 +7,7 @@ pub use documents::{batches, documents};
 
 use search_index::SearchDocument;
 
+use crate::hash::ContentHash;
 use crate::render::context::RenderContext;
 
 /// Where the blob lives inside the site. The name is the same in every build, so that a change to
@@ -20,51 +21,35 @@ pub const BATCH: usize = 2_000;
 /// What the blob is made from (the documents and the search-index code, whose output is
 /// deterministic): the same hash means the same blob.
 pub fn documents_hash(ctx: &RenderContext) -> u64 {
-    let mut hash = Fnv::default();
-    hash.feed(search_index::SOURCE_HASH.as_bytes());
+    let mut hash = documents_hasher();
     for batch in batches(ctx, BATCH) {
         serde_json::to_writer(&mut hash, &batch).expect("documents serialise");
     }
-    hash.0
+    hash.finish()
 }
 
-/// Builds the packed index of every published entry, a batch of documents at a time.
-pub fn build_blob_in_batches(ctx: &RenderContext) -> Result<Vec<u8>, String> {
-    search_index::build_index_from(batches(ctx, BATCH).flatten())
-        .map_err(|e| format!("the search index could not be built: {e}"))
+/// Builds the packed index of every published entry, a batch of documents at a time, and gives
+/// the blob with its `documents_hash`, worked out on the way (a first build has no earlier hash
+/// to compare with, so making every document twice would be waste).
+pub fn build_blob_in_batches(ctx: &RenderContext) -> Result<(Vec<u8>, u64), String> {
+    let mut hash = documents_hasher();
+    let documents = batches(ctx, BATCH)
+        .inspect(|batch| serde_json::to_writer(&mut hash, batch).expect("documents serialise"))
+        .flatten();
+    let blob =
+        search_index::build_index_from(documents).map_err(|e| format!("the search index could not be built: {e}"))?;
+    Ok((blob, hash.finish()))
+}
+
+fn documents_hasher() -> ContentHash {
+    let mut hash = ContentHash::default();
+    hash.feed(search_index::SOURCE_HASH.as_bytes());
+    hash
 }
 
 /// Builds the packed index of every published entry.
 pub fn build_blob(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
     search_index::build_index(documents).map_err(|e| format!("the search index could not be built: {e}"))
-}
-
-/// FNV-1a over whatever is written into it, so a large input is hashed without a copy.
-pub struct Fnv(pub u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    pub fn feed(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-impl std::io::Write for Fnv {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.feed(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Labels the search script shows: interface strings, and (for the search page) the name of every
@@ -117,4 +102,35 @@ pub fn labels(ctx: &RenderContext, with_filter_values: bool) -> serde_json::Valu
         labels["price"] = values("price", &crate::content::model::space::PriceModel::KEYS);
     }
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::content::model::Date;
+    use crate::render::theme::Theme;
+
+    /// A rebuild compares `documents_hash` with the hash the last build made on its way: if the
+    /// two ever disagreed, every rebuild would build the index again.
+    #[test]
+    fn the_hash_made_while_building_is_the_one_a_rebuild_compares() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut loaded = crate::content::load(&root.join("tests/fixtures/valid"));
+        let config = Config::default();
+        let theme = Theme::load(&root.join("themes/default"), &config.language).unwrap();
+        let today = Date::parse("2026-01-01").unwrap();
+        let built = {
+            let ctx = RenderContext::new(&loaded.site, &config, &theme, today, false, &Default::default());
+            let (_, built) = build_blob_in_batches(&ctx).unwrap();
+            assert_eq!(documents_hash(&ctx), built);
+            built
+        };
+        loaded.site.spaces[0].body.push_str("\nEen nieuwe zin.\n");
+        let ctx = RenderContext::new(&loaded.site, &config, &theme, today, false, &Default::default());
+        assert_ne!(documents_hash(&ctx), built, "an edited body changes the documents");
+        assert_eq!(documents_hash(&ctx), build_blob_in_batches(&ctx).unwrap().1);
+    }
 }
