@@ -233,7 +233,10 @@ impl Staging {
     /// Swaps the staging folder in as the output folder; the replaced site becomes the spare.
     /// `memo` says which view each page was rendered from, for the build that recycles it.
     pub fn commit(self, memo: &HashMap<String, u64>) -> Result<(), OutputError> {
-        self.prune()?;
+        // A new folder holds only what this build wrote.
+        if self.recycled {
+            self.prune()?;
+        }
         let mut lines: Vec<String> = memo
             .iter()
             .map(|(route, hash)| format!("{hash:016x} {route}"))

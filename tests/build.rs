@@ -250,6 +250,33 @@ fn every_internal_link_resolves_at_the_root_and_under_a_sub_path() {
 }
 
 #[test]
+fn the_menu_marks_the_page_a_visitor_is_on() {
+    let site = built(&[]);
+    let out = site.path().join("public");
+    let current = |file: &str| -> Vec<String> {
+        read(&out, file)
+            .split("<a ")
+            .filter(|a| a.contains("aria-current=\"page\""))
+            .map(|a| {
+                a.split('>')
+                    .nth(1)
+                    .unwrap_or("")
+                    .split('<')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(current("ruimtes/index.html"), ["Ruimtes"]);
+    assert_eq!(current("gidsen/index.html"), ["Gidsen"]);
+    assert_eq!(current("kaart/index.html"), ["Kaart"]);
+    assert!(current("ruimtes/atelier-noord/index.html").is_empty());
+    assert!(current("index.html").is_empty());
+    assert!(current("404.html").is_empty());
+}
+
+#[test]
 fn two_builds_of_the_same_content_are_byte_identical() {
     let a = built(&[]);
     let b = built(&[]);
@@ -568,6 +595,17 @@ fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
     .unwrap();
     rebuild("a list template");
     assert!(read(&out, "ruimtes/index.html").contains("<p class=\"lijst\">lijst</p>"));
+    // The header is rendered once per build, not per page; every page still follows an edit.
+    let header = theme.path().join("templates/header.html");
+    let text = fs::read_to_string(&header).unwrap();
+    fs::write(
+        &header,
+        text.replacen("<div class=\"wrap\">", "<div class=\"wrap kop\">", 1),
+    )
+    .unwrap();
+    rebuild("the header");
+    assert!(read(&out, "ruimtes/atelier-noord/index.html").contains("<div class=\"wrap kop\">"));
+    assert!(read(&out, "ruimtes/index.html").contains("<div class=\"wrap kop\">"));
     let strings = theme.path().join("i18n/nl.toml");
     let text = fs::read_to_string(&strings).unwrap();
     fs::write(&strings, text.replacen("skip_link = \"", "skip_link = \"Meteen ", 1)).unwrap();

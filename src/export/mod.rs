@@ -6,7 +6,6 @@ mod csv;
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -21,8 +20,9 @@ pub use self::csv::spaces_csv;
 /// Opens a file in the site for writing, by route.
 pub type Open<'o> = dyn Fn(&str) -> Result<Box<dyn Write + Send + 'o>, String> + Sync + 'o;
 
-/// Writes every open-data file, each streamed to disk on its own thread (a 100k-entry JSON file
-/// is hundreds of megabytes: it is never held in memory). Returns the size of each file.
+/// Writes every open-data file, each streamed to disk (a 100k-entry JSON file is hundreds of
+/// megabytes: it is never held in memory), one after the other on the caller's thread: the build
+/// runs this beside the pages. Returns the size of each file.
 pub fn write_all(ctx: &RenderContext, open: &Open) -> Result<Vec<u64>, String> {
     type Job<'j> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + Send + Sync + 'j>;
     let d = routes::DATA;
@@ -50,7 +50,7 @@ pub fn write_all(ctx: &RenderContext, open: &Open) -> Result<Vec<u64>, String> {
             Box::new(move |w| pretty(w, &schema::schema_for(kind, &ctx.site.vocab))),
         ));
     }
-    jobs.par_iter()
+    jobs.iter()
         .map(|(route, job)| {
             let file = open(route)?;
             let mut counted = CountingWriter {

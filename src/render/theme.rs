@@ -94,6 +94,10 @@ impl Theme {
         })
     }
 
+    pub fn has_template(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
     /// The hash of the sources that render a page with `template`.
     pub fn template_hash(&self, template: &str) -> u64 {
         self.template_hashes
@@ -107,11 +111,14 @@ impl Theme {
     }
 }
 
-/// The template itself and the ones every template of this theme builds on (the base layout and
-/// the macros).
+/// The templates every page is built with, whatever its own template: what one of them renders
+/// is part of every page.
+pub const LAYOUT: [&str; 4] = ["base.html", "macros.html", "header.html", "footer.html"];
+
+/// The template itself and the ones every template of this theme builds on (`LAYOUT`).
 fn sources_hash(sources: &BTreeMap<String, String>, template: &str) -> u64 {
     let mut hash = crate::hash::ContentHash::default();
-    for name in [template, "base.html", "macros.html"] {
+    for name in std::iter::once(template).chain(LAYOUT) {
         hash.feed(name.as_bytes());
         hash.feed_u64(sources.get(name).map_or(0, String::len) as u64);
         hash.feed(sources.get(name).map(String::as_bytes).unwrap_or_default());

@@ -2,7 +2,6 @@
 //! (kinds, disciplines, tags, place), its text, and the filters it can be found by.
 
 use pulldown_cmark::{Event, Parser, TagEnd};
-use rayon::prelude::*;
 use search_index::SearchDocument;
 use serde::Serialize;
 
@@ -20,8 +19,10 @@ pub fn documents(ctx: &RenderContext) -> Vec<SearchDocument> {
     batches(ctx, usize::MAX).flatten().collect()
 }
 
-/// The documents a batch at a time, each made in parallel, in the same order: the index takes
-/// them as they come and no batch outlives its turn.
+/// The documents a batch at a time, in the same order: the index takes them as they come and no
+/// batch outlives its turn. They are made on the caller's thread, not rayon's: the index builds
+/// on a thread of its own while rayon renders pages, and a batch handed to rayon would wait for
+/// the pages to finish.
 pub fn batches<'c>(ctx: &'c RenderContext, size: usize) -> impl Iterator<Item = Vec<SearchDocument>> + 'c {
     let site = ctx.site;
     // Document order decides tie-breaks and the blob's bytes: kinds in the order of their names
@@ -51,7 +52,7 @@ fn batch<T: Sync>(
     make: fn(&RenderContext, &Entry<T>) -> SearchDocument,
 ) -> Vec<SearchDocument> {
     entries
-        .par_iter()
+        .iter()
         .filter(|e| ctx.cards.contains_key(&e.slug))
         .map(|e| make(ctx, e))
         .collect()

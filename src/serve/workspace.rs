@@ -13,6 +13,7 @@ use crate::content::model::Date;
 use crate::content::site::Site;
 use crate::content::validate::{self, Options};
 use crate::diagnostics::{self, Diagnostic, Format};
+use crate::render::theme::LAYOUT;
 use crate::render::{self, routes, BuildOptions, BuildReport, Plan};
 
 use super::store::{Files, MemorySink, Store};
@@ -116,10 +117,13 @@ impl Workspace {
                 // Entry pages have no memo: all of them when what renders them changed. Other
                 // pages' memo covers their template's source.
                 let memo = self.memo.clone();
-                let shared = ["entry.html", "page.html", "base.html", "macros.html"];
+                let entry_templates = ["entry.html", "page.html"];
                 let none = HashSet::new();
                 let plan = Plan {
-                    entries: if names.iter().any(|n| shared.contains(&n.as_str())) {
+                    entries: if names
+                        .iter()
+                        .any(|n| entry_templates.contains(&n.as_str()) || LAYOUT.contains(&n.as_str()))
+                    {
                         None
                     } else {
                         Some(&none)
