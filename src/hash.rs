@@ -65,6 +65,15 @@ impl ContentHash {
         self.feed(&value.to_le_bytes());
     }
 
+    /// Feeds the value as compact JSON. serde_json writes a few bytes at a time; a buffer in
+    /// between hands them over in runs (a third of the cost of hashing a page's view).
+    pub fn feed_json<T: serde::Serialize + ?Sized>(&mut self, value: &T) -> Result<(), serde_json::Error> {
+        use std::io::Write;
+        let mut buffered = std::io::BufWriter::with_capacity(4096, &mut *self);
+        serde_json::to_writer(&mut buffered, value)?;
+        buffered.flush().map_err(serde_json::Error::io)
+    }
+
     fn mix(&mut self, word: u64) {
         let k = word.wrapping_mul(K1).rotate_left(31).wrapping_mul(K2);
         self.state = (self.state ^ k)

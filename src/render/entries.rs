@@ -738,9 +738,19 @@ pub(super) fn article_json_ld(
 
 /// JSON that cannot close its `<script>` element: `<`, `>` and `&` are written as escapes.
 pub fn script_safe_json(value: &serde_json::Value) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let json = serde_json::to_string(value).unwrap_or_default();
+    // One pass, and none at all for the usual JSON without these characters.
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut safe = String::with_capacity(json.len() + 32);
+    for c in json.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    safe
 }

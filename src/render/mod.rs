@@ -103,7 +103,7 @@ impl Writer<'_> {
         if let Some(memo) = self.memo {
             let mut hash = crate::hash::ContentHash::seeded(shared.chrome_hash);
             hash.feed_u64(shared.theme.template_hash(template));
-            serde_json::to_writer(&mut hash, view).map_err(|e| e.to_string())?;
+            hash.feed_json(view).map_err(|e| e.to_string())?;
             let hash = hash.finish();
             let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash);
             if unchanged {
