@@ -20,6 +20,10 @@ fn main() {
         "{:>8} {:>10} {:>10} {:>12} {:>12} {:>8} {:>10}",
         "entries", "input MB", "first ms", "rebuild ms", "peak RSS MB", "files", "output MB"
     );
+    // Every size's folders stay until the end: on ext4 without a journal (this machine), creating
+    // files right after deleting many is slow, as the file system skips recently freed inodes
+    // (measured: 33 s instead of 27 s for the first build of 100,000 after deleting 10,000's).
+    let mut keep = Vec::new();
     for size in sizes {
         let temp = tempfile::tempdir().expect("temp dir");
         let content = corpus::content_dir(temp.path(), size);
@@ -51,6 +55,7 @@ fn main() {
             files,
             bytes as f64 / 1e6
         );
+        keep.push(temp);
     }
 }
 

@@ -606,6 +606,13 @@ fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
     rebuild("the header");
     assert!(read(&out, "ruimtes/atelier-noord/index.html").contains("<div class=\"wrap kop\">"));
     assert!(read(&out, "ruimtes/index.html").contains("<div class=\"wrap kop\">"));
+    // Cards too are rendered once per build; an edit reaches every list and related section.
+    let card = theme.path().join("templates/card.html");
+    let text = fs::read_to_string(&card).unwrap();
+    fs::write(&card, text.replacen("<a class=\"card-title\"", "<a class=\"card-title kaart\"", 1)).unwrap();
+    rebuild("the card");
+    assert!(read(&out, "ruimtes/index.html").contains("card-title kaart"));
+    assert!(read(&out, "praktijken/oefenkot-gent/index.html").contains("card-title kaart"));
     let strings = theme.path().join("i18n/nl.toml");
     let text = fs::read_to_string(&strings).unwrap();
     fs::write(&strings, text.replacen("skip_link = \"", "skip_link = \"Meteen ", 1)).unwrap();

@@ -25,6 +25,9 @@ pub struct Card {
     /// Place, kinds or category: a short line under the title.
     pub meta: String,
     pub summary: String,
+    /// The card as the theme's `card.html` renders it: once per build, though a card shows on
+    /// several lists (every facet it belongs to), and then dropped into each.
+    pub html: String,
     #[serde(skip)]
     pub checked_on: Date,
     #[serde(skip)]
@@ -358,9 +361,36 @@ impl<'a> RenderContext<'a> {
             kind_label: self.kind_label(kind),
             meta,
             summary,
+            html: String::new(),
             checked_on,
             route,
         }
+    }
+
+    /// Renders every card with the theme's `card.html` (when it has one), in parallel. It sees
+    /// `card`, `site` and `t`; the markup is trimmed.
+    pub fn render_cards(&mut self) -> Result<(), String> {
+        let theme = self.theme;
+        if !theme.has_template("card.html") {
+            return Ok(());
+        }
+        let mut base = tera::Context::new();
+        base.insert("site", &self.chrome);
+        base.insert("t", &theme.template_strings);
+        // One copy of the context per batch of cards, not per card: the copy costs more than
+        // the card.
+        self.cards.par_iter_mut().try_for_each_init(
+            || base.clone(),
+            |context, (slug, card)| {
+                context.insert("card", &*card);
+                card.html = theme
+                    .render("card.html", context)
+                    .map_err(|e| format!("card.html for {slug}: {e}"))?
+                    .trim()
+                    .to_string();
+                Ok(())
+            },
+        )
     }
 
     /// `related` and a space's legal framework, in both directions, among published entries.

@@ -119,6 +119,9 @@ impl Writer<'_> {
 
 /// What every page's template context starts from, converted to tera values once per build.
 struct Shared<'a> {
+    /// Tells this render from earlier ones in the same process (`ruimte serve`), whose contexts
+    /// threads may still keep.
+    build: u64,
     theme: &'a Theme,
     base: tera::Context,
     /// What every page shares (the chrome, the interface strings): part of every page's memo.
@@ -192,6 +195,7 @@ pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Resu
         &assets,
     );
     ctx.set_search_index(crate::search::INDEX_ROUTE);
+    ctx.render_cards()?;
     writer.report.lock().expect("report lock").links = ctx.links.clone();
     phases.done("theme, context");
     if plan.pages_only {
@@ -254,7 +258,9 @@ fn render_pages(
     let mut chrome_hash = crate::hash::ContentHash::default();
     serde_json::to_writer(&mut chrome_hash, &ctx.chrome).map_err(|e| e.to_string())?;
     serde_json::to_writer(&mut chrome_hash, &theme.template_strings).map_err(|e| e.to_string())?;
+    static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let mut shared = Shared {
+        build: BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         theme,
         base,
         chrome_hash: chrome_hash.finish(),
@@ -403,15 +409,26 @@ fn write_open_data(ctx: &RenderContext, writer: &Writer) -> Result<(), String> {
 
 /// Renders one template with the shared context, the page's route and its view.
 fn render<T: Serialize>(shared: &Shared, template: &str, route: &str, view: &T) -> Result<String, String> {
-    let mut context = shared.base.clone();
-    context.insert("route", route);
-    context.insert("header_html", shared.header(route));
-    context.insert("footer_html", &shared.footer);
-    context.insert("page", view);
-    shared
-        .theme
-        .render(template, &context)
-        .map_err(|e| format!("{template} for /{route}: {e}"))
+    // Each thread keeps one copy of the shared context for the whole build and replaces only
+    // what differs per page: copying the chrome and the interface strings for every page cost
+    // about as much as rendering the header.
+    thread_local! {
+        static CONTEXT: std::cell::RefCell<Option<(u64, tera::Context)>> = const { std::cell::RefCell::new(None) };
+    }
+    CONTEXT.with_borrow_mut(|kept| {
+        let context = match kept {
+            Some((build, context)) if *build == shared.build => context,
+            _ => &mut kept.insert((shared.build, shared.base.clone())).1,
+        };
+        context.insert("route", route);
+        context.insert("header_html", shared.header(route));
+        context.insert("footer_html", &shared.footer);
+        context.insert("page", view);
+        shared
+            .theme
+            .render(template, context)
+            .map_err(|e| format!("{template} for /{route}: {e}"))
+    })
 }
 
 /// Lets pages of different view types share one closure without converting each view twice.

@@ -113,7 +113,7 @@ impl Theme {
 
 /// The templates every page is built with, whatever its own template: what one of them renders
 /// is part of every page.
-pub const LAYOUT: [&str; 4] = ["base.html", "macros.html", "header.html", "footer.html"];
+pub const LAYOUT: [&str; 5] = ["base.html", "macros.html", "header.html", "footer.html", "card.html"];
 
 /// The template itself and the ones every template of this theme builds on (`LAYOUT`).
 fn sources_hash(sources: &BTreeMap<String, String>, template: &str) -> u64 {
