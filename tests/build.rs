@@ -609,7 +609,11 @@ fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
     // Cards too are rendered once per build; an edit reaches every list and related section.
     let card = theme.path().join("templates/card.html");
     let text = fs::read_to_string(&card).unwrap();
-    fs::write(&card, text.replacen("<a class=\"card-title\"", "<a class=\"card-title kaart\"", 1)).unwrap();
+    fs::write(
+        &card,
+        text.replacen("<a class=\"card-title\"", "<a class=\"card-title kaart\"", 1),
+    )
+    .unwrap();
     rebuild("the card");
     assert!(read(&out, "ruimtes/index.html").contains("card-title kaart"));
     assert!(read(&out, "praktijken/oefenkot-gent/index.html").contains("card-title kaart"));

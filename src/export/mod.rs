@@ -183,29 +183,51 @@ fn guides_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content:
     c
 }
 
-fn spaces_geojson(ctx: &RenderContext) -> Value {
-    let features: Vec<Value> = ctx
-        .site
-        .spaces
-        .iter()
-        .filter(|e| ctx.cards.contains_key(&e.slug))
-        .filter_map(|e| {
-            let (lat, lon, approximate) = location(ctx, &e.front)?;
-            let kinds: Vec<&str> = e.front.kinds.iter().map(|k| k.as_str()).collect();
-            Some(json!({
-                "type": "Feature",
-                "geometry": { "type": "Point", "coordinates": [lon, lat] },
-                "properties": {
-                    "slug": e.slug,
-                    "name": e.front.name,
-                    "url": ctx.urls.absolute(&routes::entry(EntryKind::Space, &e.slug)),
-                    "kinds": kinds,
-                    "place": e.front.place.as_str(),
-                    "place_name": ctx.label(VocabularyKind::Places, e.front.place.as_str()),
-                    "location_approximate": approximate,
-                },
-            }))
-        })
-        .collect();
-    json!({ "type": "FeatureCollection", "licence": licence(ctx), "features": features })
+fn spaces_geojson<'a>(ctx: &'a RenderContext<'a>) -> GeoJson<'a> {
+    GeoJson {
+        kind: "FeatureCollection",
+        licence: licence(ctx),
+        features: Features(ctx),
+    }
+}
+
+#[derive(Serialize)]
+struct GeoJson<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    licence: Value,
+    features: Features<'a>,
+}
+
+/// The spaces as GeoJSON features, each made as it is written: all of them at once as JSON
+/// values took a hundred megabytes at 100,000 entries.
+struct Features<'a>(&'a RenderContext<'a>);
+
+impl Serialize for Features<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let ctx = self.0;
+        serializer.collect_seq(
+            ctx.site
+                .spaces
+                .iter()
+                .filter(|e| ctx.cards.contains_key(&e.slug))
+                .filter_map(|e| {
+                    let (lat, lon, approximate) = location(ctx, &e.front)?;
+                    let kinds: Vec<&str> = e.front.kinds.iter().map(|k| k.as_str()).collect();
+                    Some(json!({
+                        "type": "Feature",
+                        "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                        "properties": {
+                            "slug": e.slug,
+                            "name": e.front.name,
+                            "url": ctx.urls.absolute(&routes::entry(EntryKind::Space, &e.slug)),
+                            "kinds": kinds,
+                            "place": e.front.place.as_str(),
+                            "place_name": ctx.label(VocabularyKind::Places, e.front.place.as_str()),
+                            "location_approximate": approximate,
+                        },
+                    }))
+                }),
+        )
+    }
 }
