@@ -277,6 +277,18 @@ fn the_menu_marks_the_page_a_visitor_is_on() {
 }
 
 #[test]
+fn a_theme_without_a_card_template_is_refused_by_name() {
+    let theme = tempfile::tempdir().unwrap();
+    copy_dir(Path::new(THEME), theme.path());
+    fs::remove_file(theme.path().join("templates/card.html")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let output = build_with_theme(&fixture("valid"), &dir.path().join("public"), theme.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("templates/card.html"));
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
 fn two_builds_of_the_same_content_are_byte_identical() {
     let a = built(&[]);
     let b = built(&[]);

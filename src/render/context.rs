@@ -34,6 +34,20 @@ pub struct Card {
     pub route: String,
 }
 
+/// A card where a list shows it: only its markup. `card.html` rendered it once with every field;
+/// a list page's view carrying every field of its hundred cards again cost more than the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'c>(pub &'c Card);
+
+impl Serialize for Listed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut card = serializer.serialize_struct("Card", 1)?;
+        card.serialize_field("html", &self.0.html)?;
+        card.end()
+    }
+}
+
 /// The parts of every page that do not depend on the page: header, navigation, footer.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chrome {
@@ -367,12 +381,12 @@ impl<'a> RenderContext<'a> {
         }
     }
 
-    /// Renders every card with the theme's `card.html` (when it has one), in parallel. It sees
-    /// `card`, `site` and `t`; the markup is trimmed.
+    /// Renders every card with the theme's `card.html`, in parallel. It sees `card`, `site` and
+    /// `t`; the markup is trimmed. Lists show nothing else of a card, so the template is required.
     pub fn render_cards(&mut self) -> Result<(), String> {
         let theme = self.theme;
         if !theme.has_template("card.html") {
-            return Ok(());
+            return Err("the theme has no templates/card.html: lists show each entry as it renders".into());
         }
         let mut base = tera::Context::new();
         base.insert("site", &self.chrome);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::content::site::Site;
 use crate::content::vocab::VocabularyKind;
 
-use super::context::{sort_cards, Card, RenderContext};
+use super::context::{sort_cards, Card, Listed, RenderContext};
 use super::entries::Item;
 use super::routes::{self, Facet};
 
@@ -22,7 +22,7 @@ pub struct ListPage<'c> {
     pub canonical: String,
     pub breadcrumbs: Vec<Item>,
     pub total: usize,
-    pub cards: Vec<&'c Card>,
+    pub cards: Vec<Listed<'c>>,
     pub pagination: Option<Pagination>,
     /// Counts per entry kind on facet pages ("12 ruimtes, 3 praktijken").
     pub summary: String,
@@ -74,7 +74,7 @@ pub fn paginate<'c>(
                 canonical: ctx.urls.absolute(&route),
                 breadcrumbs: breadcrumbs.clone(),
                 total,
-                cards: chunk,
+                cards: chunk.into_iter().map(Listed).collect(),
                 pagination,
                 summary: summary.clone(),
             };
@@ -309,7 +309,7 @@ pub struct HomePage<'c> {
     pub intro: String,
     pub canonical: String,
     pub counts: Vec<Item>,
-    pub newest: Vec<&'c Card>,
+    pub newest: Vec<Listed<'c>>,
     pub browse: Vec<Item>,
 }
 
@@ -349,7 +349,7 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
         intro: ctx.t("home_intro"),
         canonical: ctx.urls.absolute(""),
         counts,
-        newest,
+        newest: newest.into_iter().map(Listed).collect(),
         browse,
     }
 }
