@@ -593,45 +593,48 @@ fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
     rebuild("first");
     rebuild("second (makes the spare)");
     // From here on the spare is recycled and its unchanged pages are kept.
-    let space = site.path().join("spaces/atelier-noord.md");
-    let text = fs::read_to_string(&space).unwrap();
-    fs::write(&space, text.replace("name: Atelier Noord", "name: Atelier Noordzee")).unwrap();
+    let edit = |file: &Path, from: &str, to: &str| {
+        let text = fs::read_to_string(file).unwrap();
+        assert!(text.contains(from), "{} holds {from}", file.display());
+        fs::write(file, text.replacen(from, to, 1)).unwrap();
+    };
+    edit(
+        &site.path().join("spaces/atelier-noord.md"),
+        "name: Atelier Noord",
+        "name: Atelier Noordzee",
+    );
     rebuild("an entry's name");
     assert!(read(&out, "praktijken/oefenkot-gent/index.html").contains("Atelier Noordzee"));
-    let template = theme.path().join("templates/list.html");
-    let text = fs::read_to_string(&template).unwrap();
-    fs::write(
-        &template,
-        text.replacen("{% block main %}", "{% block main %}<p class=\"lijst\">lijst</p>", 1),
-    )
-    .unwrap();
+    edit(
+        &theme.path().join("templates/list.html"),
+        "{% block main %}",
+        "{% block main %}<p class=\"lijst\">lijst</p>",
+    );
     rebuild("a list template");
     assert!(read(&out, "ruimtes/index.html").contains("<p class=\"lijst\">lijst</p>"));
     // The header is rendered once per build, not per page; every page still follows an edit.
-    let header = theme.path().join("templates/header.html");
-    let text = fs::read_to_string(&header).unwrap();
-    fs::write(
-        &header,
-        text.replacen("<div class=\"wrap\">", "<div class=\"wrap kop\">", 1),
-    )
-    .unwrap();
+    edit(
+        &theme.path().join("templates/header.html"),
+        "<div class=\"wrap\">",
+        "<div class=\"wrap kop\">",
+    );
     rebuild("the header");
     assert!(read(&out, "ruimtes/atelier-noord/index.html").contains("<div class=\"wrap kop\">"));
     assert!(read(&out, "ruimtes/index.html").contains("<div class=\"wrap kop\">"));
     // Cards too are rendered once per build; an edit reaches every list and related section.
-    let card = theme.path().join("templates/card.html");
-    let text = fs::read_to_string(&card).unwrap();
-    fs::write(
-        &card,
-        text.replacen("<a class=\"card-title\"", "<a class=\"card-title kaart\"", 1),
-    )
-    .unwrap();
+    edit(
+        &theme.path().join("templates/card.html"),
+        "<a class=\"card-title\"",
+        "<a class=\"card-title kaart\"",
+    );
     rebuild("the card");
     assert!(read(&out, "ruimtes/index.html").contains("card-title kaart"));
     assert!(read(&out, "praktijken/oefenkot-gent/index.html").contains("card-title kaart"));
-    let strings = theme.path().join("i18n/nl.toml");
-    let text = fs::read_to_string(&strings).unwrap();
-    fs::write(&strings, text.replacen("skip_link = \"", "skip_link = \"Meteen ", 1)).unwrap();
+    edit(
+        &theme.path().join("i18n/nl.toml"),
+        "skip_link = \"",
+        "skip_link = \"Meteen ",
+    );
     rebuild("an interface string");
     assert!(read(&out, "gidsen/bruikleen/index.html").contains(">Meteen "));
     fs::remove_file(site.path().join("spaces/minimal-space.md")).unwrap();
