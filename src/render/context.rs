@@ -381,6 +381,15 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// What every template sees, whatever it renders: `site` (the chrome) and `t` (the interface
+    /// strings templates use).
+    pub fn template_base(&self) -> tera::Context {
+        let mut base = tera::Context::new();
+        base.insert("site", &self.chrome);
+        base.insert("t", &self.theme.template_strings);
+        base
+    }
+
     /// Renders every card with the theme's `card.html`, in parallel. It sees `card`, `site` and
     /// `t`; the markup is trimmed. Lists show nothing else of a card, so the template is required.
     pub fn render_cards(&mut self) -> Result<(), String> {
@@ -388,9 +397,7 @@ impl<'a> RenderContext<'a> {
         if !theme.has_template("card.html") {
             return Err("the theme has no templates/card.html: lists show each entry as it renders".into());
         }
-        let mut base = tera::Context::new();
-        base.insert("site", &self.chrome);
-        base.insert("t", &theme.template_strings);
+        let base = self.template_base();
         // One copy of the context per batch of cards, not per card: the copy costs more than
         // the card.
         self.cards.par_iter_mut().try_for_each_init(

@@ -126,9 +126,11 @@ struct Shared<'a> {
     base: tera::Context,
     /// What every page shares (the chrome, the interface strings): part of every page's memo.
     chrome_hash: u64,
-    /// The theme's header, rendered once for each menu item's route (which it marks as current)
-    /// and once, under `None`, for every page outside the menu.
-    headers: HashMap<Option<String>, String>,
+    /// The theme's header, rendered once for each menu item's route (which it marks as
+    /// current), by route.
+    menu_headers: HashMap<String, String>,
+    /// The header of every page outside the menu.
+    header: String,
     footer: String,
 }
 
@@ -149,21 +151,18 @@ impl Shared<'_> {
                 .map_err(|e| format!("{template}: {e}"))?;
             Ok(html.trim().to_string())
         };
-        let mut headers = HashMap::new();
-        headers.insert(None, render("header.html", None)?);
+        let mut menu_headers = HashMap::new();
         for item in &ctx.chrome.nav {
-            headers.insert(Some(item.route.clone()), render("header.html", Some(&item.route))?);
+            menu_headers.insert(item.route.clone(), render("header.html", Some(&item.route))?);
         }
+        self.menu_headers = menu_headers;
+        self.header = render("header.html", None)?;
         self.footer = render("footer.html", None)?;
-        self.headers = headers;
         Ok(())
     }
 
     fn header(&self, route: &str) -> &str {
-        self.headers
-            .get(&Some(route.to_string()))
-            .or_else(|| self.headers.get(&None))
-            .map_or("", String::as_str)
+        self.menu_headers.get(route).unwrap_or(&self.header)
     }
 }
 
@@ -217,7 +216,7 @@ pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Resu
         let report = render_pages(&ctx, &theme, &writer, options, plan, &mut phases);
         index_and_data
             .join()
-            .map_err(|_| "the search index build panicked".to_string())??;
+            .map_err(|_| "the search index or open data build panicked".to_string())??;
         report
     })?;
     phases.done("index, open data");
@@ -252,19 +251,20 @@ fn render_pages(
     phases: &mut crate::timing::Phases,
 ) -> Result<(), String> {
     let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
-    let mut base = tera::Context::new();
-    base.insert("site", &ctx.chrome);
-    base.insert("t", &theme.template_strings);
+    let base = ctx.template_base();
     let mut chrome_hash = crate::hash::ContentHash::default();
-    serde_json::to_writer(&mut chrome_hash, &ctx.chrome).map_err(|e| e.to_string())?;
-    serde_json::to_writer(&mut chrome_hash, &theme.template_strings).map_err(|e| e.to_string())?;
+    chrome_hash.feed_json(&ctx.chrome).map_err(|e| e.to_string())?;
+    chrome_hash
+        .feed_json(&theme.template_strings)
+        .map_err(|e| e.to_string())?;
     static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let mut shared = Shared {
         build: BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         theme,
         base,
         chrome_hash: chrome_hash.finish(),
-        headers: HashMap::new(),
+        menu_headers: HashMap::new(),
+        header: String::new(),
         footer: String::new(),
     };
     shared.render_chrome(ctx)?;
