@@ -5,6 +5,9 @@
 //! median rebuild after one entry's text changed, once a spare folder exists (a contributor
 //! building again): the second build creates the spare, the ones after it are measured.
 //!
+//! A third: the first build with `entry_urls = "file"`, one file per entry instead of a folder and
+//! a file (ext4 spends much of a large first build creating folders).
+//!
 //! Run: `cargo bench --bench build` (or `scripts/bench.sh`). BENCH_SIZES=1000,10000,100000 chooses
 //! sizes (default 1k, 10k, 100k), BENCH_RUNS the measured rebuilds, BENCH_KEEP=DIR keeps the corpora.
 
@@ -17,8 +20,8 @@ fn main() {
     let sizes = corpus::sizes(&[1_000, 10_000, 100_000]);
     let runs = corpus::runs(3);
     println!(
-        "{:>8} {:>10} {:>10} {:>12} {:>12} {:>8} {:>10}",
-        "entries", "input MB", "first ms", "rebuild ms", "peak RSS MB", "files", "output MB"
+        "{:>8} {:>10} {:>10} {:>12} {:>16} {:>12} {:>8} {:>10}",
+        "entries", "input MB", "first ms", "rebuild ms", "first, files ms", "peak RSS MB", "files", "output MB"
     );
     // Every size's folders stay until the end: on ext4 without a journal (this machine), creating
     // files right after deleting many is slow, as the file system skips recently freed inodes
@@ -39,6 +42,10 @@ fn main() {
             corpus::build_site(&content, &out);
             times.push(start.elapsed().as_secs_f64() * 1000.0);
         }
+        let file_urls = corpus::file_urls_config(temp.path());
+        let start = Instant::now();
+        corpus::build_site_with_file_urls(&content, &temp.path().join("public-files"), &file_urls);
+        let first_files = start.elapsed().as_secs_f64() * 1000.0;
         // Every build runs as a child of this process, so this is the largest of them.
         let peak_kb = corpus::children_peak_rss_kb();
         let (files, bytes) = folder_size(&out);
@@ -46,11 +53,12 @@ fn main() {
         let mut rebuilds = times.split_off(2);
         rebuilds.sort_by(f64::total_cmp);
         println!(
-            "{:>8} {:>10.1} {:>10.0} {:>12.0} {:>12.1} {:>8} {:>10.1}",
+            "{:>8} {:>10.1} {:>10.0} {:>12.0} {:>16.0} {:>12.1} {:>8} {:>10.1}",
             corpus.entries,
             corpus.bytes as f64 / 1e6,
             first,
             rebuilds[rebuilds.len() / 2],
+            first_files,
             peak_kb as f64 / 1024.0,
             files,
             bytes as f64 / 1e6

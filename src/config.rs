@@ -26,6 +26,21 @@ pub struct Config {
     pub stale_after_days: u32,
     /// The licence of the content and the open data.
     pub licence: Licence,
+    /// How entry pages are addressed: `folder` (`/ruimtes/atelier-noord/`) or `file`
+    /// (`/ruimtes/atelier-noord.html`).
+    pub entry_urls: EntryUrls,
+}
+
+/// The two shapes of an entry page's address. Both work on every static host. `file` makes one
+/// file per entry instead of a folder and a file: a directory of tens of thousands of entries
+/// builds faster (creating a folder costs a file system more than writing a file) and deploys
+/// fewer objects. `folder` gives addresses without an extension.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryUrls {
+    #[default]
+    Folder,
+    File,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +71,7 @@ impl Default for Config {
             repository: Repository::default(),
             stale_after_days: 730,
             licence: Licence::default(),
+            entry_urls: EntryUrls::default(),
         }
     }
 }

@@ -249,6 +249,56 @@ fn every_internal_link_resolves_at_the_root_and_under_a_sub_path() {
     }
 }
 
+/// `entry_urls = "file"`: every entry is one `.html` file rather than a folder, every link (the
+/// lists', the related cards', the open data's, the sitemap's) points at that file, and pictures
+/// still have their folder.
+#[test]
+fn entry_pages_can_be_files_instead_of_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("site.toml");
+    let settings = fs::read_to_string(fixture("site.toml")).unwrap();
+    fs::write(&config, format!("entry_urls = \"file\"\n{settings}")).unwrap();
+    let out = dir.path().join("public");
+    let output = ruimte(&[
+        "build",
+        "--content",
+        fixture("valid").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+        "--theme",
+        THEME,
+        "--base-url",
+        "https://example.org/ruimte/",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let page = read(&out, "ruimtes/atelier-noord.html");
+    assert!(page.contains("<h1>Atelier Noord</h1>"), "the entry is its own file");
+    assert!(!out.join("ruimtes/atelier-noord").join("index.html").exists());
+    assert!(
+        out.join("ruimtes/atelier-noord/atelier-noord/zaal.svg").is_file(),
+        "pictures keep a folder"
+    );
+    assert!(
+        read(&out, "over/index.html").contains("<h1>"),
+        "content pages keep their folder"
+    );
+    assert!(read(&out, "ruimtes/index.html").contains("href=\"/ruimte/ruimtes/atelier-noord.html\""));
+    assert!(read(&out, "sitemap.xml").contains("<loc>https://example.org/ruimte/ruimtes/atelier-noord.html</loc>"));
+    assert!(read(&out, "data/spaces.json").contains("\"https://example.org/ruimte/ruimtes/atelier-noord.html\""));
+
+    let (checked, broken) = broken_links(&out, "/ruimte/");
+    assert!(checked > 100, "links were found ({checked})");
+    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
 #[test]
 fn the_menu_marks_the_page_a_visitor_is_on() {
     let site = built(&[]);

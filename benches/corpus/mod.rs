@@ -303,11 +303,10 @@ pub fn ruimte(args: &[&std::ffi::OsStr]) -> std::process::Output {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ruimte"));
     command.args(args).env("RUIMTE_TODAY", "2026-11-22");
     if args.first().is_some_and(|a| *a == "build") {
-        command
-            .arg("--config")
-            .arg(root.join("ruimte.toml"))
-            .arg("--theme")
-            .arg(root.join("themes/default"));
+        if !args.iter().any(|a| *a == "--config") {
+            command.arg("--config").arg(root.join("ruimte.toml"));
+        }
+        command.arg("--theme").arg(root.join("themes/default"));
     }
     let output = command.output().expect("ruimte runs");
     assert!(
@@ -327,5 +326,36 @@ pub fn build_site(content: &Path, out: &Path) -> std::process::Output {
         content.as_os_str(),
         "--out".as_ref(),
         out.as_os_str(),
+    ])
+}
+
+/// The repository's settings with entry pages as files (`entry_urls = "file"`), written into
+/// `dir`; gives the settings file's path.
+pub fn file_urls_config(dir: &Path) -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let settings = std::fs::read_to_string(root.join("ruimte.toml")).expect("read ruimte.toml");
+    assert!(
+        settings.contains("entry_urls = \"folder\""),
+        "ruimte.toml sets entry_urls"
+    );
+    let path = dir.join("ruimte-file-urls.toml");
+    std::fs::write(
+        &path,
+        settings.replace("entry_urls = \"folder\"", "entry_urls = \"file\""),
+    )
+    .expect("write settings");
+    path
+}
+
+/// `ruimte build` with entry pages as files.
+pub fn build_site_with_file_urls(content: &Path, out: &Path, config: &Path) -> std::process::Output {
+    ruimte(&[
+        "build".as_ref(),
+        "--content".as_ref(),
+        content.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--config".as_ref(),
+        config.as_os_str(),
     ])
 }

@@ -5,7 +5,6 @@ use std::io::Write;
 use crate::content::model::space::Space;
 use crate::content::site::EntryKind;
 use crate::render::context::RenderContext;
-use crate::render::routes;
 
 const COLUMNS: [&str; 29] = [
     "slug",
@@ -61,7 +60,7 @@ fn row(ctx: &RenderContext, slug: &str, s: &Space) -> Vec<String> {
     vec![
         slug.to_string(),
         s.name.clone(),
-        ctx.urls.absolute(&routes::entry(EntryKind::Space, slug)),
+        ctx.urls.absolute(&ctx.entry_route(EntryKind::Space, slug)),
         join(s.kinds.iter().map(|k| k.as_str()).collect()),
         join(s.disciplines.iter().map(|k| k.as_str()).collect()),
         s.place.as_str().to_string(),

@@ -151,7 +151,7 @@ fn collection<'a, T: Serialize>(
             let place = place_of(&e.front).and_then(|k| ctx.site.vocab.place(k));
             Exported {
                 slug: &e.slug,
-                url: ctx.urls.absolute(&routes::entry(kind, &e.slug)),
+                url: ctx.urls.absolute(&ctx.entry_route(kind, &e.slug)),
                 front: &e.front,
                 place_name: place.map(|p| p.nl.as_str()),
                 province: place.map(|p| p.province.as_str()),
@@ -220,7 +220,7 @@ impl Serialize for Features<'_> {
                         "properties": {
                             "slug": e.slug,
                             "name": e.front.name,
-                            "url": ctx.urls.absolute(&routes::entry(EntryKind::Space, &e.slug)),
+                            "url": ctx.urls.absolute(&ctx.entry_route(EntryKind::Space, &e.slug)),
                             "kinds": kinds,
                             "place": e.front.place.as_str(),
                             "place_name": ctx.label(VocabularyKind::Places, e.front.place.as_str()),

@@ -355,13 +355,18 @@ impl<'a> RenderContext<'a> {
         spaces.chain(practices).chain(guides).chain(requests).collect()
     }
 
+    /// The route of an entry's page, in the site's `entry_urls` style.
+    pub fn entry_route(&self, kind: EntryKind, slug: &str) -> String {
+        routes::entry(self.config.entry_urls, kind, slug)
+    }
+
     /// Whether a request still runs on the build's day.
     pub fn is_open(&self, request: &crate::content::model::Request) -> bool {
         request.valid_until >= self.today
     }
 
     fn card(&self, kind: EntryKind, slug: &str, title: &str, meta: String, summary: String, checked_on: Date) -> Card {
-        let route = routes::entry(kind, slug);
+        let route = self.entry_route(kind, slug);
         Card {
             url: self.urls.url(&route),
             title: title.to_string(),

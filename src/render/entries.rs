@@ -351,13 +351,14 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
     f.text("fact_accessibility_notes", notes.as_deref());
     let accessibility = f.out;
 
-    let route = routes::entry(EntryKind::Space, &entry.slug);
+    let route = ctx.entry_route(EntryKind::Space, &entry.slug);
+    let folder = routes::entry_folder(EntryKind::Space, &entry.slug);
     let images = entry
         .front
         .images
         .iter()
         .map(|i| ImageView {
-            src: ctx.urls.url(&format!("{route}{}", i.file)),
+            src: ctx.urls.url(&format!("{folder}{}", i.file)),
             alt: i.alt.clone(),
             credit: i.credit.clone(),
         })
@@ -445,7 +446,7 @@ pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage 
         Facet::Tag,
         p.tags.iter().map(|k| k.as_str()),
     );
-    let route = routes::entry(EntryKind::Practice, &entry.slug);
+    let route = ctx.entry_route(EntryKind::Practice, &entry.slug);
     let mut page = base_page(
         ctx,
         EntryKind::Practice,
@@ -481,7 +482,7 @@ pub fn guide_page(ctx: &RenderContext, entry: &Entry<Guide>) -> EntryPage {
         .collect();
     f.list("fact_legal_basis", basis);
     let facts = f.out;
-    let route = routes::entry(EntryKind::Guide, &entry.slug);
+    let route = ctx.entry_route(EntryKind::Guide, &entry.slug);
     let mut page = base_page(
         ctx,
         EntryKind::Guide,
@@ -541,7 +542,7 @@ pub struct FreePage {
 }
 
 pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
-    let route = routes::entry(EntryKind::Page, &entry.slug);
+    let route = ctx.entry_route(EntryKind::Page, &entry.slug);
     FreePage {
         title: entry.front.title.clone(),
         description: entry.front.description.clone().unwrap_or_default(),
@@ -562,7 +563,7 @@ pub(super) fn base_page<T>(
     checked_key: &str,
     draft: bool,
 ) -> EntryPage {
-    let route = routes::entry(kind, &entry.slug);
+    let route = ctx.entry_route(kind, &entry.slug);
     let section = routes::section(kind);
     let list_key = match kind {
         EntryKind::Space => "list_spaces",

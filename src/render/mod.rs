@@ -291,11 +291,12 @@ fn render_pages(
         .par_iter()
         .filter(|e| published(e.front.draft))
         .map(|e| {
-            let route = routes::entry(crate::content::EntryKind::Space, &e.slug);
+            let route = ctx.entry_route(crate::content::EntryKind::Space, &e.slug);
             let route = entry_page(route, &e.slug, &|| Box::new(entries::space_page(ctx, e)))?;
             let folder = e.path.parent().unwrap_or(Path::new("."));
+            let images = routes::entry_folder(crate::content::EntryKind::Space, &e.slug);
             for image in &e.front.images {
-                let to = format!("{route}{}", image.file);
+                let to = format!("{images}{}", image.file);
                 if selected(&e.slug) {
                     writer
                         .sink
@@ -307,19 +308,19 @@ fn render_pages(
             Ok(route)
         })
         .chain(site.practices.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = routes::entry(crate::content::EntryKind::Practice, &e.slug);
+            let route = ctx.entry_route(crate::content::EntryKind::Practice, &e.slug);
             entry_page(route, &e.slug, &|| Box::new(entries::practice_page(ctx, e)))
         }))
         .chain(site.guides.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = routes::entry(crate::content::EntryKind::Guide, &e.slug);
+            let route = ctx.entry_route(crate::content::EntryKind::Guide, &e.slug);
             entry_page(route, &e.slug, &|| Box::new(entries::guide_page(ctx, e)))
         }))
         .chain(site.requests.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = routes::entry(crate::content::EntryKind::Request, &e.slug);
+            let route = ctx.entry_route(crate::content::EntryKind::Request, &e.slug);
             entry_page(route, &e.slug, &|| Box::new(requests::request_page(ctx, e)))
         }))
         .chain(site.pages.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = routes::entry(crate::content::EntryKind::Page, &e.slug);
+            let route = ctx.entry_route(crate::content::EntryKind::Page, &e.slug);
             if selected(&e.slug) {
                 page("page.html", &route, &entries::free_page(ctx, e))?;
             } else {

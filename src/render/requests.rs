@@ -133,7 +133,7 @@ pub fn request_page(ctx: &RenderContext, entry: &Entry<Request>) -> EntryPage {
     f.push("fact_contact", contact);
     f.text("fact_valid_until", Some(&format::date(q.valid_until, lang)));
 
-    let route = routes::entry(EntryKind::Request, &entry.slug);
+    let route = ctx.entry_route(EntryKind::Request, &entry.slug);
     let description = super::context::first_sentences(&entry.body, 200);
     let mut page = entries::base_page(
         ctx,

@@ -2,6 +2,7 @@
 //! (`ruimtes/atelier-noord/`); the URL adds the base path, the file adds `index.html`. Keeping this
 //! in one place is what lets the site work under a sub-path.
 
+use crate::config::EntryUrls;
 use crate::content::site::EntryKind;
 
 /// The section of each entry kind, in Dutch as the site's URLs are.
@@ -66,7 +67,18 @@ pub const DATA: &str = "data/";
 pub const SEARCH: &str = "zoeken/";
 pub const STATS: &str = "cijfers/";
 
-pub fn entry(kind: EntryKind, slug: &str) -> String {
+/// An entry's page: `ruimtes/atelier-noord/` (a folder with `index.html`) or, in file style,
+/// `ruimtes/atelier-noord.html`. Content pages (about, contribute) are few and named in the menu,
+/// so they keep their folder in either style.
+pub fn entry(style: EntryUrls, kind: EntryKind, slug: &str) -> String {
+    match (kind, style) {
+        (EntryKind::Page, _) | (_, EntryUrls::Folder) => entry_folder(kind, slug),
+        (_, EntryUrls::File) => format!("{}/{slug}.html", section(kind)),
+    }
+}
+
+/// The folder an entry's own files (its pictures) go in, whatever the style of its page.
+pub fn entry_folder(kind: EntryKind, slug: &str) -> String {
     match kind {
         EntryKind::Page => format!("{slug}/"),
         _ => format!("{}/{slug}/", section(kind)),
@@ -146,11 +158,22 @@ mod tests {
     #[test]
     fn routes_urls_and_files() {
         let urls = Urls::new("/ruimte/", "https://example.org/ruimte/");
-        assert_eq!(urls.url(&entry(EntryKind::Space, "a")), "/ruimte/ruimtes/a/");
         assert_eq!(
-            urls.absolute(&entry(EntryKind::Page, "over")),
-            "https://example.org/ruimte/over/"
+            urls.url(&entry(EntryUrls::Folder, EntryKind::Space, "a")),
+            "/ruimte/ruimtes/a/"
         );
+        assert_eq!(
+            urls.url(&entry(EntryUrls::File, EntryKind::Space, "a")),
+            "/ruimte/ruimtes/a.html"
+        );
+        assert_eq!(file(&entry(EntryUrls::File, EntryKind::Guide, "a")), "gidsen/a.html");
+        assert_eq!(entry_folder(EntryKind::Space, "a"), "ruimtes/a/");
+        for style in [EntryUrls::Folder, EntryUrls::File] {
+            assert_eq!(
+                urls.absolute(&entry(style, EntryKind::Page, "over")),
+                "https://example.org/ruimte/over/"
+            );
+        }
         assert_eq!(file(&list("ruimtes", 1)), "ruimtes/index.html");
         assert_eq!(
             file(&facet(Facet::Place, "gent", 3)),

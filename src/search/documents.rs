@@ -9,7 +9,6 @@ use crate::content::model::{Guide, Practice, Request, Space};
 use crate::content::site::{Entry, EntryKind};
 use crate::content::vocab::VocabularyKind;
 use crate::render::context::RenderContext;
-use crate::render::routes;
 
 /// Enough text to find an entry by and to cut a snippet from, without storing whole documents.
 const BODY_CHARS: usize = 1500;
@@ -244,7 +243,7 @@ fn document(
             EntryKind::Request => "request",
         }
         .to_string(),
-        url: routes::entry(kind, slug),
+        url: ctx.entry_route(kind, slug),
         title: title.to_string(),
         keywords,
         body,

@@ -203,7 +203,7 @@ impl Workspace {
         // An entry that left (deleted, now a draft) takes its page along.
         for slug in changed {
             for kind in crate::content::EntryKind::ALL {
-                let page = routes::file(&routes::entry(kind, slug));
+                let page = routes::file(&routes::entry(self.config.entry_urls, kind, slug));
                 if !report.site_files.contains(&page) {
                     files.remove(&page);
                 }
