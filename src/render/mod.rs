@@ -103,7 +103,7 @@ impl Writer<'_> {
         if let Some(memo) = self.memo {
             let mut hash = crate::hash::ContentHash::seeded(shared.chrome_hash);
             hash.feed_u64(shared.theme.template_hash(template));
-            hash.feed_json(view).map_err(|e| e.to_string())?;
+            hash.feed_value(view).map_err(|e| e.to_string())?;
             let hash = hash.finish();
             let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash);
             if unchanged {
@@ -253,9 +253,9 @@ fn render_pages(
     let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
     let base = ctx.template_base();
     let mut chrome_hash = crate::hash::ContentHash::default();
-    chrome_hash.feed_json(&ctx.chrome).map_err(|e| e.to_string())?;
+    chrome_hash.feed_value(&ctx.chrome).map_err(|e| e.to_string())?;
     chrome_hash
-        .feed_json(&theme.template_strings)
+        .feed_value(&theme.template_strings)
         .map_err(|e| e.to_string())?;
     static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let mut shared = Shared {

@@ -23,7 +23,7 @@ pub const BATCH: usize = 2_000;
 pub fn documents_hash(ctx: &RenderContext) -> u64 {
     let mut hash = documents_hasher();
     for batch in batches(ctx, BATCH) {
-        hash.feed_json(&batch).expect("documents serialise");
+        hash.feed_value(&batch).expect("documents serialise");
     }
     hash.finish()
 }
@@ -34,7 +34,7 @@ pub fn documents_hash(ctx: &RenderContext) -> u64 {
 pub fn build_blob_in_batches(ctx: &RenderContext) -> Result<(Vec<u8>, u64), String> {
     let mut hash = documents_hasher();
     let documents = batches(ctx, BATCH)
-        .inspect(|batch| hash.feed_json(batch).expect("documents serialise"))
+        .inspect(|batch| hash.feed_value(batch).expect("documents serialise"))
         .flatten();
     let blob =
         search_index::build_index_from(documents).map_err(|e| format!("the search index could not be built: {e}"))?;
