@@ -109,6 +109,14 @@ impl Theme {
     pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
         self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
     }
+
+    /// Renders into `out`, after what it holds: a caller that renders many pages keeps one
+    /// buffer instead of growing a new one for each.
+    pub fn render_into(&self, template: &str, context: &tera::Context, out: &mut Vec<u8>) -> Result<(), String> {
+        self.tera
+            .render_to(template, context, out)
+            .map_err(|e| describe_tera_error(&e))
+    }
 }
 
 /// The templates every page is built with, whatever its own template: what one of them renders
