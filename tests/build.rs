@@ -374,6 +374,17 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         1,
         "no staging folder is left behind"
     );
+
+    // With no earlier site, the message does not claim one.
+    let fresh = dir.path().join("nieuw");
+    let output = build(site.path(), &fresh, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("nothing was written to") && !stderr.contains("unchanged"),
+        "{stderr}"
+    );
+    assert!(!fresh.exists());
 }
 
 #[test]

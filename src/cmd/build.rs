@@ -53,10 +53,7 @@ pub fn run(args: &BuildArgs) -> i32 {
     diagnostics::sort(&mut problems);
     if problems.iter().any(Diagnostic::is_error) {
         eprint!("{}", diagnostics::render(&problems, Format::Human, ""));
-        eprintln!(
-            "the site was not built; the previous build in {} is unchanged",
-            args.out.display()
-        );
+        eprintln!("{}", not_built(args.out));
         return 1;
     }
     if !problems.is_empty() {
@@ -88,10 +85,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         Ok(r) => r,
         Err(message) => {
             eprintln!("error: {message}");
-            eprintln!(
-                "the site was not built; the previous build in {} is unchanged",
-                args.out.display()
-            );
+            eprintln!("{}", not_built(args.out));
             return 1;
         }
     };
@@ -122,4 +116,17 @@ pub fn run(args: &BuildArgs) -> i32 {
 fn report(diagnostics: &[Diagnostic]) -> i32 {
     eprint!("{}", diagnostics::render(diagnostics, Format::Human, ""));
     1
+}
+
+/// What a failed build says about the output folder: it is never touched, but there may be no
+/// earlier site in it to speak of.
+fn not_built(out: &std::path::Path) -> String {
+    if out.exists() {
+        format!(
+            "the site was not built; the previous build in {} is unchanged",
+            out.display()
+        )
+    } else {
+        format!("the site was not built; nothing was written to {}", out.display())
+    }
 }
