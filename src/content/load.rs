@@ -68,6 +68,13 @@ pub fn load(root: &Path) -> LoadResult {
     let found = discover(root, &canonical_root, &mut diagnostics);
     let results: Vec<(Option<Loaded>, Vec<Diagnostic>)> = found.into_par_iter().map(|f| load_one(root, f)).collect();
 
+    // Room for every entry at once: grown by doubling, a list of 100,000 spaces held its old
+    // and new copies together, the build's peak memory.
+    let count = |is: fn(&Loaded) -> bool| results.iter().filter(|(l, _)| l.as_ref().is_some_and(is)).count();
+    site.spaces.reserve_exact(count(|l| matches!(l, Loaded::Space(_))));
+    site.practices
+        .reserve_exact(count(|l| matches!(l, Loaded::Practice(_))));
+    site.guides.reserve_exact(count(|l| matches!(l, Loaded::Guide(_))));
     for (loaded, file_diagnostics) in results {
         diagnostics.extend(file_diagnostics);
         match loaded {
