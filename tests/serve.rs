@@ -26,15 +26,14 @@ impl Drop for Server {
 }
 
 fn start(content: &Path) -> Server {
+    start_with(content, Path::new("tests/fixtures/site.toml"))
+}
+
+fn start_with(content: &Path, config: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ruimte"))
-        .args([
-            "serve",
-            "--port",
-            "0",
-            "--config",
-            "tests/fixtures/site.toml",
-            "--content",
-        ])
+        .args(["serve", "--port", "0", "--config"])
+        .arg(config)
+        .arg("--content")
         .arg(content)
         .env("RUIMTE_TODAY", "2026-11-22")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -201,6 +200,52 @@ fn paths_that_climb_out_of_the_site_get_nothing() {
         assert!(status == 400 || status == 404, "{path}: {status}");
         assert!(!body.contains("root:x"), "{path} leaked a file");
     }
+}
+
+/// With `entry_urls = "file"`, a new entry's page appears as its `.html` file, leaves when the
+/// entry becomes a draft, comes back when it is published again (its view unchanged, which the
+/// memo once took for "already there"), and goes when the entry is deleted.
+#[test]
+fn entry_pages_as_files_come_and_go_with_their_entries() {
+    let content = copy_fixture("valid");
+    let settings = tempfile::tempdir().unwrap();
+    let config = settings.path().join("site.toml");
+    let fixture = fs::read_to_string(common::fixture("site.toml")).unwrap();
+    fs::write(&config, format!("entry_urls = \"file\"\n{fixture}")).unwrap();
+    let server = start_with(content.path(), &config);
+    let base = server.base.clone();
+    wait_for(&base, "/ruimtes/atelier-noord.html", "the entry", |s, b| {
+        s == 200 && b.contains("Atelier Noord")
+    });
+
+    let new = content.path().join("spaces/tweede-atelier.md");
+    let text = fs::read_to_string(content.path().join("spaces/atelier-noord.md")).unwrap();
+    fs::write(&new, text.replacen("name: Atelier Noord", "name: Tweede Atelier", 1)).unwrap();
+    wait_for(&base, "/ruimtes/tweede-atelier.html", "the new entry", |s, b| {
+        s == 200 && b.contains("Tweede Atelier")
+    });
+    // A draft leaves the site, and so does a deleted entry.
+    edit(&new, "name: Tweede Atelier", "name: Tweede Atelier\ndraft: true");
+    wait_for(
+        &base,
+        "/ruimtes/tweede-atelier.html",
+        "the entry made a draft",
+        |s, _| s == 404,
+    );
+    edit(&new, "draft: true", "draft: false");
+    wait_for(
+        &base,
+        "/ruimtes/tweede-atelier.html",
+        "the entry published again",
+        |s, _| s == 200,
+    );
+    fs::remove_file(&new).unwrap();
+    wait_for(&base, "/ruimtes/tweede-atelier.html", "the removed entry", |s, _| {
+        s == 404
+    });
+    wait_for(&base, "/ruimtes/", "the list", |_, b| {
+        b.contains("/ruimtes/atelier-noord.html") && !b.contains("tweede-atelier")
+    });
 }
 
 #[test]

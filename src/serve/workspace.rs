@@ -200,12 +200,15 @@ impl Workspace {
                 }
             }
         }
-        // An entry that left (deleted, now a draft) takes its page along.
+        // An entry that left (deleted, now a draft) takes its page along, and its memo: the page
+        // must be rendered again when the entry comes back, even with the same view.
         for slug in changed {
             for kind in crate::content::EntryKind::ALL {
-                let page = routes::file(&routes::entry(self.config.entry_urls, kind, slug));
+                let route = routes::entry(self.config.entry_urls, kind, slug);
+                let page = routes::file(&route);
                 if !report.site_files.contains(&page) {
                     files.remove(&page);
+                    memo.lock().expect("memo lock").remove(&route);
                 }
             }
         }
