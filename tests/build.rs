@@ -249,35 +249,47 @@ fn every_internal_link_resolves_at_the_root_and_under_a_sub_path() {
     }
 }
 
-/// `entry_urls = "file"`: every entry is one `.html` file rather than a folder, every link (the
-/// lists', the related cards', the open data's, the sitemap's) points at that file, and pictures
-/// still have their folder.
-#[test]
-fn entry_pages_can_be_files_instead_of_folders() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("site.toml");
+/// The fixture settings with `entry_urls = "file"`, written into `dir`.
+fn file_urls_config(dir: &Path) -> PathBuf {
+    let config = dir.join("site-file-urls.toml");
     let settings = fs::read_to_string(fixture("site.toml")).unwrap();
     fs::write(&config, format!("entry_urls = \"file\"\n{settings}")).unwrap();
-    let out = dir.path().join("public");
-    let output = ruimte(&[
+    config
+}
+
+/// Builds the valid fixture into `out` with the given settings; the build must succeed.
+fn build_with_config(config: &Path, out: &Path, extra: &[&str]) {
+    let content = fixture("valid");
+    let mut args = vec![
         "build",
         "--content",
-        fixture("valid").to_str().unwrap(),
+        content.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--config",
         config.to_str().unwrap(),
         "--theme",
         THEME,
-        "--base-url",
-        "https://example.org/ruimte/",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let output = ruimte(&args);
     assert_eq!(
         output.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// `entry_urls = "file"`: every entry is one `.html` file rather than a folder, every link (the
+/// lists', the related cards', the open data's, the sitemap's) points at that file, and pictures
+/// still have their folder.
+#[test]
+fn entry_pages_can_be_files_instead_of_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = file_urls_config(dir.path());
+    let out = dir.path().join("public");
+    build_with_config(&config, &out, &["--base-url", "https://example.org/ruimte/"]);
 
     let page = read(&out, "ruimtes/atelier-noord.html");
     assert!(page.contains("<h1>Atelier Noord</h1>"), "the entry is its own file");
@@ -297,6 +309,31 @@ fn entry_pages_can_be_files_instead_of_folders() {
     let (checked, broken) = broken_links(&out, "/ruimte/");
     assert!(checked > 100, "links were found ({checked})");
     assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+}
+
+/// Switching `entry_urls` on a site whose earlier build is recycled (its spare folder) leaves
+/// exactly what a fresh build in the new style writes: no page of the old style stays behind.
+#[test]
+fn switching_the_entry_url_style_leaves_what_a_fresh_build_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = fixture("site.toml");
+    let file = file_urls_config(dir.path());
+    let out = dir.path().join("public");
+    for (step, config) in [&folder, &folder, &file, &file, &folder, &folder]
+        .into_iter()
+        .enumerate()
+    {
+        build_with_config(config, &out, &[]);
+        let fresh = tempfile::tempdir().unwrap();
+        build_with_config(config, &fresh.path().join("public"), &[]);
+        assert!(
+            files(&out) == files(&fresh.path().join("public")),
+            "build {step} ({}) differs from a fresh build",
+            config.display()
+        );
+    }
+    assert!(out.join("ruimtes/atelier-noord/index.html").is_file());
+    assert!(!out.join("ruimtes/atelier-noord.html").exists());
 }
 
 #[test]
