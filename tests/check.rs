@@ -37,6 +37,7 @@ const BROKEN: &[(&str, usize, &str, &str)] = &[
     ("spaces/front-matter-list.md", 1, "", "front-matter-not-fields"),
     ("spaces/future-date.md", 7, "last_verified", "future-date"),
     ("spaces/geo-out-of-range.md", 6, "geo", "invalid-geo"),
+    ("spaces/index.md", 0, "", "reserved-slug"),
     ("spaces/geo-outside-belgium.md", 5, "geo", "outside-belgium"),
     ("spaces/image-escape.md", 6, "images[0].file", "invalid-image-path"),
     ("spaces/image-no-alt.md", 7, "images[0].alt", "missing-alt"),

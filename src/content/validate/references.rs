@@ -33,6 +33,16 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
                 ),
             );
         }
+        // With `entry_urls = "file"` an entry `index` would be its section's own list page.
+        // Refused in either style, so that a site can switch styles without renaming entries.
+        if kind != EntryKind::Page && slug_text == "index" {
+            out.push(
+                Diagnostic::error("reserved-slug", file, "`index` is the name of a section's own page").hint(format!(
+                    "rename the file after the {}, e.g. `atelier-de-vaart.md`",
+                    kind.noun()
+                )),
+            );
+        }
         match first_seen.get(slug_text) {
             Some(first) => out.push(
                 Diagnostic::error(
