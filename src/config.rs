@@ -203,4 +203,21 @@ mod tests {
         let d = Config::load(&path).unwrap_err();
         assert_eq!((d.code, d.line), ("invalid-config", 2));
     }
+
+    #[test]
+    fn entry_urls_takes_folder_or_file_and_names_both_when_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ruimte.toml");
+        assert_eq!(Config::load(&path).unwrap().entry_urls, EntryUrls::Folder);
+        fs::write(&path, "entry_urls = \"file\"\n").unwrap();
+        assert_eq!(Config::load(&path).unwrap().entry_urls, EntryUrls::File);
+        fs::write(&path, "title = \"x\"\nentry_urls = \"files\"\n").unwrap();
+        let d = Config::load(&path).unwrap_err();
+        assert_eq!((d.code, d.line), ("invalid-config", 2));
+        assert!(
+            d.message.contains("`folder`") && d.message.contains("`file`"),
+            "{}",
+            d.message
+        );
+    }
 }

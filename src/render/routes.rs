@@ -1,5 +1,6 @@
 //! Where every page lives. A route is a path inside the site without the base path
-//! (`ruimtes/atelier-noord/`); the URL adds the base path, the file adds `index.html`. Keeping this
+//! (`ruimtes/atelier-noord/`, or `ruimtes/atelier-noord.html` with `entry_urls = "file"`); the
+//! URL adds the base path, and a route that is a folder gets `index.html` as its file. Keeping this
 //! in one place is what lets the site work under a sub-path.
 
 use crate::config::EntryUrls;
