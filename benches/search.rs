@@ -69,7 +69,7 @@ fn main() {
         let blob = std::fs::read(&blob_path).unwrap();
         let (raw, gzip, brotli) = compressed_sizes(&blob);
         let started = Instant::now();
-        let index = SearchIndex::open(&blob).expect("the index opens");
+        let index = SearchIndex::open(&blob[..]).expect("the index opens");
         let open_ms = started.elapsed().as_secs_f64() * 1000.0;
         let mut times = Vec::new();
         for _ in 0..5 {

@@ -589,7 +589,7 @@ fn the_site_ships_its_search_index_reader_and_policy() {
         );
     }
     let blob = fs::read(out.join(attribute("data-index").trim_start_matches('/'))).unwrap();
-    let index = search_index::SearchIndex::open(&blob).unwrap();
+    let index = search_index::SearchIndex::open(&blob[..]).unwrap();
     let hits = index
         .search(&search_index::SearchRequest {
             q: "atelier".into(),

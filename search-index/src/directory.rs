@@ -134,18 +134,24 @@ impl MemoryDirectory {
         raw
     }
 
-    pub fn unpack(blob: &[u8]) -> Result<MemoryDirectory, BlobError> {
-        let raw = blob;
+    /// Opens a blob. Every file is a slice of the blob itself, so opening copies nothing and a
+    /// reader holds the index once (copying each file held it twice, and a browser's
+    /// WebAssembly memory never shrinks back).
+    pub fn unpack(blob: Vec<u8>) -> Result<MemoryDirectory, BlobError> {
+        let whole = OwnedBytes::new(blob);
+        let raw = whole.as_slice();
         let mut at = 0usize;
-        let mut take = |n: usize| -> Result<&[u8], BlobError> {
-            let slice = raw
-                .get(at..at + n)
+        let mut take = |n: usize| -> Result<std::ops::Range<usize>, BlobError> {
+            let end = at
+                .checked_add(n)
+                .filter(|&end| end <= raw.len())
                 .ok_or_else(|| BlobError("it ends too early".into()))?;
-            at += n;
-            Ok(slice)
+            let range = at..end;
+            at = end;
+            Ok(range)
         };
-        let u32_at = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
-        if take(4)? != MAGIC {
+        let u32_at = |r: std::ops::Range<usize>| u32::from_le_bytes(raw[r].try_into().expect("4 bytes"));
+        if &raw[take(4)?] != MAGIC {
             return Err(BlobError("it is not a ruimte search index".into()));
         }
         let version = u32_at(take(4)?);
@@ -156,9 +162,10 @@ impl MemoryDirectory {
         let mut files = BTreeMap::new();
         for _ in 0..count {
             let name_len = u32_at(take(4)?) as usize;
-            let name = String::from_utf8(take(name_len)?.to_vec()).map_err(|e| BlobError(e.to_string()))?;
-            let len = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes")) as usize;
-            files.insert(PathBuf::from(name), OwnedBytes::new(take(len)?.to_vec()));
+            let name = String::from_utf8(raw[take(name_len)?].to_vec()).map_err(|e| BlobError(e.to_string()))?;
+            let len = u64::from_le_bytes(raw[take(8)?].try_into().expect("8 bytes"));
+            let len = usize::try_from(len).map_err(|_| BlobError("it ends too early".into()))?;
+            files.insert(PathBuf::from(name), whole.slice(take(len)?));
         }
         Ok(MemoryDirectory {
             files: Arc::new(RwLock::new(files)),

@@ -70,9 +70,10 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Opens a packed index. Nothing is read from anywhere else.
-    pub fn open(blob: &[u8]) -> Result<SearchIndex, String> {
-        let directory = MemoryDirectory::unpack(blob).map_err(|e| e.to_string())?;
+    /// Opens a packed index, which it keeps (a borrowed one is copied once). Nothing is read from
+    /// anywhere else.
+    pub fn open(blob: impl Into<Vec<u8>>) -> Result<SearchIndex, String> {
+        let directory = MemoryDirectory::unpack(blob.into()).map_err(|e| e.to_string())?;
         let index = Index::open(directory).map_err(|e| e.to_string())?;
         schema::register_analyzers(&index);
         let fields = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;

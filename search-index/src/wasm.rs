@@ -14,7 +14,7 @@ pub struct Searcher {
 impl Searcher {
     /// Opens the packed index fetched by the page.
     #[wasm_bindgen(constructor)]
-    pub fn new(blob: &[u8]) -> Result<Searcher, JsError> {
+    pub fn new(blob: Vec<u8>) -> Result<Searcher, JsError> {
         SearchIndex::open(blob)
             .map(|index| Searcher { index })
             .map_err(|e| JsError::new(&e))

@@ -87,7 +87,7 @@ fn search(q: &str) -> Vec<String> {
 
 fn search_with(request: &SearchRequest) -> Vec<String> {
     let blob = build_index(&corpus()).expect("index builds");
-    let index = SearchIndex::open(&blob).expect("index opens");
+    let index = SearchIndex::open(&blob[..]).expect("index opens");
     index
         .search(request)
         .expect("search runs")
@@ -176,7 +176,7 @@ fn every_word_must_match() {
 #[test]
 fn filters_narrow_and_facets_count() {
     let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob).unwrap();
+    let index = SearchIndex::open(&blob[..]).unwrap();
     let all = index.search(&SearchRequest::default()).unwrap();
     assert_eq!(all.total, 6);
     let count = |r: &search_index::SearchResponse, group: &str, value: &str| {
@@ -210,7 +210,7 @@ fn filters_narrow_and_facets_count() {
 #[test]
 fn results_carry_what_the_list_shows() {
     let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob).unwrap();
+    let index = SearchIndex::open(&blob[..]).unwrap();
     let response = index
         .search(&SearchRequest {
             q: "schilders".into(),
@@ -249,7 +249,7 @@ fn a_damaged_blob_is_an_error_not_a_panic() {
 #[test]
 fn suggestions_can_skip_the_counts() {
     let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob).unwrap();
+    let index = SearchIndex::open(&blob[..]).unwrap();
     let request = SearchRequest {
         q: "atelier".into(),
         facets: false,
@@ -263,7 +263,7 @@ fn suggestions_can_skip_the_counts() {
 #[test]
 fn suggestions_look_in_titles_and_keywords_only() {
     let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob).unwrap();
+    let index = SearchIndex::open(&blob[..]).unwrap();
     let slugs = |q: &str, titles_only: bool| -> Vec<String> {
         let request = SearchRequest {
             q: q.into(),

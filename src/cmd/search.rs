@@ -46,7 +46,7 @@ fn search(args: &SearchArgs) -> Result<String, String> {
     let today = super::today()?;
     let ctx = RenderContext::new(&loaded.site, &config, &theme, today, false, &Default::default());
     let blob = crate::search::build_blob(&crate::search::documents(&ctx))?;
-    let index = SearchIndex::open(&blob)?;
+    let index = SearchIndex::open(blob)?;
     let mut request = SearchRequest {
         q: args.query.to_string(),
         limit: args.limit,

@@ -1,5 +1,6 @@
 // The median query time of the WebAssembly reader in Chromium for what typing in the search box
-// asks (six suggestions, no counts), and what the first search fetches.
+// asks (six suggestions, no counts), what the first search fetches, and how large the reader's
+// WebAssembly memory is once the index is open (it never shrinks back).
 // Usage: node bench-search.mjs SITE_DIR [SITE_DIR …] (sites built by `cargo bench --bench search`
 // with BENCH_KEEP). Prints one line per site.
 
@@ -13,7 +14,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-console.log('site                              open+load ms   query p50 ms   fetched bytes (raw)');
+console.log('site                              open+load ms   query p50 ms   fetched bytes (raw)   wasm MiB');
 for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -32,7 +33,7 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
     const form = document.querySelector('form.site-search');
     const started = performance.now();
     const glue = await import(form.dataset.glue);
-    await glue.default({ module_or_path: form.dataset.wasm });
+    const wasm = await glue.default({ module_or_path: form.dataset.wasm });
     const searcher = new glue.Searcher(new Uint8Array(await (await fetch(form.dataset.index)).arrayBuffer()));
     const ready = performance.now() - started;
     const times = [];
@@ -44,10 +45,10 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
       }
     }
     times.sort((a, b) => a - b);
-    return { ready, median: times[Math.floor(times.length / 2)] };
+    return { ready, median: times[Math.floor(times.length / 2)], memory: wasm.memory.buffer.byteLength / 1048576 };
   });
   const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
-  console.log(`${dir.slice(-32).padEnd(34)}${result.ready.toFixed(0).padStart(12)}${result.median.toFixed(2).padStart(15)}${String(bytes).padStart(22)}`);
+  console.log(`${dir.slice(-32).padEnd(34)}${result.ready.toFixed(0).padStart(12)}${result.median.toFixed(2).padStart(15)}${String(bytes).padStart(22)}${result.memory.toFixed(0).padStart(11)}`);
   await page.close();
   server.close();
 }
