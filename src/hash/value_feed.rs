@@ -215,53 +215,48 @@ impl<'a, 'h> ser::Serializer for &'a mut Feeder<'h> {
     }
 }
 
-impl ser::SerializeSeq for &mut Feeder<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.put(&[tag::END]);
-        Ok(())
-    }
+/// The compound parts: their elements (or fields, with their names) one after the other, then
+/// the end tag. The traits differ only in their names.
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for &mut Feeder<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.put(&[tag::END]);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Feeder<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.put(&[tag::END]);
-        Ok(())
-    }
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for &mut Feeder<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+                self.measured(tag::FIELD, key.as_bytes());
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.put(&[tag::END]);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for &mut Feeder<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.put(&[tag::END]);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Feeder<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.put(&[tag::END]);
-        Ok(())
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+fields!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for &mut Feeder<'_> {
     type Ok = ();
@@ -270,32 +265,6 @@ impl ser::SerializeMap for &mut Feeder<'_> {
         key.serialize(&mut **self)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.put(&[tag::END]);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for &mut Feeder<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.measured(tag::FIELD, key.as_bytes());
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.put(&[tag::END]);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Feeder<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
-        self.measured(tag::FIELD, key.as_bytes());
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), Error> {
