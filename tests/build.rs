@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, copy_fixture, fixture, ruimte, stdout};
+use common::{copy_dir, copy_fixture, edit, fixture, ruimte, stdout};
 
 const THEME: &str = "themes/default";
 
@@ -18,7 +18,11 @@ fn build(content: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
 
 /// `ruimte build` with the fixture settings and the given theme.
 fn build_with_theme(content: &Path, out: &Path, theme: &Path, extra: &[&str]) -> std::process::Output {
-    let config = fixture("site.toml");
+    build_with(content, out, theme, &fixture("site.toml"), extra)
+}
+
+/// `ruimte build` with the given theme and settings.
+fn build_with(content: &Path, out: &Path, theme: &Path, config: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec![
         "build",
         "--content",
@@ -259,20 +263,7 @@ fn file_urls_config(dir: &Path) -> PathBuf {
 
 /// Builds the valid fixture into `out` with the given settings; the build must succeed.
 fn build_with_config(config: &Path, out: &Path, extra: &[&str]) {
-    let content = fixture("valid");
-    let mut args = vec![
-        "build",
-        "--content",
-        content.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-        "--theme",
-        THEME,
-    ];
-    args.extend_from_slice(extra);
-    let output = ruimte(&args);
+    let output = build_with(&fixture("valid"), out, Path::new(THEME), config, extra);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -691,11 +682,6 @@ fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
     rebuild("first");
     rebuild("second (makes the spare)");
     // From here on the spare is recycled and its unchanged pages are kept.
-    let edit = |file: &Path, from: &str, to: &str| {
-        let text = fs::read_to_string(file).unwrap();
-        assert!(text.contains(from), "{} holds {from}", file.display());
-        fs::write(file, text.replacen(from, to, 1)).unwrap();
-    };
     edit(
         &site.path().join("spaces/atelier-noord.md"),
         "name: Atelier Noord",

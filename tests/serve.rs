@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::copy_fixture;
+use common::{copy_fixture, edit};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -108,12 +108,6 @@ fn wait_quiet(base: &str) {
         assert!(start.elapsed() < Duration::from_secs(20), "serve stays busy");
         std::thread::sleep(Duration::from_millis(50));
     }
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has {from:?}", path.display());
-    fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]

@@ -45,3 +45,11 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Replaces the first `from` in a file with `to`; fails if the file does not hold `from`, so an
+/// edit that no longer applies cannot pass unnoticed.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
