@@ -44,7 +44,7 @@ fn main() {
         }
         let file_urls = corpus::file_urls_config(temp.path());
         let start = Instant::now();
-        corpus::build_site_with_file_urls(&content, &temp.path().join("public-files"), &file_urls);
+        corpus::build_site_with_config(&content, &temp.path().join("public-files"), &file_urls);
         let first_files = start.elapsed().as_secs_f64() * 1000.0;
         // Every build runs as a child of this process, so this is the largest of them.
         let peak_kb = corpus::children_peak_rss_kb();

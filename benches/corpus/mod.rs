@@ -296,16 +296,13 @@ pub fn children_peak_rss_kb() -> i64 {
     }
 }
 
-/// Runs `ruimte ARGS…` (the benchmarked binary) with the repository's config and theme and a fixed
-/// date, and panics with its diagnostics if it fails.
+/// Runs `ruimte ARGS…` (the benchmarked binary) with a fixed date (and, for a build, the
+/// repository's theme), and panics with its diagnostics if it fails.
 pub fn ruimte(args: &[&std::ffi::OsStr]) -> std::process::Output {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ruimte"));
     command.args(args).env("RUIMTE_TODAY", "2026-11-22");
     if args.first().is_some_and(|a| *a == "build") {
-        if !args.iter().any(|a| *a == "--config") {
-            command.arg("--config").arg(root.join("ruimte.toml"));
-        }
         command.arg("--theme").arg(root.join("themes/default"));
     }
     let output = command.output().expect("ruimte runs");
@@ -320,12 +317,20 @@ pub fn ruimte(args: &[&std::ffi::OsStr]) -> std::process::Output {
 
 /// `ruimte build` of `content` into `out`, with the repository's settings and theme.
 pub fn build_site(content: &Path, out: &Path) -> std::process::Output {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    build_site_with_config(content, out, &root.join("ruimte.toml"))
+}
+
+/// `ruimte build` with the repository's theme and the given settings.
+pub fn build_site_with_config(content: &Path, out: &Path, config: &Path) -> std::process::Output {
     ruimte(&[
         "build".as_ref(),
         "--content".as_ref(),
         content.as_os_str(),
         "--out".as_ref(),
         out.as_os_str(),
+        "--config".as_ref(),
+        config.as_os_str(),
     ])
 }
 
@@ -345,17 +350,4 @@ pub fn file_urls_config(dir: &Path) -> std::path::PathBuf {
     )
     .expect("write settings");
     path
-}
-
-/// `ruimte build` with entry pages as files.
-pub fn build_site_with_file_urls(content: &Path, out: &Path, config: &Path) -> std::process::Output {
-    ruimte(&[
-        "build".as_ref(),
-        "--content".as_ref(),
-        content.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-        "--config".as_ref(),
-        config.as_os_str(),
-    ])
 }
