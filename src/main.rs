@@ -158,14 +158,16 @@ fn main() -> ExitCode {
             drafts,
             config,
             theme,
-        } => cmd::build::run(&cmd::build::BuildArgs {
-            content: &content,
-            out: &out,
-            config: &config,
-            theme: &theme,
-            base_url: base_url.as_deref(),
-            drafts,
-        }),
+        } => cmd::build::run(
+            &ruimte::build::Inputs {
+                content: &content,
+                config: &config,
+                theme: &theme,
+                base_url: base_url.as_deref(),
+                drafts,
+            },
+            &out,
+        ),
         Command::Search {
             query,
             kind,

@@ -397,9 +397,14 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         "{stderr}"
     );
     assert_eq!(files(&out), before, "the last good site is kept byte for byte");
+    let mut beside: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
     assert_eq!(
-        fs::read_dir(dir.path()).unwrap().count(),
-        1,
+        beside,
+        [".public.ruimte-lock", "public"],
         "no staging folder is left behind"
     );
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use ruimte::content::{self, model::Date, validate};
 
-fn load() -> content::Site {
+fn load() -> content::Model {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let loaded = content::load(&root);
     assert!(
@@ -15,7 +15,7 @@ fn load() -> content::Site {
         "content loads without problems: {:#?}",
         loaded.diagnostics
     );
-    loaded.site
+    loaded.model
 }
 
 #[test]

@@ -3,8 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::build;
 use crate::content;
-use crate::content::validate::{self, Options};
+use crate::content::validate::Options;
 use crate::diagnostics::{self, Diagnostic, Format};
 
 pub struct Outcome {
@@ -21,20 +22,17 @@ impl Outcome {
 /// Loads and validates; the diagnostics come back sorted by file, then line.
 pub fn check(content_dir: &Path, options: &Options) -> Outcome {
     let loaded = content::load(content_dir);
-    let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(validate::validate(&loaded.site, options));
-    diagnostics::sort(&mut diagnostics);
     Outcome {
-        diagnostics,
-        entries: loaded.site.entry_count(),
+        diagnostics: build::check(&loaded.model, loaded.diagnostics, options),
+        entries: loaded.model.entry_count(),
     }
 }
 
 pub fn run(content_dir: &Path, format: Format, stale_days: Option<u32>) -> i32 {
-    let today = match super::today() {
+    let today = match build::today() {
         Ok(t) => t,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(error) => {
+            eprintln!("error: {error}");
             return 2;
         }
     };

@@ -4,9 +4,13 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+use anyhow::{anyhow, bail, Context as _, Result};
+
+use crate::build;
 use crate::config::Config;
 use crate::content::{self, slug, EntryKind};
 use crate::form::{self, template::Template};
+use crate::site::routes;
 
 pub struct NewArgs<'a> {
     pub kind: EntryKind,
@@ -22,14 +26,14 @@ pub fn run(args: &NewArgs) -> i32 {
             println!("fill in the fields marked (verplicht), then run: cargo run --release -- check");
             0
         }
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(error) => {
+            eprintln!("error: {error:#}");
             1
         }
     }
 }
 
-fn write_entry(args: &NewArgs) -> Result<String, String> {
+fn write_entry(args: &NewArgs) -> Result<String> {
     if !slug::is_valid(args.slug) {
         let suggestion = slug::suggest(args.slug);
         let hint = if suggestion.is_empty() {
@@ -37,32 +41,32 @@ fn write_entry(args: &NewArgs) -> Result<String, String> {
         } else {
             format!(" (did you mean `{suggestion}`?)")
         };
-        return Err(format!(
+        bail!(
             "`{}` is not a valid slug: use lowercase a-z, 0-9 and single hyphens{hint}",
             args.slug
-        ));
+        );
     }
-    let config = Config::load(args.config).map_err(|d| format!("{}: {}", d.file, d.message))?;
-    let today = super::today()?;
+    let config = Config::load(args.config).map_err(|d| anyhow!("{}: {}", d.file, d.message))?;
+    let today = build::today()?;
     let loaded = content::load(args.content);
     // Slugs name pages and are what `related` refers to, so they are unique across every type.
     for kind in EntryKind::ALL {
         let existing = args.content.join(kind.folder()).join(format!("{}.md", args.slug));
         if existing.exists() {
-            return Err(format!("{} already exists; choose another slug", existing.display()));
+            bail!("{} already exists; choose another slug", existing.display());
         }
     }
     let folder = args.content.join(args.kind.folder());
-    fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
     let path = folder.join(format!("{}.md", args.slug));
-    let schema = crate::schema::file_name(args.kind);
+    let schema = routes::schema(args.kind);
     let schema_url = if config.base_url.starts_with("http") {
-        format!("{}/data/schemas/{schema}", config.base_url.trim_end_matches('/'))
+        format!("{}/{schema}", config.base_url.trim_end_matches('/'))
     } else {
         // No published address yet: the schema a local build writes, relative to the new file.
-        format!("../../public/data/schemas/{schema}")
+        format!("../../public/{schema}")
     };
-    let fields = form::fields(args.kind, &loaded.site.vocab);
+    let fields = form::fields(args.kind, &loaded.model.vocab);
     let text = Template {
         noun: noun(args.kind),
         fields: &fields,
@@ -75,9 +79,9 @@ fn write_entry(args: &NewArgs) -> Result<String, String> {
         .write(true)
         .create_new(true)
         .open(&path)
-        .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+        .with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path.display().to_string())
 }
 

@@ -3,8 +3,8 @@
 use std::fs;
 use std::path::Path;
 
+use crate::content::schema;
 use crate::content::{self, EntryKind};
-use crate::schema;
 
 pub fn run(content_dir: &Path, out_dir: &Path) -> i32 {
     // The vocabularies fill the schemas' key lists; content problems are `check`'s business.
@@ -14,7 +14,7 @@ pub fn run(content_dir: &Path, out_dir: &Path) -> i32 {
         return 1;
     }
     for kind in EntryKind::ALL {
-        let value = schema::schema_for(kind, &loaded.site.vocab);
+        let value = schema::schema_for(kind, &loaded.model.vocab);
         let path = out_dir.join(schema::file_name(kind));
         let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
         text.push('\n');

@@ -2,12 +2,12 @@
 
 use std::path::Path;
 
+use anyhow::{anyhow, bail, Result};
 use search_index::{SearchIndex, SearchRequest};
 
-use crate::config::Config;
+use crate::build;
 use crate::content;
-use crate::render::context::RenderContext;
-use crate::render::theme::Theme;
+use crate::site::Site;
 
 pub struct SearchArgs<'a> {
     pub query: &'a str,
@@ -26,27 +26,26 @@ pub fn run(args: &SearchArgs) -> i32 {
             print!("{text}");
             0
         }
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(error) => {
+            eprintln!("error: {error:#}");
             1
         }
     }
 }
 
-fn search(args: &SearchArgs) -> Result<String, String> {
-    let config = Config::load(args.config).map_err(|d| d.message)?;
-    let theme = Theme::load(args.theme, &config.language)?;
+/// Builds the site's index in memory from the content and the interface strings (no templates)
+/// and runs the query with the same code as the browser.
+fn search(args: &SearchArgs) -> Result<String> {
+    let config = build::settings(args.config, None).map_err(|d| anyhow!("{}: {}", d.file, d.message))?;
+    let strings = build::strings(args.theme, &config)?;
     let loaded = content::load(args.content);
     if let Some(d) = loaded.diagnostics.iter().find(|d| d.is_error()) {
-        return Err(format!(
-            "{}: {} (run `ruimte check` for all problems)",
-            d.file, d.message
-        ));
+        bail!("{}: {} (run `ruimte check` for all problems)", d.file, d.message);
     }
-    let today = super::today()?;
-    let ctx = RenderContext::new(&loaded.site, &config, &theme, today, false, &Default::default());
-    let blob = crate::search::build_blob(&crate::search::documents(&ctx))?;
-    let index = SearchIndex::open(blob)?;
+    let today = build::today()?;
+    let site = Site::new(&loaded.model, &config, &strings, today, false);
+    let blob = crate::search::build_blob(&crate::search::documents(&site))?;
+    let index = SearchIndex::open(blob).map_err(|e| anyhow!(e))?;
     let mut request = SearchRequest {
         q: args.query.to_string(),
         limit: args.limit,
@@ -59,11 +58,9 @@ fn search(args: &SearchArgs) -> Result<String, String> {
             .or_default()
             .push(value.clone());
     }
-    let response = index.search(&request)?;
+    let response = index.search(&request).map_err(|e| anyhow!(e))?;
     if args.json {
-        return serde_json::to_string_pretty(&response)
-            .map(|s| s + "\n")
-            .map_err(|e| e.to_string());
+        return Ok(serde_json::to_string_pretty(&response)? + "\n");
     }
     let mut out = format!("{} result(s) for \"{}\"\n", response.total, args.query);
     for (i, hit) in response.hits.iter().enumerate() {
@@ -82,7 +79,7 @@ fn search(args: &SearchArgs) -> Result<String, String> {
             i + 1,
             hit.title,
             hit.kind,
-            ctx.urls.url(&hit.url),
+            site.urls.url(&hit.url),
             snippet
         ));
     }

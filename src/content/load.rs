@@ -8,10 +8,10 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use crate::content::entries::{Entry, EntryKind, Model};
 use crate::content::front_matter;
 use crate::content::model::{Guide, Page, Practice, Request, Space};
 use crate::content::parse::{self, Locator};
-use crate::content::site::{Entry, EntryKind, Site};
 use crate::content::source;
 use crate::content::vocab::{Place, Term, VocabularyKind};
 use crate::diagnostics::{relative_path, Diagnostic};
@@ -38,16 +38,16 @@ enum Loaded {
 }
 
 pub struct LoadResult {
-    pub site: Site,
+    pub model: Model,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Reads the whole content folder. Never fails: problems become diagnostics.
 pub fn load(root: &Path) -> LoadResult {
     let mut diagnostics = Vec::new();
-    let mut site = Site {
+    let mut model = Model {
         root: root.to_path_buf(),
-        ..Site::default()
+        ..Model::default()
     };
     let canonical_root = match root.canonicalize() {
         Ok(r) if r.is_dir() => r,
@@ -59,7 +59,7 @@ pub fn load(root: &Path) -> LoadResult {
             )
             .hint("run from the repository root, or pass the folder with --content DIR");
             return LoadResult {
-                site,
+                model,
                 diagnostics: vec![d],
             };
         }
@@ -71,33 +71,34 @@ pub fn load(root: &Path) -> LoadResult {
     // Room for every entry at once: grown by doubling, a list of 100,000 spaces held its old
     // and new copies together, the build's peak memory.
     let count = |is: fn(&Loaded) -> bool| results.iter().filter(|(l, _)| l.as_ref().is_some_and(is)).count();
-    site.spaces.reserve_exact(count(|l| matches!(l, Loaded::Space(_))));
-    site.practices
+    model.spaces.reserve_exact(count(|l| matches!(l, Loaded::Space(_))));
+    model
+        .practices
         .reserve_exact(count(|l| matches!(l, Loaded::Practice(_))));
-    site.guides.reserve_exact(count(|l| matches!(l, Loaded::Guide(_))));
+    model.guides.reserve_exact(count(|l| matches!(l, Loaded::Guide(_))));
     for (loaded, file_diagnostics) in results {
         diagnostics.extend(file_diagnostics);
         match loaded {
-            Some(Loaded::Space(e)) => site.spaces.push(e),
-            Some(Loaded::Practice(e)) => site.practices.push(e),
-            Some(Loaded::Guide(e)) => site.guides.push(e),
-            Some(Loaded::Page(e)) => site.pages.push(e),
-            Some(Loaded::Request(e)) => site.requests.push(e),
+            Some(Loaded::Space(e)) => model.spaces.push(e),
+            Some(Loaded::Practice(e)) => model.practices.push(e),
+            Some(Loaded::Guide(e)) => model.guides.push(e),
+            Some(Loaded::Page(e)) => model.pages.push(e),
+            Some(Loaded::Request(e)) => model.requests.push(e),
             Some(Loaded::Places(places, locator)) => {
-                site.vocab.places = places;
-                site.vocab.locators.insert(VocabularyKind::Places, locator);
+                model.vocab.places = places;
+                model.vocab.locators.insert(VocabularyKind::Places, locator);
             }
             Some(Loaded::Terms(kind, terms, locator)) => {
-                site.vocab.set_terms(kind, terms);
-                site.vocab.locators.insert(kind, locator);
+                model.vocab.set_terms(kind, terms);
+                model.vocab.locators.insert(kind, locator);
             }
             None => {}
         }
     }
     for kind in VocabularyKind::ALL {
         let missing = match kind {
-            VocabularyKind::Places => site.vocab.places.is_empty(),
-            _ => site.vocab.terms(kind).is_empty(),
+            VocabularyKind::Places => model.vocab.places.is_empty(),
+            _ => model.vocab.terms(kind).is_empty(),
         };
         let path = root.join(DATA_FOLDER).join(kind.file_name());
         if missing && !path.exists() {
@@ -107,12 +108,12 @@ pub fn load(root: &Path) -> LoadResult {
             );
         }
     }
-    site.spaces.sort_by(|a, b| a.slug.cmp(&b.slug));
-    site.practices.sort_by(|a, b| a.slug.cmp(&b.slug));
-    site.guides.sort_by(|a, b| a.slug.cmp(&b.slug));
-    site.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
-    site.requests.sort_by(|a, b| a.slug.cmp(&b.slug));
-    LoadResult { site, diagnostics }
+    model.spaces.sort_by(|a, b| a.slug.cmp(&b.slug));
+    model.practices.sort_by(|a, b| a.slug.cmp(&b.slug));
+    model.guides.sort_by(|a, b| a.slug.cmp(&b.slug));
+    model.pages.sort_by(|a, b| a.slug.cmp(&b.slug));
+    model.requests.sort_by(|a, b| a.slug.cmp(&b.slug));
+    LoadResult { model, diagnostics }
 }
 
 /// Lists the files to load. Symlinks are followed only when they stay inside the content folder.
@@ -291,8 +292,8 @@ pub struct Reloaded {
 /// entry with that path leaves the site and the file's new version, if it types, takes its place,
 /// in the order a full load gives. `None` when the path is not an entry file (a vocabulary, a
 /// picture, a symlink): the caller loads the whole folder again.
-pub fn reload_entry(site: &mut Site, path: &Path) -> Option<Reloaded> {
-    let root = site.root.clone();
+pub fn reload_entry(model: &mut Model, path: &Path) -> Option<Reloaded> {
+    let root = model.root.clone();
     let display = relative_path(&root, path);
     let mut diagnostics = Vec::new();
     let Some(Found::Entry(kind, path)) = classify(&root, path, &display, &mut diagnostics) else {
@@ -314,17 +315,17 @@ pub fn reload_entry(site: &mut Site, path: &Path) -> Option<Reloaded> {
     };
     diagnostics.extend(file_diagnostics);
     match loaded {
-        Some(Loaded::Space(e)) => replace(&mut site.spaces, &path, Some(e)),
-        Some(Loaded::Practice(e)) => replace(&mut site.practices, &path, Some(e)),
-        Some(Loaded::Guide(e)) => replace(&mut site.guides, &path, Some(e)),
-        Some(Loaded::Page(e)) => replace(&mut site.pages, &path, Some(e)),
-        Some(Loaded::Request(e)) => replace(&mut site.requests, &path, Some(e)),
+        Some(Loaded::Space(e)) => replace(&mut model.spaces, &path, Some(e)),
+        Some(Loaded::Practice(e)) => replace(&mut model.practices, &path, Some(e)),
+        Some(Loaded::Guide(e)) => replace(&mut model.guides, &path, Some(e)),
+        Some(Loaded::Page(e)) => replace(&mut model.pages, &path, Some(e)),
+        Some(Loaded::Request(e)) => replace(&mut model.requests, &path, Some(e)),
         _ => match kind {
-            EntryKind::Space => replace::<Space>(&mut site.spaces, &path, None),
-            EntryKind::Practice => replace::<Practice>(&mut site.practices, &path, None),
-            EntryKind::Guide => replace::<Guide>(&mut site.guides, &path, None),
-            EntryKind::Page => replace::<Page>(&mut site.pages, &path, None),
-            EntryKind::Request => replace::<Request>(&mut site.requests, &path, None),
+            EntryKind::Space => replace::<Space>(&mut model.spaces, &path, None),
+            EntryKind::Practice => replace::<Practice>(&mut model.practices, &path, None),
+            EntryKind::Guide => replace::<Guide>(&mut model.guides, &path, None),
+            EntryKind::Page => replace::<Page>(&mut model.pages, &path, None),
+            EntryKind::Request => replace::<Request>(&mut model.requests, &path, None),
         },
     }
     Some(Reloaded {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::content::model::ProvinceKey;
+use crate::content::model::{ProvinceKey, KEY_TYPES};
 
 /// One vocabulary file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,6 +42,20 @@ impl VocabularyKind {
             VocabularyKind::Themes => "themes.yaml",
             VocabularyKind::Tags => "tags.yaml",
         }
+    }
+
+    /// The name of this vocabulary's key type in the JSON Schema (`PlaceKey`).
+    pub fn key_type(self) -> &'static str {
+        KEY_TYPES
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map(|(name, _)| *name)
+            .expect("every vocabulary has a key type")
+    }
+
+    /// The vocabulary whose key type the JSON Schema calls `name`.
+    pub fn of_key_type(name: &str) -> Option<VocabularyKind> {
+        KEY_TYPES.iter().find(|(n, _)| *n == name).map(|(_, kind)| *kind)
     }
 }
 
@@ -133,5 +147,10 @@ impl Vocabularies {
 
     pub fn place(&self, key: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.key == key)
+    }
+
+    /// The province (or region) a municipality lies in.
+    pub fn province_of(&self, place: &str) -> Option<&str> {
+        self.place(place).map(|p| p.province.as_str())
     }
 }

@@ -1,114 +1,149 @@
-//! Spaces as CSV (RFC 4180): one line per space, lists joined with `;`.
+//! Spaces as CSV (RFC 4180): one line per space, lists joined with `;`. Each column is its name
+//! with the function that gives its value, so a value cannot land under another column's name.
 
 use std::io::Write;
 
 use crate::content::model::space::Space;
-use crate::content::site::EntryKind;
-use crate::render::context::RenderContext;
+use crate::content::model::{Keyed, VocabularyKey};
+use crate::content::{Entry, EntryKind};
+use crate::site::Site;
 
-const COLUMNS: [&str; 29] = [
-    "slug",
-    "name",
-    "url",
-    "kinds",
-    "disciplines",
-    "place",
-    "place_name",
-    "province",
-    "street",
-    "number",
-    "postcode",
-    "lat",
-    "lon",
-    "location_approximate",
-    "operator",
-    "tenure",
-    "legal_framework",
-    "availability",
-    "audience",
-    "price_model",
-    "price_eur",
-    "size_m2",
-    "capacity",
-    "wheelchair",
-    "step_free_entrance",
-    "accessible_toilet",
-    "facilities",
-    "website",
-    "last_verified",
-];
-
-pub fn spaces_csv(ctx: &RenderContext, out: &mut dyn Write) -> std::io::Result<()> {
-    write!(out, "{}\r\n", COLUMNS.join(","))?;
-    for e in ctx.site.spaces.iter().filter(|e| ctx.cards.contains_key(&e.slug)) {
-        let row = row(ctx, &e.slug, &e.front);
-        write!(
-            out,
-            "{}\r\n",
-            row.iter().map(|f| field(f)).collect::<Vec<_>>().join(",")
-        )?;
-    }
-    Ok(())
+/// What a column's value is computed from.
+struct Row<'r> {
+    site: &'r Site<'r>,
+    entry: &'r Entry<Space>,
+    /// Where the space is shown (coordinates, and whether they are the municipality's centre).
+    location: Option<(f64, f64, bool)>,
 }
 
-fn row(ctx: &RenderContext, slug: &str, s: &Space) -> Vec<String> {
-    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    let enum_text = |v: serde_json::Result<serde_json::Value>| v.map(|v| text(&v)).unwrap_or_default();
-    let place = ctx.site.vocab.place(s.place.as_str());
-    let location = super::location(ctx, s);
-    let join = |items: Vec<&str>| items.join(";");
-    vec![
-        slug.to_string(),
-        s.name.clone(),
-        ctx.urls.absolute(&ctx.entry_route(EntryKind::Space, slug)),
-        join(s.kinds.iter().map(|k| k.as_str()).collect()),
-        join(s.disciplines.iter().map(|k| k.as_str()).collect()),
-        s.place.as_str().to_string(),
-        place.map(|p| p.nl.clone()).unwrap_or_default(),
-        place.map(|p| p.province.as_str().to_string()).unwrap_or_default(),
-        s.address.as_ref().map(|a| a.street.clone()).unwrap_or_default(),
-        s.address
+type Column = (&'static str, fn(&Row) -> String);
+
+const COLUMNS: &[Column] = &[
+    ("slug", |r| r.entry.slug.clone()),
+    ("name", |r| r.space().name.clone()),
+    ("url", |r| {
+        r.site
+            .urls
+            .absolute(&r.site.entry_route(EntryKind::Space, &r.entry.slug))
+    }),
+    ("kinds", |r| keys(&r.space().kinds)),
+    ("disciplines", |r| keys(&r.space().disciplines)),
+    ("place", |r| r.space().place.0.clone()),
+    ("place_name", |r| r.place().map(|p| p.nl.clone()).unwrap_or_default()),
+    ("province", |r| {
+        r.place().map(|p| p.province.0.clone()).unwrap_or_default()
+    }),
+    ("street", |r| {
+        r.space().address.as_ref().map(|a| a.street.clone()).unwrap_or_default()
+    }),
+    ("number", |r| {
+        r.space()
+            .address
             .as_ref()
             .and_then(|a| a.number.as_ref())
             .map(|n| n.0.clone())
-            .unwrap_or_default(),
-        s.address.as_ref().map(|a| a.postcode.0.clone()).unwrap_or_default(),
-        location.map(|l| l.0.to_string()).unwrap_or_default(),
-        location.map(|l| l.1.to_string()).unwrap_or_default(),
-        location.map(|l| l.2.to_string()).unwrap_or_default(),
-        s.operator.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
-        s.tenure
+            .unwrap_or_default()
+    }),
+    ("postcode", |r| {
+        r.space()
+            .address
             .as_ref()
-            .map(|t| enum_text(serde_json::to_value(t.kind)))
-            .unwrap_or_default(),
-        s.tenure
+            .map(|a| a.postcode.0.clone())
+            .unwrap_or_default()
+    }),
+    ("lat", |r| r.location.map(|l| l.0.to_string()).unwrap_or_default()),
+    ("lon", |r| r.location.map(|l| l.1.to_string()).unwrap_or_default()),
+    ("location_approximate", |r| {
+        r.location.map(|l| l.2.to_string()).unwrap_or_default()
+    }),
+    ("operator", |r| {
+        r.space().operator.as_ref().map(|o| o.name.clone()).unwrap_or_default()
+    }),
+    ("tenure", |r| {
+        r.space()
+            .tenure
+            .as_ref()
+            .map(|t| t.kind.key().to_string())
+            .unwrap_or_default()
+    }),
+    ("legal_framework", |r| {
+        r.space()
+            .tenure
             .as_ref()
             .and_then(|t| t.legal_framework.clone())
-            .unwrap_or_default(),
-        enum_text(serde_json::to_value(s.availability.status)),
-        s.audience
-            .iter()
-            .map(|a| enum_text(serde_json::to_value(a)))
-            .collect::<Vec<_>>()
-            .join(";"),
-        s.price
+            .unwrap_or_default()
+    }),
+    ("availability", |r| r.space().availability.status.key().to_string()),
+    ("audience", |r| {
+        r.space().audience.iter().map(|a| a.key()).collect::<Vec<_>>().join(";")
+    }),
+    ("price_model", |r| {
+        r.space()
+            .price
             .as_ref()
-            .map(|p| enum_text(serde_json::to_value(p.model)))
-            .unwrap_or_default(),
-        s.price
+            .map(|p| p.model.key().to_string())
+            .unwrap_or_default()
+    }),
+    ("price_eur", |r| {
+        r.space()
+            .price
             .as_ref()
             .and_then(|p| p.amount_eur)
             .map(|a| a.to_string())
-            .unwrap_or_default(),
-        s.size_m2.map(|x| x.to_string()).unwrap_or_default(),
-        s.capacity.map(|x| x.to_string()).unwrap_or_default(),
-        enum_text(serde_json::to_value(s.accessibility.wheelchair)),
-        enum_text(serde_json::to_value(s.accessibility.step_free_entrance)),
-        enum_text(serde_json::to_value(s.accessibility.accessible_toilet)),
-        join(s.facilities.iter().map(|k| k.as_str()).collect()),
-        s.contact.website.as_ref().map(|w| w.0.clone()).unwrap_or_default(),
-        s.last_verified.to_string(),
-    ]
+            .unwrap_or_default()
+    }),
+    ("size_m2", |r| {
+        r.space().size_m2.map(|x| x.to_string()).unwrap_or_default()
+    }),
+    ("capacity", |r| {
+        r.space().capacity.map(|x| x.to_string()).unwrap_or_default()
+    }),
+    ("wheelchair", |r| r.space().accessibility.wheelchair.key().to_string()),
+    ("step_free_entrance", |r| {
+        r.space().accessibility.step_free_entrance.key().to_string()
+    }),
+    ("accessible_toilet", |r| {
+        r.space().accessibility.accessible_toilet.key().to_string()
+    }),
+    ("facilities", |r| keys(&r.space().facilities)),
+    ("website", |r| {
+        r.space()
+            .contact
+            .website
+            .as_ref()
+            .map(|w| w.0.clone())
+            .unwrap_or_default()
+    }),
+    ("last_verified", |r| r.space().last_verified.to_string()),
+];
+
+impl Row<'_> {
+    fn space(&self) -> &Space {
+        &self.entry.front
+    }
+
+    fn place(&self) -> Option<&crate::content::vocab::Place> {
+        self.site.model.vocab.place(self.space().place.as_str())
+    }
+}
+
+fn keys<K: VocabularyKey>(keys: &[K]) -> String {
+    keys.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(";")
+}
+
+pub fn spaces_csv(site: &Site, out: &mut dyn Write) -> std::io::Result<()> {
+    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+    write!(out, "{}\r\n", header.join(","))?;
+    for entry in &site.spaces {
+        let row = Row {
+            site,
+            entry,
+            location: site.location(&entry.front),
+        };
+        let fields: Vec<String> = COLUMNS.iter().map(|(_, value)| field(&value(&row))).collect();
+        write!(out, "{}\r\n", fields.join(","))?;
+    }
+    Ok(())
 }
 
 /// Quotes a field when it holds a separator, a quote or a line break. A leading `=`, `+`, `-` or

@@ -1,68 +1,62 @@
-//! Open data under `/data/`: the directory as JSON, CSV and GeoJSON, and the JSON Schemas of the
-//! front matter, each carrying the licence. Built from the same model as the pages.
+//! Open data under `/data/`: the directory as JSON, CSV and GeoJSON, the figures, and the JSON
+//! Schemas of the front matter, each carrying the licence. Built from the same site view as the
+//! pages.
 
 mod csv;
 
 use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 
+use anyhow::{Context as _, Result};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::content::site::EntryKind;
+use crate::content::schema;
 use crate::content::vocab::VocabularyKind;
-use crate::render::context::RenderContext;
-use crate::render::routes;
-use crate::schema;
+use crate::content::{Entry, EntryKind};
+use crate::output::Sink;
+use crate::site::routes;
+use crate::site::Site;
 
 pub use self::csv::spaces_csv;
 
-/// Opens a file in the site for writing, by route.
-pub type Open<'o> = dyn Fn(&str) -> Result<Box<dyn Write + Send + 'o>, String> + Sync + 'o;
-
-/// Writes every open-data file, each streamed to disk (a 100k-entry JSON file is hundreds of
+/// Writes every open-data file into `sink`, each streamed (a 100k-entry JSON file is hundreds of
 /// megabytes: it is never held in memory), one after the other on the caller's thread: the build
-/// runs this beside the pages. Returns the size of each file.
-pub fn write_all(ctx: &RenderContext, open: &Open) -> Result<Vec<u64>, String> {
+/// runs this beside the pages.
+pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<()> {
     type Job<'j> = Box<dyn Fn(&mut dyn Write) -> std::io::Result<()> + Send + Sync + 'j>;
-    let d = routes::DATA;
     let mut jobs: Vec<(String, Job)> = vec![
-        (format!("{d}spaces.json"), Box::new(|w| pretty(w, &spaces_json(ctx)))),
+        (routes::SPACES_JSON.into(), Box::new(|w| pretty(w, &spaces_json(site)))),
         (
-            format!("{d}spaces.geojson"),
-            Box::new(|w| pretty(w, &spaces_geojson(ctx))),
+            routes::SPACES_GEOJSON.into(),
+            Box::new(|w| pretty(w, &spaces_geojson(site))),
         ),
-        (format!("{d}spaces.csv"), Box::new(|w| spaces_csv(ctx, w))),
+        (routes::SPACES_CSV.into(), Box::new(|w| spaces_csv(site, w))),
         (
-            format!("{d}practices.json"),
-            Box::new(|w| pretty(w, &practices_json(ctx))),
+            routes::PRACTICES_JSON.into(),
+            Box::new(|w| pretty(w, &practices_json(site))),
         ),
-        (format!("{d}guides.json"), Box::new(|w| pretty(w, &guides_json(ctx)))),
+        (routes::GUIDES_JSON.into(), Box::new(|w| pretty(w, &guides_json(site)))),
         (
-            format!("{d}LICENSE.txt"),
-            Box::new(|w| w.write_all(licence_text(ctx).as_bytes())),
+            routes::DATA_LICENCE.into(),
+            Box::new(|w| w.write_all(site.licence_text().as_bytes())),
         ),
     ];
     for kind in EntryKind::ALL {
-        let route = format!("{d}schemas/{}", schema::file_name(kind));
         jobs.push((
-            route,
-            Box::new(move |w| pretty(w, &schema::schema_for(kind, &ctx.site.vocab))),
+            routes::schema(kind),
+            Box::new(move |w| pretty(w, &schema::schema_for(kind, &site.model.vocab))),
         ));
     }
-    jobs.iter()
-        .map(|(route, job)| {
-            let file = open(route)?;
-            let mut counted = CountingWriter {
-                inner: BufWriter::new(file),
-                bytes: 0,
-            };
-            job(&mut counted)
-                .and_then(|_| counted.flush())
-                .map_err(|e| format!("{route}: {e}"))?;
-            Ok(counted.bytes)
-        })
-        .collect()
+    jobs.push((routes::STATS_JSON.into(), Box::new(|w| pretty(w, &site.figures))));
+    for (route, job) in &jobs {
+        let file = routes::file(route);
+        let mut out = BufWriter::new(sink.create(&file).with_context(|| format!("writing {file}"))?);
+        job(&mut out)
+            .and_then(|_| out.flush())
+            .with_context(|| format!("writing {file}"))?;
+    }
+    Ok(())
 }
 
 fn pretty<T: Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
@@ -70,47 +64,9 @@ fn pretty<T: Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {
     w.write_all(b"\n")
 }
 
-struct CountingWriter<W: Write> {
-    inner: W,
-    bytes: u64,
-}
-
-impl<W: Write> Write for CountingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.bytes += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-fn licence(ctx: &RenderContext) -> Value {
-    json!({ "name": ctx.config.licence.name, "url": ctx.config.licence.url, "attribution": ctx.config.title, "source": ctx.urls.absolute("") })
-}
-
-pub fn licence_text(ctx: &RenderContext) -> String {
-    format!(
-        "The data in this folder comes from {} ({}).\nIt is published under {}: {}\nCredit \"{}\" and link to the site when you reuse it.\n",
-        ctx.config.title,
-        ctx.urls.absolute(""),
-        ctx.config.licence.name,
-        ctx.config.licence.url,
-        ctx.config.title
-    )
-}
-
-/// The coordinates a space is shown at, and whether they are the municipality's centre.
-pub fn location(ctx: &RenderContext, space: &crate::content::model::Space) -> Option<(f64, f64, bool)> {
-    match space.geo {
-        Some(g) => Some((g.lat, g.lon, false)),
-        None => ctx
-            .site
-            .vocab
-            .place(space.place.as_str())
-            .map(|p| (p.centroid.lat, p.centroid.lon, true)),
-    }
+fn licence(site: &Site) -> Value {
+    let config = site.config;
+    json!({ "name": config.licence.name, "url": config.licence.url, "attribution": config.title, "source": site.urls.absolute("") })
 }
 
 /// One entry as open data: its front matter as written, with its slug, address and text.
@@ -138,20 +94,19 @@ struct Collection<'a, T: Serialize> {
 }
 
 fn collection<'a, T: Serialize>(
-    ctx: &'a RenderContext,
+    site: &'a Site,
     kind: EntryKind,
     name: &'static str,
-    entries: &'a [crate::content::Entry<T>],
+    entries: &[&'a Entry<T>],
     place_of: impl Fn(&'a T) -> Option<&'a str>,
 ) -> Collection<'a, T> {
     let items: Vec<Exported<T>> = entries
         .iter()
-        .filter(|e| ctx.cards.contains_key(&e.slug))
         .map(|e| {
-            let place = place_of(&e.front).and_then(|k| ctx.site.vocab.place(k));
+            let place = place_of(&e.front).and_then(|k| site.model.vocab.place(k));
             Exported {
                 slug: &e.slug,
-                url: ctx.urls.absolute(&ctx.entry_route(kind, &e.slug)),
+                url: site.urls.absolute(&site.entry_route(kind, &e.slug)),
                 front: &e.front,
                 place_name: place.map(|p| p.nl.as_str()),
                 province: place.map(|p| p.province.as_str()),
@@ -160,34 +115,34 @@ fn collection<'a, T: Serialize>(
         })
         .collect();
     Collection {
-        licence: licence(ctx),
+        licence: licence(site),
         disclaimer: None,
         count: items.len(),
         items: BTreeMap::from([(name, items)]),
     }
 }
 
-fn spaces_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content::model::Space> {
-    collection(ctx, EntryKind::Space, "spaces", &ctx.site.spaces, |s| {
+fn spaces_json<'a>(site: &'a Site) -> Collection<'a, crate::content::model::Space> {
+    collection(site, EntryKind::Space, "spaces", &site.spaces, |s| {
         Some(s.place.as_str())
     })
 }
 
-fn practices_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content::model::Practice> {
-    collection(ctx, EntryKind::Practice, "practices", &ctx.site.practices, |_| None)
+fn practices_json<'a>(site: &'a Site) -> Collection<'a, crate::content::model::Practice> {
+    collection(site, EntryKind::Practice, "practices", &site.practices, |_| None)
 }
 
-fn guides_json<'a>(ctx: &'a RenderContext<'a>) -> Collection<'a, crate::content::model::Guide> {
-    let mut c = collection(ctx, EntryKind::Guide, "guides", &ctx.site.guides, |_| None);
-    c.disclaimer = Some(ctx.t("legal_disclaimer"));
+fn guides_json<'a>(site: &'a Site) -> Collection<'a, crate::content::model::Guide> {
+    let mut c = collection(site, EntryKind::Guide, "guides", &site.guides, |_| None);
+    c.disclaimer = Some(site.t("legal_disclaimer"));
     c
 }
 
-fn spaces_geojson<'a>(ctx: &'a RenderContext<'a>) -> GeoJson<'a> {
+fn spaces_geojson<'a>(site: &'a Site<'a>) -> GeoJson<'a> {
     GeoJson {
         kind: "FeatureCollection",
-        licence: licence(ctx),
-        features: Features(ctx),
+        licence: licence(site),
+        features: Features(site),
     }
 }
 
@@ -201,33 +156,27 @@ struct GeoJson<'a> {
 
 /// The spaces as GeoJSON features, each made as it is written: all of them at once as JSON
 /// values took a hundred megabytes at 100,000 entries.
-struct Features<'a>(&'a RenderContext<'a>);
+struct Features<'a>(&'a Site<'a>);
 
 impl Serialize for Features<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let ctx = self.0;
-        serializer.collect_seq(
-            ctx.site
-                .spaces
-                .iter()
-                .filter(|e| ctx.cards.contains_key(&e.slug))
-                .filter_map(|e| {
-                    let (lat, lon, approximate) = location(ctx, &e.front)?;
-                    let kinds: Vec<&str> = e.front.kinds.iter().map(|k| k.as_str()).collect();
-                    Some(json!({
-                        "type": "Feature",
-                        "geometry": { "type": "Point", "coordinates": [lon, lat] },
-                        "properties": {
-                            "slug": e.slug,
-                            "name": e.front.name,
-                            "url": ctx.urls.absolute(&ctx.entry_route(EntryKind::Space, &e.slug)),
-                            "kinds": kinds,
-                            "place": e.front.place.as_str(),
-                            "place_name": ctx.label(VocabularyKind::Places, e.front.place.as_str()),
-                            "location_approximate": approximate,
-                        },
-                    }))
-                }),
-        )
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let site = self.0;
+        serializer.collect_seq(site.spaces.iter().filter_map(|e| {
+            let (lat, lon, approximate) = site.location(&e.front)?;
+            let kinds: Vec<&str> = e.front.kinds.iter().map(|k| k.as_str()).collect();
+            Some(json!({
+                "type": "Feature",
+                "geometry": { "type": "Point", "coordinates": [lon, lat] },
+                "properties": {
+                    "slug": e.slug,
+                    "name": e.front.name,
+                    "url": site.urls.absolute(&site.entry_route(EntryKind::Space, &e.slug)),
+                    "kinds": kinds,
+                    "place": e.front.place.as_str(),
+                    "place_name": site.label(VocabularyKind::Places, e.front.place.as_str()),
+                    "location_approximate": approximate,
+                },
+            }))
+        }))
     }
 }

@@ -6,7 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::{Field, Shape};
 use crate::config::Config;
-use crate::content::site::EntryKind;
+use crate::content::entries::EntryKind;
 use crate::content::vocab::Vocabularies;
 
 /// The pinned Decap CMS release, loaded only by `/admin/`, from the npm package's own file. The
@@ -163,8 +163,8 @@ fn shape_widget(shape: &Shape) -> Map<String, Value> {
 
 /// The admin page: the CMS script, pinned and checked, and a pointer to the generated config.
 pub fn admin_page(title: &str, config_url: &str) -> String {
-    let title = crate::render::markdown::escape(title);
-    let config_url = crate::render::markdown::escape(config_url);
+    let title = crate::html::escape(title);
+    let config_url = crate::html::escape(config_url);
     format!(
         r#"<!doctype html>
 <html lang="nl">
@@ -263,7 +263,7 @@ mod tests {
     /// The repository's own vocabularies: real keys, places included.
     fn vocabularies() -> Vocabularies {
         let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        crate::content::load(&content).site.vocab
+        crate::content::load(&content).model.vocab
     }
 
     #[test]
@@ -285,7 +285,7 @@ mod tests {
                 .find(|c| c["name"] == kind.folder())
                 .unwrap();
             assert_eq!(collection["folder"], format!("content/{}", kind.folder()));
-            let schema = crate::schema::schema_for(kind, &vocab);
+            let schema = crate::content::schema::schema_for(kind, &vocab);
             let mut expected = Vec::new();
             schema_paths(&schema, &schema, "", &mut expected);
             let mut found = Vec::new();
@@ -298,7 +298,7 @@ mod tests {
             for vocab_kind in VocabularyKind::ALL {
                 if !schema
                     .to_string()
-                    .contains(&format!("#/definitions/{}", schema_key_type(vocab_kind)))
+                    .contains(&format!("#/definitions/{}", vocab_kind.key_type()))
                 {
                     continue;
                 }
@@ -311,18 +311,6 @@ mod tests {
                     );
                 }
             }
-        }
-    }
-
-    fn schema_key_type(kind: VocabularyKind) -> &'static str {
-        match kind {
-            VocabularyKind::Places => "PlaceKey",
-            VocabularyKind::Disciplines => "DisciplineKey",
-            VocabularyKind::SpaceKinds => "SpaceKindKey",
-            VocabularyKind::Facilities => "FacilityKey",
-            VocabularyKind::Themes => "ThemeKey",
-            VocabularyKind::Tags => "TagKey",
-            VocabularyKind::Provinces => "ProvinceKey",
         }
     }
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::content::site::EntryKind;
+use crate::content::entries::EntryKind;
 use crate::content::vocab::{Vocabularies, VocabularyKind};
 
 /// One field of the front matter.
@@ -84,7 +84,7 @@ fn labels() -> BTreeMap<String, Label> {
 
 /// The fields of one entry type, in declaration order.
 pub fn fields(kind: EntryKind, vocab: &Vocabularies) -> Vec<Field> {
-    let schema = crate::schema::schema_for(kind, vocab);
+    let schema = crate::content::schema::schema_for(kind, vocab);
     let walker = Walker {
         root: &schema,
         vocab,
@@ -176,7 +176,7 @@ impl Walker<'_> {
                 "PartialDate" => Shape::PartialDate,
                 "Link" => Shape::Link,
                 "Text" => Shape::Text { multiline: false },
-                _ => match vocabulary_of(name) {
+                _ => match VocabularyKind::of_key_type(name) {
                     Some(kind) => self.vocabulary_choice(kind, false),
                     None => {
                         let definition = &self.root["definitions"][name];
@@ -242,20 +242,6 @@ impl Walker<'_> {
         };
         Shape::Choice { options, multiple }
     }
-}
-
-/// The vocabulary a key type's values come from.
-fn vocabulary_of(definition: &str) -> Option<VocabularyKind> {
-    Some(match definition {
-        "PlaceKey" => VocabularyKind::Places,
-        "DisciplineKey" => VocabularyKind::Disciplines,
-        "SpaceKindKey" => VocabularyKind::SpaceKinds,
-        "FacilityKey" => VocabularyKind::Facilities,
-        "ThemeKey" => VocabularyKind::Themes,
-        "TagKey" => VocabularyKind::Tags,
-        "ProvinceKey" => VocabularyKind::Provinces,
-        _ => return None,
-    })
 }
 
 /// The values of a unit enum: `enum: [..]`, or `oneOf` of `const`s when variants carry docs.

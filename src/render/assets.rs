@@ -5,6 +5,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use anyhow::{bail, Context as _, Result};
+
+use crate::site::routes;
+
 use super::theme::{content_hash, static_files};
 
 /// Where each static file of the theme went, by its path inside `static/`.
@@ -26,40 +30,37 @@ pub const SEARCH_UI: &str = "search.js";
 const REBUILD: &str = "run scripts/build-search-wasm.sh and commit what it writes";
 
 /// Copies every static file through `write` (route, bytes) and returns where each went.
-pub fn copy_static(
-    static_dir: &Path,
-    mut write: impl FnMut(&str, &[u8]) -> Result<(), String>,
-) -> Result<Assets, String> {
+pub fn copy_static(static_dir: &Path, mut write: impl FnMut(&str, &[u8]) -> Result<()>) -> Result<Assets> {
     let mut assets = Assets::default();
     for (path, rel) in static_files(static_dir) {
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         if rel == SEARCH_WASM {
             check_reader(&bytes)?;
         }
         let route = match rel.rsplit_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => format!("static/{stem}.{}.{ext}", content_hash(&bytes)),
-            _ => format!("static/{rel}"),
+            Some((stem, ext)) if !stem.is_empty() => format!("{}{stem}.{}.{ext}", routes::STATIC, content_hash(&bytes)),
+            _ => format!("{}{rel}", routes::STATIC),
         };
         write(&route, &bytes)?;
         assets.routes.insert(rel, route);
     }
     if assets.route(SEARCH_WASM).is_none() || assets.route(SEARCH_GLUE).is_none() {
-        return Err(format!("the theme has no search reader ({SEARCH_WASM}); {REBUILD}"));
+        bail!("the theme has no search reader ({SEARCH_WASM}); {REBUILD}");
     }
     Ok(assets)
 }
 
 /// The reader carries the hash of the search code it was compiled from (search-index's
 /// `SOURCE_HASH`); an index written by other code could not be read, or read wrongly.
-fn check_reader(wasm: &[u8]) -> Result<(), String> {
+fn check_reader(wasm: &[u8]) -> Result<()> {
     let expected = search_index::SOURCE_HASH.as_bytes();
     if wasm.windows(expected.len()).any(|w| w == expected) {
         Ok(())
     } else {
-        Err(format!(
+        bail!(
             "the search reader in the theme ({SEARCH_WASM}) was built from other search code than this \
              ruimte (expected search code {}); {REBUILD}",
             search_index::SOURCE_HASH
-        ))
+        )
     }
 }

@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::site::routes;
+
 use super::context::RenderContext;
 use super::entries::{compare_facts, Fact};
-use super::routes;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparePage {
@@ -25,15 +26,16 @@ pub struct CompareRow {
 }
 
 pub fn compare_page(ctx: &RenderContext) -> ComparePage {
-    let mut rows: Vec<CompareRow> = ctx
-        .site
+    let site = ctx.site;
+    let mut rows: Vec<CompareRow> = site
         .guides
         .iter()
-        .filter(|g| ctx.cards.contains_key(&g.slug))
-        .map(|g| CompareRow {
-            title: g.front.title.clone(),
-            url: ctx.cards[&g.slug].url.clone(),
-            cells: compare_facts(ctx, &g.front),
+        .filter_map(|g| {
+            Some(CompareRow {
+                title: g.front.title.clone(),
+                url: site.listing_of(&g.slug)?.url.clone(),
+                cells: compare_facts(site, &g.front),
+            })
         })
         .collect();
     rows.sort_by_key(|r| r.title.to_lowercase());
@@ -43,12 +45,12 @@ pub fn compare_page(ctx: &RenderContext) -> ComparePage {
         .map(|r| r.cells.iter().map(|c| c.term.clone()).collect())
         .unwrap_or_default();
     ComparePage {
-        title: ctx.t("compare_title"),
-        intro: ctx.t("compare_intro"),
-        canonical: ctx.urls.absolute(routes::COMPARE),
+        title: ctx.site.t("compare_title"),
+        intro: ctx.site.t("compare_intro"),
+        canonical: ctx.site.urls.absolute(routes::COMPARE),
         columns,
         rows,
-        disclaimer: ctx.t("legal_disclaimer"),
-        table_label: ctx.t("compare_table_label"),
+        disclaimer: ctx.site.t("legal_disclaimer"),
+        table_label: ctx.site.t("compare_table_label"),
     }
 }

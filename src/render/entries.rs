@@ -6,13 +6,14 @@ use serde_json::json;
 
 use crate::content::model::space::{PriceModel, Space};
 use crate::content::model::{Date, Guide, Page, Practice, Source};
-use crate::content::site::{Entry, EntryKind};
 use crate::content::vocab::VocabularyKind;
+use crate::content::{Entry, EntryKind};
+use crate::site::routes::{self, Facet};
+use crate::site::Site;
 
 use super::context::{Card, RenderContext};
 use super::format;
 use super::markdown;
-use super::routes::{self, Facet};
 
 /// One row of a definition list: a term and one or more values, each maybe a link.
 #[derive(Debug, Clone, Serialize)]
@@ -45,7 +46,7 @@ impl Item {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct EntryPage {
+pub struct EntryPage<'a> {
     pub kind: &'static str,
     pub kind_label: String,
     pub title: String,
@@ -67,14 +68,14 @@ pub struct EntryPage {
     pub checked_on_iso: String,
     pub checked_label: String,
     pub stale: bool,
-    pub related: Vec<Card>,
+    pub related: Vec<Card<'a>>,
     pub edit_url: Option<String>,
     pub report_url: Option<String>,
     pub disclaimer: Option<String>,
     pub draft: bool,
     pub json_ld: String,
     /// For a request, the spaces that fit; for a space, the open requests it could serve.
-    pub matches: Option<super::requests::MatchSection>,
+    pub matches: Option<super::requests::MatchSection<'a>>,
     /// Shown on a request past its `valid_until`.
     pub expired: Option<String>,
 }
@@ -104,12 +105,12 @@ impl Fact {
         let push_item = |html: &mut String, item: &Item| match &item.href {
             Some(href) => {
                 html.push_str("<a href=\"");
-                html.push_str(&markdown::escape(href));
+                html.push_str(&crate::html::escape(href));
                 html.push_str("\">");
-                html.push_str(&markdown::escape(&item.text));
+                html.push_str(&crate::html::escape(&item.text));
                 html.push_str("</a>");
             }
-            None => html.push_str(&markdown::escape(&item.text)),
+            None => html.push_str(&crate::html::escape(&item.text)),
         };
         if self.list {
             html.push_str("<ul>");
@@ -142,18 +143,18 @@ fn rows(facts: Vec<Fact>) -> Vec<FactRow> {
 }
 
 impl FactSection {
-    pub(super) fn short(ctx: &RenderContext, facts: Vec<Fact>) -> FactSection {
+    pub(super) fn short(site: &Site, facts: Vec<Fact>) -> FactSection {
         FactSection {
             id: "kort",
-            heading: ctx.t("facts_heading"),
+            heading: site.t("facts_heading"),
             facts: rows(facts),
         }
     }
 
-    fn more(ctx: &RenderContext, heading_key: &str, facts: Vec<Fact>) -> Option<FactSection> {
+    fn more(site: &Site, heading_key: &str, facts: Vec<Fact>) -> Option<FactSection> {
         (!facts.is_empty()).then(|| FactSection {
             id: "meer",
-            heading: ctx.t(heading_key),
+            heading: site.t(heading_key),
             facts: rows(facts),
         })
     }
@@ -173,19 +174,21 @@ pub struct SourceView {
     pub note: Option<String>,
 }
 
+/// The facts of one section of an entry page, in the order they are added; a fact without a
+/// value is left out.
 pub(super) struct Facts<'c, 'a> {
-    ctx: &'c RenderContext<'a>,
+    site: &'c Site<'a>,
     pub(super) out: Vec<Fact>,
 }
 
 impl<'c, 'a> Facts<'c, 'a> {
-    pub(super) fn new(ctx: &'c RenderContext<'a>) -> Self {
-        Facts { ctx, out: Vec::new() }
+    pub(super) fn new(site: &'c Site<'a>) -> Self {
+        Facts { site, out: Vec::new() }
     }
     pub(super) fn push(&mut self, key: &str, items: Vec<Item>) {
         if !items.is_empty() {
             self.out.push(Fact {
-                term: self.ctx.t(key),
+                term: self.site.t(key),
                 items,
                 list: false,
             });
@@ -194,7 +197,7 @@ impl<'c, 'a> Facts<'c, 'a> {
     fn list(&mut self, key: &str, items: Vec<Item>) {
         if !items.is_empty() {
             self.out.push(Fact {
-                term: self.ctx.t(key),
+                term: self.site.t(key),
                 items,
                 list: true,
             });
@@ -214,16 +217,21 @@ impl<'c, 'a> Facts<'c, 'a> {
         keys: impl Iterator<Item = &'k str>,
     ) {
         let items = keys
-            .map(|k| Item::link(self.ctx.label(vocab, k), self.ctx.urls.url(&routes::facet(facet, k, 1))))
+            .map(|k| {
+                Item::link(
+                    self.site.label(vocab, k),
+                    self.site.urls.url(&routes::facet(facet, k, 1)),
+                )
+            })
             .collect();
         self.push(key, items);
     }
 }
 
-pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
+pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> EntryPage<'s> {
     let s = &entry.front;
-    let lang = ctx.language.as_str();
-    let mut f = Facts::new(ctx);
+    let lang = ctx.site.language;
+    let mut f = Facts::new(ctx.site);
     f.keys(
         "fact_kinds",
         VocabularyKind::SpaceKinds,
@@ -239,7 +247,7 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
     f.push("fact_place", place_items(ctx, s.place.as_str()));
     if let Some(a) = &s.address {
         let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
-        let place = ctx.label(VocabularyKind::Places, s.place.as_str());
+        let place = ctx.site.label(VocabularyKind::Places, s.place.as_str());
         f.push(
             "fact_address",
             vec![Item::text(format!("{}{number}, {} {place}", a.street, a.postcode.0))],
@@ -252,41 +260,41 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
         );
     }
     if let Some(t) = &s.tenure {
-        let mut items = vec![Item::text(ctx.enum_label("tenure", &t.kind))];
-        if let Some(card) = t.legal_framework.as_deref().and_then(|g| ctx.cards.get(g)) {
-            items.push(Item::link(card.title.clone(), card.url.clone()));
+        let mut items = vec![Item::text(ctx.site.value_label(t.kind))];
+        if let Some(guide) = t.legal_framework.as_deref().and_then(|g| ctx.site.listing_of(g)) {
+            items.push(Item::link(guide.title, guide.url.clone()));
         }
         f.push("fact_tenure", items);
         let mut available = Vec::new();
         if let Some(from) = t.available_from {
             available.push(Item::text(format!(
                 "{} {}",
-                ctx.t("fact_available_from"),
+                ctx.site.t("fact_available_from"),
                 format::date(from, lang)
             )));
         }
         if let Some(until) = t.available_until {
             available.push(Item::text(format!(
                 "{} {}",
-                ctx.t("fact_available_until"),
+                ctx.site.t("fact_available_until"),
                 format::date(until, lang)
             )));
         }
         f.push("fact_available", available);
     }
-    let mut availability = vec![Item::text(ctx.enum_label("status", &s.availability.status))];
+    let mut availability = vec![Item::text(ctx.site.value_label(s.availability.status))];
     if let Some(reason) = &s.availability.reason {
         availability.push(Item::text(reason.clone()));
     }
     if let Some(url) = &s.availability.booking_url {
-        availability.push(Item::link(ctx.t("fact_booking"), url.0.clone()));
+        availability.push(Item::link(ctx.site.t("fact_booking"), url.0.clone()));
     }
     f.push("fact_availability", availability);
     f.push(
         "fact_audience",
         s.audience
             .iter()
-            .map(|a| Item::text(ctx.enum_label("audience", a)))
+            .map(|a| Item::text(ctx.site.value_label(*a)))
             .collect(),
     );
     if let Some(e) = &s.eligibility {
@@ -308,14 +316,14 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
             vec![Item::text(format!(
                 "{} {}",
                 format::integer(u64::from(capacity), lang),
-                ctx.t("fact_capacity_unit")
+                ctx.site.t("fact_capacity_unit")
             ))],
         );
     }
     let facilities = s
         .facilities
         .iter()
-        .map(|k| Item::text(ctx.label(VocabularyKind::Facilities, k.as_str())))
+        .map(|k| Item::text(ctx.site.label(VocabularyKind::Facilities, k.as_str())))
         .collect();
     f.push("fact_facilities", facilities);
     f.text("fact_opening_hours", s.opening_hours.as_deref());
@@ -324,49 +332,47 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
 
     // Accessibility: always shown, so "unknown" is said rather than implied.
     let a = &s.accessibility;
-    let mut f = Facts::new(ctx);
-    f.push(
-        "fact_wheelchair",
-        vec![Item::text(ctx.enum_label("wheelchair", &a.wheelchair))],
-    );
+    let mut f = Facts::new(ctx.site);
+    f.push("fact_wheelchair", vec![Item::text(ctx.site.value_label(a.wheelchair))]);
     f.push(
         "fact_step_free",
-        vec![Item::text(ctx.enum_label("janee", &a.step_free_entrance))],
+        vec![Item::text(ctx.site.value_label(a.step_free_entrance))],
     );
     f.push(
         "fact_toilet",
-        vec![Item::text(ctx.enum_label("janee", &a.accessible_toilet))],
+        vec![Item::text(ctx.site.value_label(a.accessible_toilet))],
     );
-    f.push(
-        "fact_loop",
-        vec![Item::text(ctx.enum_label("janee", &a.induction_loop))],
-    );
+    f.push("fact_loop", vec![Item::text(ctx.site.value_label(a.induction_loop))]);
     f.text("fact_transport", a.public_transport.as_deref());
     let notes = match (&a.notes, a.assessed_on) {
-        (Some(n), Some(d)) => Some(format!("{n} ({} {})", ctx.t("fact_assessed_on"), format::date(d, lang))),
+        (Some(n), Some(d)) => Some(format!(
+            "{n} ({} {})",
+            ctx.site.t("fact_assessed_on"),
+            format::date(d, lang)
+        )),
         (Some(n), None) => Some(n.clone()),
-        (None, Some(d)) => Some(format!("{} {}", ctx.t("fact_assessed_on"), format::date(d, lang))),
+        (None, Some(d)) => Some(format!("{} {}", ctx.site.t("fact_assessed_on"), format::date(d, lang))),
         (None, None) => None,
     };
     f.text("fact_accessibility_notes", notes.as_deref());
     let accessibility = f.out;
 
-    let route = ctx.entry_route(EntryKind::Space, &entry.slug);
+    let route = ctx.site.entry_route(EntryKind::Space, &entry.slug);
     let folder = routes::entry_folder(EntryKind::Space, &entry.slug);
     let images = entry
         .front
         .images
         .iter()
         .map(|i| ImageView {
-            src: ctx.urls.url(&format!("{folder}{}", i.file)),
+            src: ctx.site.urls.url(&format!("{folder}{}", i.file)),
             alt: i.alt.clone(),
             credit: i.credit.clone(),
         })
         .collect();
     let description = ctx
-        .cards
-        .get(&entry.slug)
-        .map(|c| c.summary.clone())
+        .site
+        .listing_of(&entry.slug)
+        .map(|l| l.summary.to_string())
         .unwrap_or_default();
     let json_ld = space_json_ld(ctx, entry, &route, &description);
     let mut page = base_page(
@@ -380,20 +386,20 @@ pub fn space_page(ctx: &RenderContext, entry: &Entry<Space>) -> EntryPage {
         "verified_on",
         s.draft,
     );
-    page.fact_sections = [FactSection::short(ctx, facts)]
+    page.fact_sections = [FactSection::short(ctx.site, facts)]
         .into_iter()
-        .chain(FactSection::more(ctx, "accessibility_heading", accessibility))
+        .chain(FactSection::more(ctx.site, "accessibility_heading", accessibility))
         .collect();
     page.images = images;
     page.json_ld = json_ld;
-    page.matches = super::requests::requests_for_space(ctx, s);
+    page.matches = super::requests::requests_for_space(ctx, &entry.slug);
     page
 }
 
-pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage {
+pub fn practice_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Practice>) -> EntryPage<'s> {
     let p = &entry.front;
-    let lang = ctx.language.as_str();
-    let mut f = Facts::new(ctx);
+    let lang = ctx.site.language;
+    let mut f = Facts::new(ctx.site);
     f.keys(
         "fact_themes",
         VocabularyKind::Themes,
@@ -415,7 +421,7 @@ pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage 
     let mut roles: Vec<Item> = p
         .local_government_roles
         .iter()
-        .map(|r| Item::text(ctx.enum_label("role", r)))
+        .map(|r| Item::text(ctx.site.value_label(*r)))
         .collect();
     if let Some(text) = &p.local_government_role {
         roles.push(Item::text(text.clone()));
@@ -434,7 +440,7 @@ pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage 
             ),
             None => format!(
                 "{} {}",
-                ctx.t("fact_period_since"),
+                ctx.site.t("fact_period_since"),
                 format::partial_date(&period.start, lang)
             ),
         };
@@ -446,7 +452,7 @@ pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage 
         Facet::Tag,
         p.tags.iter().map(|k| k.as_str()),
     );
-    let route = ctx.entry_route(EntryKind::Practice, &entry.slug);
+    let route = ctx.site.entry_route(EntryKind::Practice, &entry.slug);
     let mut page = base_page(
         ctx,
         EntryKind::Practice,
@@ -458,19 +464,16 @@ pub fn practice_page(ctx: &RenderContext, entry: &Entry<Practice>) -> EntryPage 
         "verified_on",
         p.draft,
     );
-    page.fact_sections = vec![FactSection::short(ctx, f.out)];
+    page.fact_sections = vec![FactSection::short(ctx.site, f.out)];
     page.tip = p.tip.clone();
     page.json_ld = article_json_ld(ctx, &route, &p.title, &p.summary, p.last_verified, &p.sources);
     page
 }
 
-pub fn guide_page(ctx: &RenderContext, entry: &Entry<Guide>) -> EntryPage {
+pub fn guide_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Guide>) -> EntryPage<'s> {
     let g = &entry.front;
-    let mut f = Facts::new(ctx);
-    f.push(
-        "fact_category",
-        vec![Item::text(ctx.enum_label("category", &g.category))],
-    );
+    let mut f = Facts::new(ctx.site);
+    f.push("fact_category", vec![Item::text(ctx.site.value_label(g.category))]);
     f.push(
         "fact_aliases",
         g.aliases.iter().map(|a| Item::text(a.clone())).collect(),
@@ -482,7 +485,7 @@ pub fn guide_page(ctx: &RenderContext, entry: &Entry<Guide>) -> EntryPage {
         .collect();
     f.list("fact_legal_basis", basis);
     let facts = f.out;
-    let route = ctx.entry_route(EntryKind::Guide, &entry.slug);
+    let route = ctx.site.entry_route(EntryKind::Guide, &entry.slug);
     let mut page = base_page(
         ctx,
         EntryKind::Guide,
@@ -494,36 +497,36 @@ pub fn guide_page(ctx: &RenderContext, entry: &Entry<Guide>) -> EntryPage {
         "reviewed_on",
         g.draft,
     );
-    page.fact_sections = [FactSection::short(ctx, facts)]
+    page.fact_sections = [FactSection::short(ctx.site, facts)]
         .into_iter()
-        .chain(FactSection::more(ctx, "compare_title", compare_facts(ctx, g)))
+        .chain(FactSection::more(ctx.site, "compare_title", compare_facts(ctx.site, g)))
         .collect();
-    page.disclaimer = Some(ctx.t("legal_disclaimer"));
+    page.disclaimer = Some(ctx.site.t("legal_disclaimer"));
     page.json_ld = article_json_ld(ctx, &route, &g.title, &g.summary, g.last_reviewed, &g.sources);
     page
 }
 
 /// The comparison points of one guide, in the order of the comparison table.
-pub fn compare_facts(ctx: &RenderContext, g: &Guide) -> Vec<Fact> {
+pub fn compare_facts(site: &Site, g: &Guide) -> Vec<Fact> {
     let c = &g.compare;
-    let mut f = Facts::new(ctx);
+    let mut f = Facts::new(site);
     f.text("compare_duration", Some(&c.duration));
     f.push(
         "compare_security_of_tenure",
-        vec![Item::text(ctx.enum_label("level", &c.security_of_tenure))],
+        vec![Item::text(site.value_label(c.security_of_tenure))],
     );
-    f.push("compare_cost", vec![Item::text(ctx.enum_label("level", &c.cost))]);
+    f.push("compare_cost", vec![Item::text(site.value_label(c.cost))]);
     f.push(
         "compare_admin_burden",
-        vec![Item::text(ctx.enum_label("level", &c.admin_burden))],
+        vec![Item::text(site.value_label(c.admin_burden))],
     );
     f.push(
         "compare_registration_required",
-        vec![Item::text(ctx.enum_label("yesno", &c.registration_required))],
+        vec![Item::text(site.value_label(c.registration_required))],
     );
     f.push(
         "compare_notary_required",
-        vec![Item::text(ctx.enum_label("yesno", &c.notary_required))],
+        vec![Item::text(site.value_label(c.notary_required))],
     );
     f.text("compare_who_carries_liability", Some(&c.who_carries_liability));
     f.text("compare_suited_for", Some(&c.suited_for));
@@ -542,18 +545,18 @@ pub struct FreePage {
 }
 
 pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
-    let route = ctx.entry_route(EntryKind::Page, &entry.slug);
+    let route = ctx.site.entry_route(EntryKind::Page, &entry.slug);
     FreePage {
         title: entry.front.title.clone(),
         description: entry.front.description.clone().unwrap_or_default(),
-        canonical: ctx.urls.absolute(&route),
+        canonical: ctx.site.urls.absolute(&route),
         body_html: markdown::to_html(&entry.body, 0),
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-pub(super) fn base_page<T>(
-    ctx: &RenderContext,
+pub(super) fn base_page<'s, T>(
+    ctx: &RenderContext<'s, '_>,
     kind: EntryKind,
     entry: &Entry<T>,
     title: &str,
@@ -562,31 +565,20 @@ pub(super) fn base_page<T>(
     checked_on: Date,
     checked_key: &str,
     draft: bool,
-) -> EntryPage {
-    let route = ctx.entry_route(kind, &entry.slug);
-    let section = routes::section(kind);
-    let list_key = match kind {
-        EntryKind::Space => "list_spaces",
-        EntryKind::Practice => "list_practices",
-        EntryKind::Request => "list_requests",
-        _ => "list_guides",
-    };
+) -> EntryPage<'s> {
+    let route = ctx.site.entry_route(kind, &entry.slug);
+    let list_key = format!("list_{}", kind.folder());
     EntryPage {
-        kind: match kind {
-            EntryKind::Space => "space",
-            EntryKind::Practice => "practice",
-            EntryKind::Request => "request",
-            _ => "guide",
-        },
-        kind_label: ctx.kind_label(kind),
+        kind: kind.id(),
+        kind_label: ctx.site.kind_label(kind),
         title: title.to_string(),
         lead: (kind != EntryKind::Space).then(|| description.clone()),
         description,
-        canonical: ctx.urls.absolute(&route),
+        canonical: ctx.site.urls.absolute(&route),
         og_type: if kind == EntryKind::Space { "website" } else { "article" },
         breadcrumbs: vec![
-            Item::link(ctx.t("home"), ctx.urls.url("")),
-            Item::link(ctx.t(list_key), ctx.urls.url(&routes::list(section, 1))),
+            Item::link(ctx.site.t("home"), ctx.site.urls.url("")),
+            Item::link(ctx.site.t(&list_key), ctx.site.urls.url(&routes::list(kind, 1))),
         ],
         fact_sections: Vec::new(),
         tip: None,
@@ -600,13 +592,13 @@ pub(super) fn base_page<T>(
                 note: s.note.clone(),
             })
             .collect(),
-        checked_on: format::date(checked_on, &ctx.language),
+        checked_on: format::date(checked_on, ctx.site.language),
         checked_on_iso: checked_on.to_string(),
-        checked_label: ctx.t(checked_key),
-        stale: ctx.is_stale(checked_on),
+        checked_label: ctx.site.t(checked_key),
+        stale: ctx.site.is_stale(checked_on),
         related: ctx.related_cards(&entry.slug),
         edit_url: edit_url(ctx, &entry.file),
-        report_url: report_url(ctx, title, &ctx.urls.absolute(&route), &entry.file),
+        report_url: report_url(ctx, title, &ctx.site.urls.absolute(&route), &entry.file),
         disclaimer: None,
         draft,
         json_ld: String::new(),
@@ -616,22 +608,22 @@ pub(super) fn base_page<T>(
 }
 
 pub(super) fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
-    let lang = ctx.language.as_str();
+    let lang = ctx.site.language;
     let mut items = vec![Item::link(
-        ctx.label(VocabularyKind::Places, key),
-        ctx.urls.url(&routes::facet(Facet::Place, key, 1)),
+        ctx.site.label(VocabularyKind::Places, key),
+        ctx.site.urls.url(&routes::facet(Facet::Place, key, 1)),
     )];
-    if let Some(place) = ctx.site.vocab.place(key) {
+    if let Some(place) = ctx.site.model.vocab.place(key) {
         let province = place.province.as_str();
         items.push(Item::link(
-            ctx.label(VocabularyKind::Provinces, province),
-            ctx.urls.url(&routes::facet(Facet::Province, province, 1)),
+            ctx.site.label(VocabularyKind::Provinces, province),
+            ctx.site.urls.url(&routes::facet(Facet::Province, province, 1)),
         ));
         if let Some(p) = &place.population {
             items.push(Item::text(format!(
                 "{} {} ({})",
                 format::integer(u64::from(p.count), lang),
-                ctx.t("fact_population").to_lowercase(),
+                ctx.site.t("fact_population").to_lowercase(),
                 p.year
             )));
         }
@@ -640,8 +632,8 @@ pub(super) fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
 }
 
 fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> Vec<Item> {
-    let lang = ctx.language.as_str();
-    let model = ctx.enum_label("price", &p.model);
+    let lang = ctx.site.language;
+    let model = ctx.site.value_label(p.model);
     let mut text = match (p.model, p.amount_eur) {
         (PriceModel::Gratis | PriceModel::OpAanvraag | PriceModel::Ledenbijdrage, None) => model,
         (PriceModel::Ledenbijdrage, Some(a)) => format!("{model}: {}", format::euro(a, lang)),
@@ -649,8 +641,8 @@ fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> 
         (_, None) => model,
     };
     match p.includes_charges {
-        Some(true) => text.push_str(&format!(" ({})", ctx.t("fact_price_includes_charges"))),
-        Some(false) => text.push_str(&format!(" ({})", ctx.t("fact_price_excludes_charges"))),
+        Some(true) => text.push_str(&format!(" ({})", ctx.site.t("fact_price_includes_charges"))),
+        Some(false) => text.push_str(&format!(" ({})", ctx.site.t("fact_price_excludes_charges"))),
         None => {}
     }
     let mut items = vec![Item::text(text)];
@@ -688,7 +680,7 @@ fn display_url(url: &str) -> String {
 }
 
 fn edit_url(ctx: &RenderContext, file: &str) -> Option<String> {
-    let repo = &ctx.config.repository;
+    let repo = &ctx.site.config.repository;
     (!repo.url.is_empty()).then(|| {
         format!(
             "{}/edit/{}/{}/{file}",
@@ -701,7 +693,7 @@ fn edit_url(ctx: &RenderContext, file: &str) -> Option<String> {
 
 /// A pre-filled issue: which entry, where it lives, and what to fill in.
 fn report_url(ctx: &RenderContext, title: &str, page_url: &str, file: &str) -> Option<String> {
-    let repo = &ctx.config.repository;
+    let repo = &ctx.site.config.repository;
     if repo.url.is_empty() {
         return None;
     }
@@ -719,7 +711,7 @@ fn report_url(ctx: &RenderContext, title: &str, page_url: &str, file: &str) -> O
 
 fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, description: &str) -> String {
     let s = &entry.front;
-    let place_name = ctx.label(VocabularyKind::Places, s.place.as_str());
+    let place_name = ctx.site.label(VocabularyKind::Places, s.place.as_str());
     let mut address = json!({ "@type": "PostalAddress", "addressLocality": place_name, "addressCountry": "BE" });
     if let Some(a) = &s.address {
         let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
@@ -731,7 +723,7 @@ fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, descrip
         "@type": "CivicStructure",
         "name": s.name,
         "description": description,
-        "url": ctx.urls.absolute(route),
+        "url": ctx.site.urls.absolute(route),
         "address": address,
     });
     if let Some(g) = s.geo {
@@ -749,7 +741,7 @@ fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, descrip
     let mut features: Vec<serde_json::Value> = s
         .facilities
         .iter()
-        .map(|k| json!({ "@type": "LocationFeatureSpecification", "name": ctx.label(VocabularyKind::Facilities, k.as_str()), "value": true }))
+        .map(|k| json!({ "@type": "LocationFeatureSpecification", "name": ctx.site.label(VocabularyKind::Facilities, k.as_str()), "value": true }))
         .collect();
     use crate::content::model::space::Wheelchair;
     if matches!(s.accessibility.wheelchair, Wheelchair::Ja | Wheelchair::Nee) {
@@ -782,10 +774,10 @@ pub(super) fn article_json_ld(
         "@type": "Article",
         "headline": title,
         "description": summary,
-        "url": ctx.urls.absolute(route),
+        "url": ctx.site.urls.absolute(route),
         "inLanguage": "nl-BE",
         "dateModified": modified.to_string(),
-        "isPartOf": { "@type": "WebSite", "name": ctx.config.title },
+        "isPartOf": { "@type": "WebSite", "name": ctx.site.config.title },
         "citation": citations,
     });
     script_safe_json(&value)

@@ -4,8 +4,6 @@ use chrono::Datelike;
 
 use crate::content::model::{Date, PartialDate};
 
-use super::theme::month_names;
-
 /// 265000 → "265.000" (nl, fr use a narrow space in French; en "265,000").
 pub fn integer(n: u64, language: &str) -> String {
     let digits = n.to_string();
@@ -16,7 +14,7 @@ pub fn integer(n: u64, language: &str) -> String {
     };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);
@@ -63,6 +61,54 @@ pub fn partial_date(d: &PartialDate, language: &str) -> String {
         (Some(m), Some(day)) => format!("{day} {} {}", month_names(language)[(m - 1) as usize], d.year),
         (Some(m), None) => format!("{} {}", month_names(language)[(m - 1) as usize], d.year),
         _ => d.year.to_string(),
+    }
+}
+
+/// The month names used in dates, per language.
+fn month_names(language: &str) -> [&'static str; 12] {
+    match language {
+        "fr" => [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+        "en" => [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        _ => [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
     }
 }
 

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::content::site::Site;
 use crate::content::vocab::VocabularyKind;
+use crate::content::EntryKind;
+use crate::site::routes::{self, Facet, LISTED_KINDS};
 
-use super::context::{sort_cards, Card, Listed, RenderContext};
+use super::context::{Card, Listed, RenderContext};
 use super::entries::Item;
-use super::routes::{self, Facet};
 
 pub const PAGE_SIZE: usize = 100;
 
@@ -44,7 +44,7 @@ pub fn paginate<'c>(
     title: String,
     intro: String,
     breadcrumbs: Vec<Item>,
-    cards: Vec<&'c Card>,
+    cards: Vec<&'c Card<'c>>,
     summary: String,
 ) -> Vec<(String, ListPage<'c>)> {
     let total = cards.len();
@@ -60,18 +60,19 @@ pub fn paginate<'c>(
             let route = route_of(n);
             let pagination = (pages > 1).then(|| Pagination {
                 label: ctx
+                    .site
                     .t("page_of")
                     .replace("{n}", &n.to_string())
                     .replace("{total}", &pages.to_string()),
-                prev: (n > 1).then(|| ctx.urls.url(&route_of(n - 1))),
-                next: (n < pages).then(|| ctx.urls.url(&route_of(n + 1))),
-                prev_label: ctx.t("page_prev"),
-                next_label: ctx.t("page_next"),
+                prev: (n > 1).then(|| ctx.site.urls.url(&route_of(n - 1))),
+                next: (n < pages).then(|| ctx.site.urls.url(&route_of(n + 1))),
+                prev_label: ctx.site.t("page_prev"),
+                next_label: ctx.site.t("page_next"),
             });
             let page = ListPage {
                 title: title.clone(),
                 intro: intro.clone(),
-                canonical: ctx.urls.absolute(&route),
+                canonical: ctx.site.urls.absolute(&route),
                 breadcrumbs: breadcrumbs.clone(),
                 total,
                 cards: chunk.into_iter().map(Listed).collect(),
@@ -83,25 +84,21 @@ pub fn paginate<'c>(
         .collect()
 }
 
-/// The three lists of entries.
+/// The list of each kind of entry.
 pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
     let home = vec![Item {
-        text: ctx.t("home"),
-        href: Some(ctx.urls.url("")),
+        text: ctx.site.t("home"),
+        href: Some(ctx.site.urls.url("")),
     }];
     let mut out = Vec::new();
-    for (kind, section, key) in [
-        ("space", "ruimtes", "spaces"),
-        ("practice", "praktijken", "practices"),
-        ("guide", "gidsen", "guides"),
-        ("request", "vragen", "requests"),
-    ] {
+    for kind in LISTED_KINDS {
         let cards = ctx.cards_of(kind);
+        let plural = kind.folder();
         out.extend(paginate(
             ctx,
-            |n| routes::list(section, n),
-            ctx.t(&format!("list_{key}")),
-            ctx.t(&format!("list_{key}_intro")),
+            |n| routes::list(kind, n),
+            ctx.site.t(&format!("list_{plural}")),
+            ctx.site.t(&format!("list_{plural}_intro")),
             home.clone(),
             cards,
             String::new(),
@@ -110,23 +107,22 @@ pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
     out
 }
 
-/// Which published entries belong to each value of a facet.
-pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<String, Vec<&'c Card>> {
-    let site: &Site = ctx.site;
+/// Which listed entries belong to each value of a facet.
+pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<String, Vec<&'c Card<'c>>> {
+    let site = ctx.site;
     let mut members: BTreeMap<String, Vec<&Card>> = BTreeMap::new();
     let mut add = |key: &str, slug: &str| {
-        if let Some(card) = ctx.cards.get(slug) {
+        if let Some(card) = ctx.card(slug) {
             members.entry(key.to_string()).or_default().push(card);
         }
     };
-    let province_of = |place: &str| site.vocab.place(place).map(|p| p.province.as_str().to_string());
     for e in &site.spaces {
         let s = &e.front;
         match facet {
             Facet::Place => add(s.place.as_str(), &e.slug),
             Facet::Province => {
-                if let Some(p) = province_of(s.place.as_str()) {
-                    add(&p, &e.slug);
+                if let Some(p) = site.province_of(s.place.as_str()) {
+                    add(p, &e.slug);
                 }
             }
             Facet::Discipline => s.disciplines.iter().for_each(|d| add(d.as_str(), &e.slug)),
@@ -139,7 +135,7 @@ pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<Strin
         match facet {
             Facet::Place => p.places.iter().for_each(|k| add(k.as_str(), &e.slug)),
             Facet::Province => {
-                let mut provinces: Vec<String> = p.places.iter().filter_map(|k| province_of(k.as_str())).collect();
+                let mut provinces: Vec<&str> = p.places.iter().filter_map(|k| site.province_of(k.as_str())).collect();
                 provinces.sort();
                 provinces.dedup();
                 provinces.iter().for_each(|k| add(k, &e.slug));
@@ -152,11 +148,9 @@ pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<Strin
     }
     for cards in members.values_mut() {
         cards.sort_by(|a, b| {
-            super::context::kind_order(a.kind)
-                .cmp(&super::context::kind_order(b.kind))
-                .then_with(|| a.title.to_lowercase().cmp(&b.title.to_lowercase()))
+            (a.listing.kind.cmp(&b.listing.kind)).then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
         });
-        cards.dedup_by(|a, b| a.url == b.url);
+        cards.dedup_by(|a, b| a.url() == b.url());
     }
     members
 }
@@ -204,35 +198,36 @@ pub struct FacetValue {
 pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec<(String, ListPage<'c>)>) {
     let vocab = vocabulary_of(facet);
     let members = facet_members(ctx, facet);
-    let plural = ctx.t(facet_plural_key(facet));
+    let plural = ctx.site.t(facet_plural_key(facet));
     let home = Item {
-        text: ctx.t("home"),
-        href: Some(ctx.urls.url("")),
+        text: ctx.site.t("home"),
+        href: Some(ctx.site.urls.url("")),
     };
     let index_crumbs = vec![home.clone()];
     let value_crumbs = vec![
         home,
         Item {
             text: plural.clone(),
-            href: Some(ctx.urls.url(&routes::facet_index(facet))),
+            href: Some(ctx.site.urls.url(&routes::facet_index(facet))),
         },
     ];
     let mut values = Vec::new();
     let mut pages = Vec::new();
     for (key, cards) in members {
-        let label = ctx.label(vocab, &key);
+        let label = ctx.site.label(vocab, &key);
         let detail = match facet {
             Facet::Place => ctx
                 .site
+                .model
                 .vocab
                 .place(&key)
-                .map(|p| ctx.label(VocabularyKind::Provinces, p.province.as_str()))
+                .map(|p| ctx.site.label(VocabularyKind::Provinces, p.province.as_str()))
                 .unwrap_or_default(),
             _ => String::new(),
         };
         values.push(FacetValue {
             label: label.clone(),
-            url: ctx.urls.url(&routes::facet(facet, &key, 1)),
+            url: ctx.site.urls.url(&routes::facet(facet, &key, 1)),
             count: cards.len(),
             detail,
         });
@@ -251,7 +246,7 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
     values.sort_by_key(|v| v.label.to_lowercase());
     let index = FacetIndex {
         title: plural,
-        canonical: ctx.urls.absolute(&routes::facet_index(facet)),
+        canonical: ctx.site.urls.absolute(&routes::facet_index(facet)),
         breadcrumbs: index_crumbs,
         values,
     };
@@ -259,16 +254,16 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
 }
 
 fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
-    let lang = ctx.language.as_str();
+    let lang = ctx.site.language;
     match facet {
-        Facet::Place => match ctx.site.vocab.place(key) {
+        Facet::Place => match ctx.site.model.vocab.place(key) {
             Some(p) => {
-                let province = ctx.label(VocabularyKind::Provinces, p.province.as_str());
+                let province = ctx.site.label(VocabularyKind::Provinces, p.province.as_str());
                 match &p.population {
                     Some(pop) => format!(
                         "{province} · {} {} ({})",
                         super::format::integer(u64::from(pop.count), lang),
-                        ctx.t("fact_population").to_lowercase(),
+                        ctx.site.t("fact_population").to_lowercase(),
                         pop.year
                     ),
                     None => province,
@@ -278,6 +273,7 @@ fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
         },
         _ => ctx
             .site
+            .model
             .vocab
             .terms(vocabulary_of(facet))
             .iter()
@@ -290,14 +286,13 @@ fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
 /// "3 ruimtes · 2 goede praktijken"
 fn kind_summary(ctx: &RenderContext, cards: &[&Card]) -> String {
     let mut parts = Vec::new();
-    for (kind, key) in [
-        ("space", "list_spaces"),
-        ("practice", "list_practices"),
-        ("guide", "list_guides"),
-    ] {
-        let n = cards.iter().filter(|c| c.kind == kind).count();
+    for kind in [EntryKind::Space, EntryKind::Practice, EntryKind::Guide] {
+        let n = cards.iter().filter(|c| c.listing.kind == kind).count();
         if n > 0 {
-            parts.push(format!("{n} {}", ctx.t(key).to_lowercase()));
+            parts.push(format!(
+                "{n} {}",
+                ctx.site.t(&format!("list_{}", kind.folder())).to_lowercase()
+            ));
         }
     }
     parts.join(" · ")
@@ -314,40 +309,40 @@ pub struct HomePage<'c> {
 }
 
 pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
-    let counts = [
-        ("space", "list_spaces", "ruimtes"),
-        ("practice", "list_practices", "praktijken"),
-        ("guide", "list_guides", "gidsen"),
-        ("request", "list_requests", "vragen"),
-    ]
-    .into_iter()
-    .map(|(kind, key, section)| {
-        let n = ctx.cards.values().filter(|c| c.kind == kind).count();
-        Item {
-            text: format!("{n} {}", ctx.t(key).to_lowercase()),
-            href: Some(ctx.urls.url(&routes::list(section, 1))),
-        }
-    })
-    .collect();
+    let counts = LISTED_KINDS
+        .into_iter()
+        .map(|kind| {
+            let n = ctx.cards.values().filter(|c| c.listing.kind == kind).count();
+            Item {
+                text: format!("{n} {}", ctx.site.t(&format!("list_{}", kind.folder())).to_lowercase()),
+                href: Some(ctx.site.urls.url(&routes::list(kind, 1))),
+            }
+        })
+        .collect();
     let mut newest: Vec<&Card> = ctx.cards.values().collect();
-    sort_cards(&mut newest);
-    newest.sort_by_key(|c| std::cmp::Reverse(c.checked_on));
+    newest.sort_by(|a, b| {
+        a.title()
+            .to_lowercase()
+            .cmp(&b.title().to_lowercase())
+            .then_with(|| a.url().cmp(b.url()))
+    });
+    newest.sort_by_key(|c| std::cmp::Reverse(c.listing.checked_on));
     newest.truncate(8);
     let browse = Facet::ALL
         .into_iter()
         .map(|f| Item {
-            text: ctx.t(facet_plural_key(f)),
-            href: Some(ctx.urls.url(&routes::facet_index(f))),
+            text: ctx.site.t(facet_plural_key(f)),
+            href: Some(ctx.site.urls.url(&routes::facet_index(f))),
         })
         .chain([Item {
-            text: ctx.t("nav_stats"),
-            href: Some(ctx.urls.url(routes::STATS)),
+            text: ctx.site.t("nav_stats"),
+            href: Some(ctx.site.urls.url(routes::STATS)),
         }])
         .collect();
     HomePage {
-        title: ctx.config.title.clone(),
-        intro: ctx.t("home_intro"),
-        canonical: ctx.urls.absolute(""),
+        title: ctx.site.config.title.clone(),
+        intro: ctx.site.t("home_intro"),
+        canonical: ctx.site.urls.absolute(""),
         counts,
         newest: newest.into_iter().map(Listed).collect(),
         browse,

@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use crate::content::vocab::VocabularyKind;
 
+use crate::site::routes::{self, Facet};
+
 use super::context::RenderContext;
 use super::entries::Item;
-use super::routes::{self, Facet};
 
 /// The part of Belgium the map shows (Flanders and Brussels with a margin), in degrees.
 const LAT: (f64, f64) = (50.65, 51.52);
@@ -56,22 +57,14 @@ pub fn map_page(ctx: &RenderContext) -> MapPage {
     let height = project(LAT.0, LON.0).1;
     let mut points = Vec::new();
     let mut groups: BTreeMap<String, (Item, Vec<Item>)> = BTreeMap::new();
-    let approximate = ctx.t("map_approximate");
+    let approximate = ctx.site.t("map_approximate");
     for e in &ctx.site.spaces {
-        let Some(card) = ctx.cards.get(&e.slug) else { continue };
-        let place_key = e.front.place.as_str();
-        let place_label = ctx.label(VocabularyKind::Places, place_key);
-        let (coords, approx) = match e.front.geo {
-            Some(g) => (Some((g.lat, g.lon)), false),
-            None => (
-                ctx.site
-                    .vocab
-                    .place(place_key)
-                    .map(|p| (p.centroid.lat, p.centroid.lon)),
-                true,
-            ),
+        let Some(card) = ctx.site.listing_of(&e.slug) else {
+            continue;
         };
-        if let Some((lat, lon)) = coords {
+        let place_key = e.front.place.as_str();
+        let place_label = ctx.site.label(VocabularyKind::Places, place_key);
+        if let Some((lat, lon, approx)) = ctx.site.location(&e.front) {
             let (x, y) = project(lat, lon);
             if (0.0..=WIDTH).contains(&x) && (0.0..=height).contains(&y) {
                 let title = if approx {
@@ -92,13 +85,13 @@ pub fn map_page(ctx: &RenderContext) -> MapPage {
             (
                 Item {
                     text: place_label.clone(),
-                    href: Some(ctx.urls.url(&routes::facet(Facet::Place, place_key, 1))),
+                    href: Some(ctx.site.urls.url(&routes::facet(Facet::Place, place_key, 1))),
                 },
                 Vec::new(),
             )
         });
         group.1.push(Item {
-            text: card.title.clone(),
+            text: card.title.to_string(),
             href: Some(card.url.clone()),
         });
     }
@@ -112,15 +105,15 @@ pub fn map_page(ctx: &RenderContext) -> MapPage {
         })
         .collect();
     MapPage {
-        title: ctx.t("map_title"),
-        intro: ctx.t("map_intro"),
-        canonical: ctx.urls.absolute(routes::MAP),
-        label: ctx.t("map_label"),
+        title: ctx.site.t("map_title"),
+        intro: ctx.site.t("map_intro"),
+        canonical: ctx.site.urls.absolute(routes::MAP),
+        label: ctx.site.t("map_label"),
         width: WIDTH as u32,
         height: height.ceil() as u32,
         points,
         places,
-        list_heading: ctx.t("map_list"),
+        list_heading: ctx.site.t("map_list"),
     }
 }
 

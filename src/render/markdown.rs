@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::content::validate::{markdown_options, ALLOWED_SCHEMES};
+use crate::html::escape;
 
 /// `heading_offset` moves body headings down: entry pages put the body under their own h2.
 pub fn to_html(markdown: &str, heading_offset: usize) -> String {
@@ -122,27 +123,6 @@ fn is_safe(dest: &str) -> bool {
             ALLOWED_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
         }
     }
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let replacement = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        out.push_str(replacement);
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
-    out
 }
 
 #[cfg(test)]

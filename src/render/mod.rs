@@ -1,6 +1,7 @@
-//! From the model to the site. Each page type has its own module that turns the model into a view;
-//! this module renders the views with the theme's templates, in parallel, into a sink: a staging
-//! folder (`ruimte build`) or memory (`ruimte serve`, which renders only what an edit changed).
+//! The site view as pages. Each page type has its own module that turns the view into what its
+//! template shows; this module renders them with the theme's templates, in parallel, into a sink:
+//! a staging folder (`ruimte build`) or memory (`ruimte serve`, which renders only what an edit
+//! changed). The host files that list pages (sitemap, feed, `_headers`) come last.
 
 pub mod assets;
 pub mod compare;
@@ -13,7 +14,7 @@ pub mod lists;
 pub mod map;
 pub mod markdown;
 pub mod requests;
-pub mod routes;
+pub mod search;
 pub mod stats;
 pub mod theme;
 
@@ -21,102 +22,135 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 
+use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::content::model::Date;
-use crate::content::site::Site;
-use crate::export;
+use crate::content::EntryKind;
 use crate::output::Sink;
+use crate::site::routes::{self, Facet};
+use crate::site::Site;
 
 use self::context::RenderContext;
-use self::routes::Facet;
 use self::theme::Theme;
 
-pub struct BuildOptions<'a> {
-    pub site: &'a Site,
-    pub config: &'a Config,
-    pub theme_dir: &'a Path,
-    pub today: Date,
-    pub include_drafts: bool,
-}
+/// Which view each page was rendered from (a hash of its template and view), by route.
+pub type Memo = Mutex<HashMap<String, u64>>;
 
-#[derive(Debug, Default)]
-pub struct BuildReport {
-    /// Pages and files written this time (a partial render skips what it may).
-    pub pages: usize,
-    /// Pages left as an earlier build wrote them: their view did not change.
-    pub pages_kept: usize,
-    pub files: usize,
-    pub bytes: u64,
-    /// Every file of the complete site, written this time or not, as paths inside it; for a
-    /// `pages_only` render, the pages only.
-    pub site_files: HashSet<String>,
-    /// For each entry, the entries whose pages show it (related, both ways): what to render again
-    /// when it changes.
-    pub links: HashMap<String, Vec<String>>,
-}
-
-/// What to render. `Plan::default()` is a whole build.
+/// What to render. `Plan::default()` is every page.
 #[derive(Default)]
 pub struct Plan<'p> {
     /// Only the pages of these entries (by slug); `None` renders every entry page.
     pub entries: Option<&'p HashSet<String>>,
     /// For pages other than entry pages: the hash of each page's template and view when it was
     /// last rendered. A page whose hash is unchanged is not rendered again.
-    pub memo: Option<&'p Mutex<HashMap<String, u64>>>,
+    pub memo: Option<&'p Memo>,
     /// Pages only: no static files, search index, open data, feeds or host files.
     pub pages_only: bool,
 }
 
-/// Writes rendered pages and other files into the sink, counting what it wrote.
-struct Writer<'s> {
-    sink: &'s dyn Sink,
-    memo: Option<&'s Mutex<HashMap<String, u64>>>,
-    report: Mutex<BuildReport>,
+/// What a render did.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Pages written this time (a partial render skips what it may).
+    pub pages: usize,
+    /// Pages left as an earlier render wrote them: their view did not change.
+    pub pages_kept: usize,
 }
 
-impl Writer<'_> {
-    fn file(&self, route: &str, bytes: &[u8], is_page: bool) -> Result<(), String> {
-        let file = routes::file(route);
-        self.sink.write(&file, bytes).map_err(|e| e.to_string())?;
-        let mut r = self.report.lock().expect("report lock");
-        r.files += 1;
-        r.bytes += bytes.len() as u64;
-        if is_page {
-            r.pages += 1;
+/// Renders the site's pages into `sink` as `plan` says: static files, every page, then the files
+/// that list pages.
+pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Result<Rendered> {
+    let mut phases = crate::timing::Phases::start();
+    // Static files first: their names carry a hash of their content.
+    let assets = assets::copy_static(&theme.static_dir, |route, bytes| {
+        if plan.pages_only {
+            Ok(())
+        } else {
+            write(sink, route, bytes)
         }
-        r.site_files.insert(file);
-        Ok(())
+    })?;
+    let ctx = RenderContext::new(site, theme, &assets)?;
+    phases.done("theme, context");
+    let writer = Pages::new(&ctx, sink, plan.memo)?;
+    let page_routes = render_pages(&ctx, &writer, plan, &mut phases)?;
+    if !plan.pages_only {
+        write_listings(&ctx, sink, &page_routes)?;
+        phases.done("feeds");
+    }
+    Ok(writer.done())
+}
+
+/// Writes a file of the site by route.
+fn write(sink: &dyn Sink, route: &str, bytes: &[u8]) -> Result<()> {
+    let file = routes::file(route);
+    sink.write(&file, bytes).with_context(|| format!("writing {file}"))
+}
+
+/// Writes rendered pages into the sink, skipping those the memo says are unchanged.
+struct Pages<'s> {
+    sink: &'s dyn Sink,
+    memo: Option<&'s Memo>,
+    shared: Shared<'s>,
+    counts: Mutex<Rendered>,
+}
+
+impl<'s> Pages<'s> {
+    fn new(ctx: &RenderContext<'s, '_>, sink: &'s dyn Sink, memo: Option<&'s Memo>) -> Result<Pages<'s>> {
+        let theme = ctx.theme;
+        let base = ctx.template_base();
+        let mut chrome_hash = crate::hash::ContentHash::default();
+        chrome_hash.feed_value(&ctx.chrome)?;
+        chrome_hash.feed_value(&theme.template_strings(ctx.site.strings))?;
+        static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let mut shared = Shared {
+            build: BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            theme,
+            base,
+            chrome_hash: chrome_hash.finish(),
+            menu_headers: HashMap::new(),
+            header: String::new(),
+            footer: String::new(),
+        };
+        shared.render_chrome(ctx)?;
+        Ok(Pages {
+            sink,
+            memo,
+            shared,
+            counts: Mutex::default(),
+        })
     }
 
-    /// Records a file of the site that this render leaves as it was.
+    /// Records a page this render leaves as it was.
     fn kept(&self, route: &str) {
-        let file = routes::file(route);
-        self.sink.keep(&file);
-        let mut r = self.report.lock().expect("report lock");
-        r.site_files.insert(file);
+        self.sink.keep(&routes::file(route));
     }
 
-    fn page<T: Serialize>(&self, shared: &Shared, template: &str, route: &str, view: &T) -> Result<(), String> {
+    fn page<T: Serialize>(&self, template: &str, route: &str, view: &T) -> Result<()> {
+        let shared = &self.shared;
         if let Some(memo) = self.memo {
             let mut hash = crate::hash::ContentHash::seeded(shared.chrome_hash);
             hash.feed_u64(shared.theme.template_hash(template));
-            hash.feed_value(view).map_err(|e| e.to_string())?;
+            hash.feed_value(view)?;
             let hash = hash.finish();
             let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash);
             if unchanged {
                 self.kept(route);
-                self.report.lock().expect("report lock").pages_kept += 1;
+                self.counts.lock().expect("counts lock").pages_kept += 1;
                 return Ok(());
             }
         }
-        render(shared, template, route, view, |html| self.file(route, html, true))?
+        render_one(shared, template, route, view, |html| write(self.sink, route, html))??;
+        self.counts.lock().expect("counts lock").pages += 1;
+        Ok(())
+    }
+
+    fn done(self) -> Rendered {
+        self.counts.into_inner().expect("counts lock")
     }
 }
 
-/// What every page's template context starts from, converted to tera values once per build.
+/// What every page's template context starts from, converted to tera values once per render.
 struct Shared<'a> {
     /// Tells this render from earlier ones in the same process (`ruimte serve`), whose contexts
     /// threads may still keep.
@@ -136,8 +170,8 @@ struct Shared<'a> {
 impl Shared<'_> {
     /// Renders the header and footer once: as parts of every page they were a fifth of the time
     /// spent in templates.
-    fn render_chrome(&mut self, ctx: &RenderContext) -> Result<(), String> {
-        let render = |template: &str, route: Option<&str>| -> Result<String, String> {
+    fn render_chrome(&mut self, ctx: &RenderContext) -> Result<()> {
+        let render = |template: &str, route: Option<&str>| -> Result<String> {
             if !self.theme.has_template(template) {
                 return Ok(String::new());
             }
@@ -147,7 +181,7 @@ impl Shared<'_> {
             let html = self
                 .theme
                 .render(template, &context)
-                .map_err(|e| format!("{template}: {e}"))?;
+                .with_context(|| format!("rendering {template}"))?;
             Ok(html.trim().to_string())
         };
         let mut menu_headers = HashMap::new();
@@ -165,119 +199,23 @@ impl Shared<'_> {
     }
 }
 
-/// Renders the site into `sink` as `plan` says. The caller commits it.
-pub fn render_site(options: &BuildOptions, sink: &dyn Sink, plan: &Plan) -> Result<BuildReport, String> {
-    let mut phases = crate::timing::Phases::start();
-    let theme = Theme::load(options.theme_dir, &options.config.language)?;
-    let writer = Writer {
-        sink,
-        memo: plan.memo,
-        report: Mutex::new(BuildReport::default()),
-    };
-    let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
-
-    // Static files first: their names carry a hash of their content.
-    let assets = assets::copy_static(&theme.static_dir, |route, bytes| {
-        if plan.pages_only {
-            Ok(())
-        } else {
-            write(route, bytes, false)
-        }
-    })?;
-    let mut ctx = RenderContext::new(
-        options.site,
-        options.config,
-        &theme,
-        options.today,
-        options.include_drafts,
-        &assets,
-    );
-    ctx.set_search_index(crate::search::INDEX_ROUTE);
-    ctx.render_cards()?;
-    writer.report.lock().expect("report lock").links = ctx.links.clone();
-    phases.done("theme, context");
-    if plan.pages_only {
-        render_pages(&ctx, &theme, &writer, options, plan, &mut phases)?;
-        return Ok(writer.report.into_inner().expect("report lock"));
-    }
-    // The index builds on its own thread (tantivy's writer is serial) while the pages render,
-    // from documents made a batch at a time; the blob is dropped as soon as it is written. The
-    // open data follows it there, so that neither waits for the pages to finish.
-    std::thread::scope(|scope| {
-        let index_and_data = scope.spawn(|| {
-            let mut phases = crate::timing::Phases::start();
-            write_search_index(&ctx, &writer)?;
-            phases.done("(search index)");
-            write_open_data(&ctx, &writer)?;
-            phases.done("(open data)");
-            Ok::<(), String>(())
-        });
-        let report = render_pages(&ctx, &theme, &writer, options, plan, &mut phases);
-        index_and_data
-            .join()
-            .map_err(|_| "the search index or open data build panicked".to_string())??;
-        report
-    })?;
-    phases.done("index, open data");
-    Ok(writer.report.into_inner().expect("report lock"))
-}
-
-/// The search index, unless the memo says its documents are the ones it was built from.
-fn write_search_index(ctx: &RenderContext, writer: &Writer) -> Result<(), String> {
-    let route = crate::search::INDEX_ROUTE;
-    let memo = writer.memo;
-    let previous = memo.and_then(|m| m.lock().expect("memo lock").get(route).copied());
-    if let Some(previous) = previous {
-        if crate::search::documents_hash(ctx) == previous {
-            writer.kept(route);
-            return Ok(());
-        }
-    }
-    let (blob, hash) = crate::search::build_blob_in_batches(ctx)?;
-    if let Some(memo) = memo {
-        memo.lock().expect("memo lock").insert(route.to_string(), hash);
-    }
-    writer.file(route, &blob, false)
-}
-
-/// Every page and data file, written through `writer` while the search index builds.
+/// Every page, in parallel where there are many; returns the route of each page of the site,
+/// rendered this time or not.
 fn render_pages(
     ctx: &RenderContext,
-    theme: &Theme,
-    writer: &Writer,
-    options: &BuildOptions,
+    writer: &Pages,
     plan: &Plan,
     phases: &mut crate::timing::Phases,
-) -> Result<(), String> {
-    let write = |route: &str, bytes: &[u8], is_page: bool| writer.file(route, bytes, is_page);
-    let base = ctx.template_base();
-    let mut chrome_hash = crate::hash::ContentHash::default();
-    chrome_hash.feed_value(&ctx.chrome).map_err(|e| e.to_string())?;
-    chrome_hash
-        .feed_value(&theme.template_strings)
-        .map_err(|e| e.to_string())?;
-    static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let mut shared = Shared {
-        build: BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        theme,
-        base,
-        chrome_hash: chrome_hash.finish(),
-        menu_headers: HashMap::new(),
-        header: String::new(),
-        footer: String::new(),
-    };
-    shared.render_chrome(ctx)?;
-    let page = |template: &str, route: &str, view: &dyn erased::View| -> Result<(), String> {
-        view.write(writer, &shared, template, route)
-    };
-
-    let site = options.site;
-    let published = |draft: bool| !draft || options.include_drafts;
+) -> Result<Vec<String>> {
+    let site = ctx.site;
+    let page =
+        |template: &str, route: &str, view: &dyn erased::View| -> Result<()> { view.write(writer, template, route) };
     let mut page_routes: Vec<String> = Vec::new();
 
     // Entry pages, in parallel: the bulk of the work. A partial render keeps the others.
     let selected = |slug: &str| plan.entries.is_none_or(|chosen| chosen.contains(slug));
-    let entry_page = |route: String, slug: &str, view: &dyn Fn() -> Box<dyn erased::View>| -> Result<String, String> {
+    let entry_page = |kind: EntryKind, slug: &str, view: &dyn Fn() -> Box<dyn erased::View>| -> Result<String> {
+        let route = site.entry_route(kind, slug);
         if selected(slug) {
             page("entry.html", &route, view().as_ref())?;
         } else {
@@ -285,41 +223,42 @@ fn render_pages(
         }
         Ok(route)
     };
-    let entry_routes: Vec<Result<String, String>> = site
+    let entry_routes: Vec<Result<String>> = site
         .spaces
         .par_iter()
-        .filter(|e| published(e.front.draft))
         .map(|e| {
-            let route = ctx.entry_route(crate::content::EntryKind::Space, &e.slug);
-            let route = entry_page(route, &e.slug, &|| Box::new(entries::space_page(ctx, e)))?;
+            let route = entry_page(EntryKind::Space, &e.slug, &|| Box::new(entries::space_page(ctx, e)))?;
             let folder = e.path.parent().unwrap_or(Path::new("."));
-            let images = routes::entry_folder(crate::content::EntryKind::Space, &e.slug);
+            let images = routes::entry_folder(EntryKind::Space, &e.slug);
             for image in &e.front.images {
                 let to = format!("{images}{}", image.file);
                 if selected(&e.slug) {
                     writer
                         .sink
                         .copy(&folder.join(&image.file), &to)
-                        .map_err(|e| e.to_string())?;
+                        .with_context(|| format!("copying {} of {}", image.file, e.file))?;
                 }
-                writer.kept(&to);
+                writer.sink.keep(&to);
             }
             Ok(route)
         })
-        .chain(site.practices.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = ctx.entry_route(crate::content::EntryKind::Practice, &e.slug);
-            entry_page(route, &e.slug, &|| Box::new(entries::practice_page(ctx, e)))
+        .chain(site.practices.par_iter().map(|e| {
+            entry_page(EntryKind::Practice, &e.slug, &|| {
+                Box::new(entries::practice_page(ctx, e))
+            })
         }))
-        .chain(site.guides.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = ctx.entry_route(crate::content::EntryKind::Guide, &e.slug);
-            entry_page(route, &e.slug, &|| Box::new(entries::guide_page(ctx, e)))
+        .chain(
+            site.guides
+                .par_iter()
+                .map(|e| entry_page(EntryKind::Guide, &e.slug, &|| Box::new(entries::guide_page(ctx, e)))),
+        )
+        .chain(site.requests.par_iter().map(|e| {
+            entry_page(EntryKind::Request, &e.slug, &|| {
+                Box::new(requests::request_page(ctx, e))
+            })
         }))
-        .chain(site.requests.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = ctx.entry_route(crate::content::EntryKind::Request, &e.slug);
-            entry_page(route, &e.slug, &|| Box::new(requests::request_page(ctx, e)))
-        }))
-        .chain(site.pages.par_iter().filter(|e| published(e.front.draft)).map(|e| {
-            let route = ctx.entry_route(crate::content::EntryKind::Page, &e.slug);
+        .chain(site.pages.par_iter().map(|e| {
+            let route = site.entry_route(EntryKind::Page, &e.slug);
             if selected(&e.slug) {
                 page("page.html", &route, &entries::free_page(ctx, e))?;
             } else {
@@ -334,7 +273,7 @@ fn render_pages(
 
     phases.done("entry pages");
     // Lists, then each facet's pages: one facet at a time, so its lists are freed before the next.
-    let render_lists = |lists: &[(String, lists::ListPage)]| -> Result<Vec<String>, String> {
+    let render_lists = |lists: &[(String, lists::ListPage)]| -> Result<Vec<String>> {
         lists
             .par_iter()
             .map(|(route, view)| page("list.html", route, view).map(|_| route.clone()))
@@ -350,72 +289,56 @@ fn render_pages(
     }
     phases.done("list pages");
     // The pages of which there is one: each view is made and rendered on whichever thread is free.
-    let figures = stats::stats(ctx);
-    let single_pages: [&(dyn Fn() -> Result<(), String> + Sync); 6] = [
-        &|| page("home.html", "", &lists::home_page(ctx)),
-        &|| page("compare.html", routes::COMPARE, &compare::compare_page(ctx)),
-        &|| page("map.html", routes::MAP, &map::map_page(ctx)),
-        &|| page("data.html", routes::DATA, &data_page(ctx)),
-        &|| page("search.html", routes::SEARCH, &search_page(ctx)),
-        &|| page("stats.html", routes::STATS, &stats::stats_page(ctx, &figures)),
+    type Single<'r> = (&'r str, &'r (dyn Fn() -> Result<()> + Sync));
+    let single_pages: [Single; 6] = [
+        ("", &|| page("home.html", "", &lists::home_page(ctx))),
+        (routes::COMPARE, &|| {
+            page("compare.html", routes::COMPARE, &compare::compare_page(ctx))
+        }),
+        (routes::MAP, &|| page("map.html", routes::MAP, &map::map_page(ctx))),
+        (routes::DATA, &|| page("data.html", routes::DATA, &data_page(ctx))),
+        (routes::SEARCH, &|| {
+            page("search.html", routes::SEARCH, &search::search_page(ctx))
+        }),
+        (routes::STATS, &|| {
+            page("stats.html", routes::STATS, &stats::stats_page(ctx, &site.figures))
+        }),
     ];
-    single_pages.par_iter().try_for_each(|render| render())?;
-    page_routes.extend([
-        "".to_string(),
-        routes::COMPARE.into(),
-        routes::MAP.into(),
-        routes::DATA.into(),
-        routes::SEARCH.into(),
-        routes::STATS.into(),
-    ]);
+    single_pages.par_iter().try_for_each(|(_, render)| render())?;
+    page_routes.extend(single_pages.iter().map(|(route, _)| route.to_string()));
     let not_found = NotFound {
-        title: ctx.t("notfound_title"),
-        text: ctx.t("notfound_text"),
+        title: site.t("notfound_title"),
+        text: site.t("notfound_text"),
     };
-    writer.page(&shared, "404.html", "404.html", &not_found)?;
-
+    writer.page("404.html", routes::NOT_FOUND, &not_found)?;
     phases.done("home, map, …");
-    if plan.pages_only {
-        return Ok(());
-    }
-    let mut figures_json = serde_json::to_string_pretty(&figures).map_err(|e| e.to_string())?;
-    figures_json.push('\n');
-    write(&format!("{}stats.json", routes::DATA), figures_json.as_bytes(), false)?;
-    write("feed.xml", feeds::atom(ctx).as_bytes(), false)?;
-    write("sitemap.xml", feeds::sitemap(ctx, &page_routes).as_bytes(), false)?;
-    write("robots.txt", feeds::robots(ctx).as_bytes(), false)?;
-    let admin = hosting::admin_files(ctx);
-    if let Some((page, config)) = &admin {
-        write(&format!("{}index.html", hosting::ADMIN), page.as_bytes(), false)?;
-        write(&format!("{}config.yml", hosting::ADMIN), config.as_bytes(), false)?;
-    }
-    let headers = hosting::headers_file(ctx, &page_routes, admin.is_some());
-    write("_headers", headers.as_bytes(), false)?;
-    phases.done("feeds");
-    Ok(())
+    Ok(page_routes)
 }
 
-/// The open-data files under `/data/`, streamed to the sink.
-fn write_open_data(ctx: &RenderContext, writer: &Writer) -> Result<(), String> {
-    let sizes = export::write_all(ctx, &|route: &str| {
-        writer.kept(route);
-        writer.sink.create(&routes::file(route)).map_err(|e| e.to_string())
-    })?;
-    let mut r = writer.report.lock().expect("report lock");
-    r.files += sizes.len();
-    r.bytes += sizes.iter().sum::<u64>();
-    Ok(())
+/// The files that list the site's pages: the feed, the sitemap, robots.txt, the web form and
+/// `_headers`.
+fn write_listings(ctx: &RenderContext, sink: &dyn Sink, page_routes: &[String]) -> Result<()> {
+    write(sink, routes::FEED, feeds::atom(ctx.site).as_bytes())?;
+    write(sink, routes::SITEMAP, feeds::sitemap(ctx.site, page_routes).as_bytes())?;
+    write(sink, routes::ROBOTS, feeds::robots(ctx.site).as_bytes())?;
+    let admin = hosting::admin_files(ctx.site);
+    if let Some((page, config)) = &admin {
+        write(sink, &format!("{}index.html", routes::ADMIN), page.as_bytes())?;
+        write(sink, &format!("{}config.yml", routes::ADMIN), config.as_bytes())?;
+    }
+    let headers = hosting::headers_file(ctx.site, page_routes, admin.is_some());
+    write(sink, routes::HEADERS, headers.as_bytes())
 }
 
 /// Renders one template with the shared context, the page's route and its view, and hands the
 /// HTML to `done`.
-fn render<T: Serialize, R>(
+fn render_one<T: Serialize, R>(
     shared: &Shared,
     template: &str,
     route: &str,
     view: &T,
     done: impl FnOnce(&[u8]) -> R,
-) -> Result<R, String> {
+) -> Result<R> {
     // Each thread keeps, for the whole build, one copy of the shared context, replacing only
     // what differs per page (copying the chrome and the interface strings for every page cost
     // about as much as rendering the header), and one buffer for the HTML (growing a new one
@@ -441,7 +364,7 @@ fn render<T: Serialize, R>(
             shared
                 .theme
                 .render_into(template, context, html)
-                .map_err(|e| format!("{template} for /{route}: {e}"))?;
+                .with_context(|| format!("rendering {template} for /{route}"))?;
             Ok(done(html))
         })
     })
@@ -450,23 +373,11 @@ fn render<T: Serialize, R>(
 /// Lets pages of different view types share one closure without converting each view twice.
 mod erased {
     pub trait View: Sync {
-        fn write(
-            &self,
-            writer: &super::Writer,
-            shared: &super::Shared,
-            template: &str,
-            route: &str,
-        ) -> Result<(), String>;
+        fn write(&self, writer: &super::Pages, template: &str, route: &str) -> anyhow::Result<()>;
     }
     impl<T: serde::Serialize + Sync> View for T {
-        fn write(
-            &self,
-            writer: &super::Writer,
-            shared: &super::Shared,
-            template: &str,
-            route: &str,
-        ) -> Result<(), String> {
-            writer.page(shared, template, route, self)
+        fn write(&self, writer: &super::Pages, template: &str, route: &str) -> anyhow::Result<()> {
+            writer.page(template, route, self)
         }
     }
 }
@@ -475,37 +386,6 @@ mod erased {
 struct NotFound {
     title: String,
     text: String,
-}
-
-#[derive(Serialize)]
-struct SearchPage {
-    title: String,
-    action: String,
-    browse: Vec<entries::Item>,
-    /// Labels of filter values and interface strings for the script, as JSON safe inside <script>.
-    labels: String,
-}
-
-fn search_page(ctx: &RenderContext) -> SearchPage {
-    let browse = [
-        ("nav_spaces", routes::list("ruimtes", 1)),
-        ("nav_practices", routes::list("praktijken", 1)),
-        ("nav_guides", routes::list("gidsen", 1)),
-    ]
-    .into_iter()
-    .chain(
-        Facet::ALL
-            .into_iter()
-            .map(|f| (lists::facet_plural_key(f), routes::facet_index(f))),
-    )
-    .map(|(key, route)| ctx.link(key, &route))
-    .collect();
-    SearchPage {
-        title: ctx.t("search_title"),
-        action: ctx.urls.url(routes::SEARCH),
-        browse,
-        labels: entries::script_safe_json(&crate::search::labels(ctx, true)),
-    }
 }
 
 #[derive(Serialize)]
@@ -518,23 +398,23 @@ struct DataPage {
 }
 
 fn data_page(ctx: &RenderContext) -> DataPage {
-    let d = routes::DATA;
+    let site = ctx.site;
     let files = [
-        ("data_spaces_json", format!("{d}spaces.json")),
-        ("data_spaces_csv", format!("{d}spaces.csv")),
-        ("data_spaces_geojson", format!("{d}spaces.geojson")),
-        ("data_practices_json", format!("{d}practices.json")),
-        ("data_guides_json", format!("{d}guides.json")),
-        ("data_schemas", format!("{d}schemas/space.schema.json")),
+        ("data_spaces_json", routes::SPACES_JSON.to_string()),
+        ("data_spaces_csv", routes::SPACES_CSV.to_string()),
+        ("data_spaces_geojson", routes::SPACES_GEOJSON.to_string()),
+        ("data_practices_json", routes::PRACTICES_JSON.to_string()),
+        ("data_guides_json", routes::GUIDES_JSON.to_string()),
+        ("data_schemas", routes::schema(EntryKind::Space)),
     ]
     .into_iter()
     .map(|(key, route)| ctx.link(key, &route))
     .collect();
     DataPage {
-        title: ctx.t("data_title"),
-        intro: ctx.t("data_intro"),
-        canonical: ctx.urls.absolute(d),
+        title: site.t("data_title"),
+        intro: site.t("data_intro"),
+        canonical: site.urls.absolute(routes::DATA),
         files,
-        licence: export::licence_text(ctx),
+        licence: site.licence_text(),
     }
 }

@@ -1,47 +1,20 @@
-//! The theme: tera templates, static files and interface strings, loaded once per build.
+//! The theme: tera templates and static files, loaded once per build. Its interface strings
+//! (`i18n/`) are the site view's: see `site::labels`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use anyhow::{bail, Context as _, Result};
 use tera::Tera;
 
-/// Interface strings in the site's language, with Dutch as the fallback for missing keys.
-#[derive(Debug, Clone, Default)]
-pub struct Strings {
-    strings: BTreeMap<String, String>,
-}
-
-impl Strings {
-    pub fn load(i18n_dir: &Path, language: &str) -> Result<Strings, String> {
-        let read = |lang: &str| -> Result<BTreeMap<String, String>, String> {
-            let path = i18n_dir.join(format!("{lang}.toml"));
-            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))
-        };
-        let mut strings = read("nl")?;
-        if language != "nl" {
-            strings.extend(read(language)?);
-        }
-        Ok(Strings { strings })
-    }
-
-    /// The string for `key`; a missing key shows itself, so it is noticed rather than blank.
-    pub fn get(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
-    }
-
-    pub fn all(&self) -> &BTreeMap<String, String> {
-        &self.strings
-    }
-}
+use crate::site::labels::Strings;
 
 pub struct Theme {
     pub tera: Tera,
-    pub strings: Strings,
-    /// Only the strings the templates use (`t.key`): the rest are labels Rust picks itself, and
-    /// copying every string into every page's context was a tenth of the build time.
-    pub template_strings: BTreeMap<String, String>,
+    /// The interface strings the templates use (`t.key`): the rest are labels Rust picks itself,
+    /// and copying every string into every page's context was a tenth of the build time.
+    pub template_keys: BTreeSet<String>,
     pub static_dir: PathBuf,
     /// The source of each template, by name, so a page's memo can tell when what renders it
     /// changed.
@@ -52,21 +25,22 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(dir: &Path, language: &str) -> Result<Theme, String> {
+    pub fn load(dir: &Path) -> Result<Theme> {
         let templates = dir.join("templates");
         if !templates.is_dir() {
-            return Err(format!("the theme has no templates folder: {}", templates.display()));
+            bail!("the theme has no templates folder: {}", templates.display());
         }
         let mut tera = Tera::default();
         let mut files: Vec<(PathBuf, Option<String>)> = Vec::new();
-        let mut used_keys = std::collections::BTreeSet::new();
+        let mut template_keys = BTreeSet::new();
         let mut sources = BTreeMap::new();
-        for entry in fs::read_dir(&templates).map_err(|e| format!("{}: {e}", templates.display()))? {
-            let path = entry.map_err(|e| e.to_string())?.path();
+        let listing = || format!("listing the templates in {}", templates.display());
+        for entry in fs::read_dir(&templates).with_context(listing)? {
+            let path = entry.with_context(listing)?.path();
             if path.extension().is_some_and(|e| e == "html" || e == "xml") {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                let source = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-                used_keys.extend(string_keys(&source));
+                let source = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+                template_keys.extend(string_keys(&source));
                 if let Some(name) = &name {
                     sources.insert(name.clone(), source);
                 }
@@ -74,24 +48,28 @@ impl Theme {
             }
         }
         files.sort();
-        tera.add_template_files(files).map_err(|e| describe_tera_error(&e))?;
+        tera.add_template_files(files)
+            .map_err(|e| anyhow::anyhow!(describe_tera_error(&e)))
+            .with_context(|| format!("reading the templates in {}", templates.display()))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         // Tera's default also escapes `/`, which is not needed for safety and garbles every URL.
-        tera.set_escape_fn(super::markdown::escape);
-        let strings = Strings::load(&dir.join("i18n"), language)?;
-        let template_strings = used_keys.into_iter().map(|k| (k.clone(), strings.get(&k))).collect();
+        tera.set_escape_fn(crate::html::escape);
         let template_hashes = sources
             .keys()
             .map(|name| (name.clone(), sources_hash(&sources, name)))
             .collect();
         Ok(Theme {
             tera,
-            strings,
-            template_strings,
+            template_keys,
             static_dir: dir.join("static"),
             sources,
             template_hashes,
         })
+    }
+
+    /// The strings the templates use, from `strings`.
+    pub fn template_strings(&self, strings: &Strings) -> BTreeMap<String, String> {
+        self.template_keys.iter().map(|k| (k.clone(), strings.get(k))).collect()
     }
 
     pub fn has_template(&self, name: &str) -> bool {
@@ -106,16 +84,18 @@ impl Theme {
             .unwrap_or_else(|| sources_hash(&self.sources, template))
     }
 
-    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, String> {
-        self.tera.render(template, context).map_err(|e| describe_tera_error(&e))
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String> {
+        self.tera
+            .render(template, context)
+            .map_err(|e| anyhow::anyhow!(describe_tera_error(&e)))
     }
 
     /// Renders into `out`, after what it holds: a caller that renders many pages keeps one
     /// buffer instead of growing a new one for each.
-    pub fn render_into(&self, template: &str, context: &tera::Context, out: &mut Vec<u8>) -> Result<(), String> {
+    pub fn render_into(&self, template: &str, context: &tera::Context, out: &mut Vec<u8>) -> Result<()> {
         self.tera
             .render_to(template, context, out)
-            .map_err(|e| describe_tera_error(&e))
+            .map_err(|e| anyhow::anyhow!(describe_tera_error(&e)))
     }
 }
 
@@ -161,54 +141,6 @@ fn describe_tera_error(error: &tera::Error) -> String {
         source = s.source();
     }
     message
-}
-
-/// The month names used in dates, per language.
-pub fn month_names(language: &str) -> [&'static str; 12] {
-    match language {
-        "fr" => [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-        "en" => [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        _ => [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-    }
 }
 
 /// A short content hash for file names of static assets, so they can be cached forever (FNV-1a).

@@ -1,28 +1,32 @@
-//! The search index as an output: the model's published entries become search documents, which
-//! the search-index crate packs into one blob with a content hash in its name.
+//! The search index as an output: the site's listed entries become search documents, which the
+//! search-index crate packs into one blob. Its route (`routes::SEARCH_INDEX`) is the same in every
+//! build, so that a change to one entry's text changes the index and that entry's pages, not every
+//! page of the site (which would link to a new name); hosts revalidate it rather than caching it
+//! for good.
 
 mod documents;
 
 pub use documents::{batches, documents};
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use anyhow::{anyhow, Context as _, Result};
 use search_index::SearchDocument;
 
 use crate::hash::ContentHash;
-use crate::render::context::RenderContext;
-
-/// Where the blob lives inside the site. The name is the same in every build, so that a change to
-/// one entry's text changes the index and that entry's pages, not every page of the site (which
-/// would link to a new name); hosts revalidate it rather than caching it for good.
-pub const INDEX_ROUTE: &str = "search/index.bin";
+use crate::output::Sink;
+use crate::site::routes;
+use crate::site::Site;
 
 /// Documents are made and handed to the index this many at a time.
 pub const BATCH: usize = 2_000;
 
 /// What the blob is made from (the documents and the search-index code, whose output is
 /// deterministic): the same hash means the same blob.
-pub fn documents_hash(ctx: &RenderContext) -> u64 {
+pub fn documents_hash(site: &Site) -> u64 {
     let mut hash = documents_hasher();
-    for batch in batches(ctx, BATCH) {
+    for batch in batches(site, BATCH) {
         hash.feed_value(&batch).expect("documents serialise");
     }
     hash.finish()
@@ -31,14 +35,31 @@ pub fn documents_hash(ctx: &RenderContext) -> u64 {
 /// Builds the packed index of every published entry, a batch of documents at a time, and gives
 /// the blob with its `documents_hash`, worked out on the way (a first build has no earlier hash
 /// to compare with, so making every document twice would be waste).
-pub fn build_blob_in_batches(ctx: &RenderContext) -> Result<(Vec<u8>, u64), String> {
+pub fn build_blob_in_batches(site: &Site) -> Result<(Vec<u8>, u64)> {
     let mut hash = documents_hasher();
-    let documents = batches(ctx, BATCH)
+    let documents = batches(site, BATCH)
         .inspect(|batch| hash.feed_value(batch).expect("documents serialise"))
         .flatten();
-    let blob =
-        search_index::build_index_from(documents).map_err(|e| format!("the search index could not be built: {e}"))?;
+    let blob = search_index::build_index_from(documents)
+        .map_err(|e| anyhow!(e))
+        .context("building the search index")?;
     Ok((blob, hash.finish()))
+}
+
+/// Writes the search index into `sink`, unless `memo` says its documents are the ones the index
+/// already there was built from.
+pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<String, u64>>>) -> Result<()> {
+    let route = routes::SEARCH_INDEX;
+    let previous = memo.and_then(|m| m.lock().expect("memo lock").get(route).copied());
+    if previous.is_some_and(|previous| documents_hash(site) == previous) {
+        sink.keep(route);
+        return Ok(());
+    }
+    let (blob, hash) = build_blob_in_batches(site)?;
+    if let Some(memo) = memo {
+        memo.lock().expect("memo lock").insert(route.to_string(), hash);
+    }
+    sink.write(route, &blob).with_context(|| format!("writing {route}"))
 }
 
 fn documents_hasher() -> ContentHash {
@@ -48,60 +69,10 @@ fn documents_hasher() -> ContentHash {
 }
 
 /// Builds the packed index of every published entry.
-pub fn build_blob(documents: &[SearchDocument]) -> Result<Vec<u8>, String> {
-    search_index::build_index(documents).map_err(|e| format!("the search index could not be built: {e}"))
-}
-
-/// Labels the search script shows: interface strings, and (for the search page) the name of every
-/// filter value, so the script never shows a bare key.
-pub fn labels(ctx: &RenderContext, with_filter_values: bool) -> serde_json::Value {
-    use crate::content::vocab::VocabularyKind;
-    use serde_json::{json, Map, Value};
-
-    let ui_keys = [
-        "search_count",
-        "search_count_one",
-        "search_no_results",
-        "search_all_results",
-        "search_failed",
-        "filter_type",
-        "filter_province",
-        "filter_place",
-        "filter_discipline",
-        "filter_kind",
-        "filter_wheelchair",
-        "filter_price",
-    ];
-    let ui: Map<String, Value> = ui_keys.iter().map(|k| (k.to_string(), json!(ctx.t(k)))).collect();
-    let types =
-        json!({ "space": ctx.t("kind_space"), "practice": ctx.t("kind_practice"), "guide": ctx.t("kind_guide") });
-    let mut labels = json!({ "ui": ui, "type": types });
-    if with_filter_values {
-        let vocabulary = |kind: VocabularyKind| -> Value {
-            Value::Object(
-                ctx.site
-                    .vocab
-                    .keys(kind)
-                    .into_iter()
-                    .map(|k| (k.to_string(), json!(ctx.label(kind, k))))
-                    .collect(),
-            )
-        };
-        labels["province"] = vocabulary(VocabularyKind::Provinces);
-        labels["place"] = vocabulary(VocabularyKind::Places);
-        labels["discipline"] = vocabulary(VocabularyKind::Disciplines);
-        labels["kind"] = vocabulary(VocabularyKind::SpaceKinds);
-        let values = |prefix: &str, keys: &[&str]| -> Value {
-            Value::Object(
-                keys.iter()
-                    .map(|k| (k.to_string(), json!(ctx.t(&format!("{prefix}_{k}")))))
-                    .collect(),
-            )
-        };
-        labels["wheelchair"] = values("wheelchair", &["ja", "beperkt", "nee", "onbekend"]);
-        labels["price"] = values("price", &crate::content::model::space::PriceModel::KEYS);
-    }
-    labels
+pub fn build_blob(documents: &[SearchDocument]) -> Result<Vec<u8>> {
+    search_index::build_index(documents)
+        .map_err(|e| anyhow!(e))
+        .context("building the search index")
 }
 
 #[cfg(test)]
@@ -111,7 +82,7 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::content::model::Date;
-    use crate::render::theme::Theme;
+    use crate::site::labels::Strings;
 
     /// A rebuild compares `documents_hash` with the hash the last build made on its way: if the
     /// two ever disagreed, every rebuild would build the index again.
@@ -120,17 +91,17 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut loaded = crate::content::load(&root.join("tests/fixtures/valid"));
         let config = Config::default();
-        let theme = Theme::load(&root.join("themes/default"), &config.language).unwrap();
+        let strings = Strings::load(&root.join("themes/default/i18n"), &config.language).unwrap();
         let today = Date::parse("2026-01-01").unwrap();
         let built = {
-            let ctx = RenderContext::new(&loaded.site, &config, &theme, today, false, &Default::default());
-            let (_, built) = build_blob_in_batches(&ctx).unwrap();
-            assert_eq!(documents_hash(&ctx), built);
+            let site = Site::new(&loaded.model, &config, &strings, today, false);
+            let (_, built) = build_blob_in_batches(&site).unwrap();
+            assert_eq!(documents_hash(&site), built);
             built
         };
-        loaded.site.spaces[0].body.push_str("\nEen nieuwe zin.\n");
-        let ctx = RenderContext::new(&loaded.site, &config, &theme, today, false, &Default::default());
-        assert_ne!(documents_hash(&ctx), built, "an edited body changes the documents");
-        assert_eq!(documents_hash(&ctx), build_blob_in_batches(&ctx).unwrap().1);
+        loaded.model.spaces[0].body.push_str("\nEen nieuwe zin.\n");
+        let site = Site::new(&loaded.model, &config, &strings, today, false);
+        assert_ne!(documents_hash(&site), built, "an edited body changes the documents");
+        assert_eq!(documents_hash(&site), build_blob_in_batches(&site).unwrap().1);
     }
 }

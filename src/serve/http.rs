@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use super::store::{Published, Store};
 use crate::render::hosting;
+use crate::site::routes;
 
 /// Paths the server answers itself; no site file can be under it (it is not a valid slug).
 const OWN: &str = "/__ruimte/";
@@ -182,7 +183,7 @@ fn overlay(errors: &str) -> String {
         "<link rel=\"stylesheet\" href=\"/__ruimte/overlay.css\"><div id=\"ruimte-overlay\" role=\"alert\">\
 <p><strong>De inhoud bouwt niet.</strong> Je ziet de laatste goede versie. Verbeter het bestand en bewaar het opnieuw.</p>\
 <pre>{}</pre></div>",
-        crate::render::markdown::escape(errors)
+        crate::html::escape(errors)
     )
 }
 
@@ -243,7 +244,7 @@ fn events(stream: &mut TcpStream, store: &Store) -> std::io::Result<()> {
 
 /// The production headers: the page policy, or the form's under `admin/`.
 fn policy(name: &str) -> Vec<(&'static str, String)> {
-    let csp = if name.starts_with(hosting::ADMIN) {
+    let csp = if name.starts_with(routes::ADMIN) {
         crate::form::decap::ADMIN_CSP.to_string()
     } else {
         hosting::page_policy()

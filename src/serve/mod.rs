@@ -42,7 +42,7 @@ pub fn run(args: &ServeArgs) -> i32 {
 }
 
 fn serve(args: &ServeArgs) -> Result<(), String> {
-    let today = crate::cmd::today()?;
+    let today = crate::build::today().map_err(|e| e.to_string())?;
     let absolute =
         |p: &Path| -> Result<PathBuf, String> { p.canonicalize().map_err(|e| format!("{}: {e}", p.display())) };
     let listener = TcpListener::bind((args.bind, args.port))

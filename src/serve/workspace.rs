@@ -7,14 +7,18 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use anyhow::Result;
+
+use crate::build::{self, Plan, Report};
 use crate::config::Config;
 use crate::content::load::{self, reload_entry};
 use crate::content::model::Date;
-use crate::content::site::Site;
-use crate::content::validate::{self, Options};
+use crate::content::validate::Options;
+use crate::content::Model;
 use crate::diagnostics::{self, Diagnostic, Format};
-use crate::render::theme::LAYOUT;
-use crate::render::{self, routes, BuildOptions, BuildReport, Plan};
+use crate::render::theme::{Theme, LAYOUT};
+use crate::site::routes;
+use crate::site::Site;
 
 use super::store::{Files, MemorySink, Store};
 
@@ -43,7 +47,7 @@ pub enum Change {
 pub struct Workspace {
     settings: Settings,
     config: Config,
-    site: Site,
+    model: Model,
     /// Diagnostics of reading and typing, by file: replaced per file as files change.
     file_diagnostics: HashMap<String, Vec<Diagnostic>>,
     memo: Arc<Mutex<HashMap<String, u64>>>,
@@ -61,7 +65,7 @@ impl Workspace {
     pub fn new(settings: Settings) -> Workspace {
         Workspace {
             config: Config::default(),
-            site: Site::default(),
+            model: Model::default(),
             file_diagnostics: HashMap::new(),
             memo: Arc::default(),
             links: HashMap::new(),
@@ -79,7 +83,7 @@ impl Workspace {
     /// Loads everything and renders the whole site.
     pub fn rebuild_all(&mut self, store: &Store) {
         let loaded = load::load(&self.settings.content);
-        self.site = loaded.site;
+        self.model = loaded.model;
         self.file_diagnostics.clear();
         for d in loaded.diagnostics {
             self.file_diagnostics.entry(d.file.clone()).or_default().push(d);
@@ -135,7 +139,7 @@ impl Workspace {
             }
             Change::Entries(paths) => {
                 for path in &paths {
-                    match reload_entry(&mut self.site, path) {
+                    match reload_entry(&mut self.model, path) {
                         Some(reloaded) => {
                             let file = crate::diagnostics::relative_path(&self.settings.content, path);
                             self.file_diagnostics.insert(file, reloaded.diagnostics);
@@ -173,8 +177,8 @@ impl Workspace {
         };
         let first = match self.render(&probe) {
             Ok(r) => r,
-            Err(message) => {
-                self.fail_message(store, &message);
+            Err(error) => {
+                self.fail_message(store, &format!("{error:#}"));
                 return false;
             }
         };
@@ -194,8 +198,8 @@ impl Workspace {
             };
             match self.render(&again) {
                 Ok(r) => (files, report) = r,
-                Err(message) => {
-                    self.fail_message(store, &message);
+                Err(error) => {
+                    self.fail_message(store, &format!("{error:#}"));
                     return false;
                 }
             }
@@ -227,7 +231,7 @@ impl Workspace {
                 self.files = files;
                 self.show(store, &problems, report.pages > 0);
             }
-            Err(message) => self.fail_message(store, &message),
+            Err(error) => self.fail_message(store, &format!("{error:#}")),
         }
         true
     }
@@ -246,23 +250,27 @@ impl Workspace {
                 self.show(store, &problems, true);
                 true
             }
-            Err(message) => {
-                self.fail_message(store, &message);
+            Err(error) => {
+                self.fail_message(store, &format!("{error:#}"));
                 false
             }
         }
     }
 
-    fn render(&self, plan: &Plan) -> Result<(Files, BuildReport), String> {
+    /// Runs the build's pipeline into a copy of the last good files. The theme and its strings
+    /// are read again each time: an edit to them is what may have asked for this.
+    fn render(&self, plan: &Plan) -> Result<(Files, Report)> {
         let sink = MemorySink::new(&self.files);
-        let options = BuildOptions {
-            site: &self.site,
-            config: &self.config,
-            theme_dir: &self.settings.theme,
-            today: self.settings.today,
-            include_drafts: self.settings.drafts,
-        };
-        let report = render::render_site(&options, &sink, plan)?;
+        let strings = build::strings(&self.settings.theme, &self.config)?;
+        let theme = Theme::load(&self.settings.theme)?;
+        let site = Site::new(
+            &self.model,
+            &self.config,
+            &strings,
+            self.settings.today,
+            self.settings.drafts,
+        );
+        let report = build::produce(&site, &theme, &sink, plan)?;
         Ok((sink.files.into_inner().expect("files lock"), report))
     }
 
@@ -273,16 +281,12 @@ impl Workspace {
     }
 
     fn diagnostics(&self) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self.file_diagnostics.values().flatten().cloned().collect();
-        all.extend(validate::validate(
-            &self.site,
-            &Options {
-                today: self.settings.today,
-                stale_days: None,
-            },
-        ));
-        diagnostics::sort(&mut all);
-        all
+        let read: Vec<Diagnostic> = self.file_diagnostics.values().flatten().cloned().collect();
+        let options = Options {
+            today: self.settings.today,
+            stale_days: None,
+        };
+        build::check(&self.model, read, &options)
     }
 
     fn fail_with_diagnostics(&mut self, store: &Store) {

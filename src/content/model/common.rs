@@ -231,67 +231,74 @@ impl JsonSchema for Link {
     }
 }
 
-/// Declares a newtype for keys into one vocabulary file, so the validator knows which vocabulary a
-/// key belongs to and the JSON Schema can list the allowed keys.
-macro_rules! vocabulary_key {
-    ($(#[$doc:meta])* $name:ident => $vocab:expr) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub String);
+/// Declares a newtype for keys into each vocabulary file, so the validator knows which vocabulary a
+/// key belongs to and the JSON Schema can list the allowed keys; and the one table from a key
+/// type's name in the JSON Schema to its vocabulary.
+macro_rules! vocabulary_keys {
+    ($($(#[$doc:meta])* $name:ident => $vocab:ident;)+) => {
+        $(
+            $(#[$doc])*
+            #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+            #[serde(transparent)]
+            pub struct $name(pub String);
 
-        impl $name {
-            pub const VOCABULARY: crate::content::vocab::VocabularyKind = $vocab;
-            pub fn as_str(&self) -> &str {
-                &self.0
+            impl $name {
+                pub fn as_str(&self) -> &str {
+                    &self.0
+                }
             }
-        }
 
-        impl JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
-                stringify!($name).into()
+            impl VocabularyKey for $name {
+                const VOCABULARY: VocabularyKind = VocabularyKind::$vocab;
+                fn as_str(&self) -> &str {
+                    &self.0
+                }
             }
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                // `ruimte schema` adds the allowed keys as an `enum` from the vocabulary files.
-                json_schema!({
-                    "type": "string",
-                    "description": format!("A key from content/data/{}.", $vocab.file_name()),
-                })
+
+            impl JsonSchema for $name {
+                fn schema_name() -> Cow<'static, str> {
+                    stringify!($name).into()
+                }
+                fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                    // `ruimte schema` adds the allowed keys as an `enum` from the vocabulary files.
+                    json_schema!({
+                        "type": "string",
+                        "description": format!("A key from content/data/{}.", VocabularyKind::$vocab.file_name()),
+                    })
+                }
             }
-        }
+        )+
+
+        /// Each key type's name in the JSON Schema (`PlaceKey`), with its vocabulary.
+        pub const KEY_TYPES: [(&str, VocabularyKind); [$(stringify!($name)),+].len()] =
+            [$((stringify!($name), VocabularyKind::$vocab)),+];
     };
+}
+
+/// A key into one vocabulary, which its type names.
+pub trait VocabularyKey {
+    const VOCABULARY: VocabularyKind;
+    fn as_str(&self) -> &str;
 }
 
 use crate::content::vocab::VocabularyKind;
 
-vocabulary_key!(
+vocabulary_keys! {
     /// A municipality, from `content/data/places.yaml`.
-    PlaceKey => VocabularyKind::Places
-);
-vocabulary_key!(
+    PlaceKey => Places;
     /// An artistic discipline, from `content/data/disciplines.yaml`.
-    DisciplineKey => VocabularyKind::Disciplines
-);
-vocabulary_key!(
+    DisciplineKey => Disciplines;
     /// A kind of space, from `content/data/space-kinds.yaml`.
-    SpaceKindKey => VocabularyKind::SpaceKinds
-);
-vocabulary_key!(
+    SpaceKindKey => SpaceKinds;
     /// A facility, from `content/data/facilities.yaml`.
-    FacilityKey => VocabularyKind::Facilities
-);
-vocabulary_key!(
+    FacilityKey => Facilities;
     /// A theme of good practices, from `content/data/themes.yaml`.
-    ThemeKey => VocabularyKind::Themes
-);
-vocabulary_key!(
+    ThemeKey => Themes;
     /// A tag, from `content/data/tags.yaml`.
-    TagKey => VocabularyKind::Tags
-);
-vocabulary_key!(
+    TagKey => Tags;
     /// A province or region, from `content/data/provinces.yaml`.
-    ProvinceKey => VocabularyKind::Provinces
-);
+    ProvinceKey => Provinces;
+}
 
 /// Where a fact comes from: a document or a web page.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -41,6 +41,15 @@ pub enum GuideCategory {
     Verzekering,
 }
 
+crate::keyed!(GuideCategory {
+    Gebruiksregeling,
+    ZakelijkRecht,
+    Eigendomsmodel,
+    Organisatievorm,
+    Personeel,
+    Verzekering
+});
+
 /// The attributes every guide fills, one column each in the comparison table.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -72,6 +81,8 @@ pub enum Level {
     Hoog,
 }
 
+crate::keyed!(Level { Laag, Gemiddeld, Hoog });
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum YesNoDepends {
@@ -79,6 +90,8 @@ pub enum YesNoDepends {
     Nee,
     Soms,
 }
+
+crate::keyed!(YesNoDepends { Ja, Nee, Soms });
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

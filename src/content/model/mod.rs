@@ -3,6 +3,7 @@
 
 pub mod common;
 pub mod guide;
+pub mod keys;
 pub mod page;
 pub mod practice;
 pub mod request;
@@ -10,6 +11,7 @@ pub mod space;
 
 pub use common::*;
 pub use guide::Guide;
+pub use keys::Keyed;
 pub use page::Page;
 pub use practice::Practice;
 pub use request::Request;

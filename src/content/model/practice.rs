@@ -82,3 +82,15 @@ pub enum GovernmentRole {
     /// Takes part as one partner among others.
     Partner,
 }
+
+crate::keyed!(GovernmentRole {
+    Eigenaar,
+    Financier,
+    Facilitator,
+    Bemiddelaar,
+    Uitbater,
+    Promotor,
+    Regelgever,
+    Initiatiefnemer,
+    Partner
+});

@@ -83,6 +83,13 @@ pub enum AccessNeed {
     InductionLoop,
 }
 
+crate::keyed!(AccessNeed {
+    Wheelchair,
+    StepFreeEntrance,
+    AccessibleToilet,
+    InductionLoop
+});
+
 /// How to reach the people looking. An e-mail address is shown obfuscated against scrapers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

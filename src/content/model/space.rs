@@ -108,6 +108,12 @@ pub enum TenureKind {
     Project,
 }
 
+crate::keyed!(TenureKind {
+    Permanent,
+    Tijdelijk,
+    Project
+});
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Availability {
@@ -131,6 +137,15 @@ pub enum AvailabilityStatus {
     Onbekend,
 }
 
+crate::keyed!(AvailabilityStatus {
+    Beschikbaar,
+    Wachtlijst,
+    Volzet,
+    TijdelijkOnbeschikbaar,
+    Gesloten,
+    Onbekend
+});
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
@@ -140,6 +155,14 @@ pub enum Audience {
     Studenten,
     Iedereen,
 }
+
+crate::keyed!(Audience {
+    Professionals,
+    Amateurs,
+    Jongeren,
+    Studenten,
+    Iedereen
+});
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -177,18 +200,15 @@ pub enum PriceModel {
     OpAanvraag,
 }
 
-impl PriceModel {
-    /// Every model as the content writes it, in the order filters and figures list them.
-    pub const KEYS: [&'static str; 7] = [
-        "gratis",
-        "per-uur",
-        "per-dag",
-        "per-maand",
-        "per-jaar",
-        "ledenbijdrage",
-        "op-aanvraag",
-    ];
-}
+crate::keyed!(PriceModel {
+    Gratis,
+    PerUur,
+    PerDag,
+    PerMaand,
+    PerJaar,
+    Ledenbijdrage,
+    OpAanvraag
+});
 
 /// Accessibility as assessed; anything not assessed stays `onbekend`, never `nee`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
@@ -223,6 +243,13 @@ pub enum Wheelchair {
     Onbekend,
 }
 
+crate::keyed!(Wheelchair {
+    Ja,
+    Beperkt,
+    Nee,
+    Onbekend
+});
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum JaNee {
@@ -231,3 +258,5 @@ pub enum JaNee {
     #[default]
     Onbekend,
 }
+
+crate::keyed!(JaNee { Ja, Nee, Onbekend });

@@ -1,10 +1,9 @@
 //! Per-entry checks for spaces, practices, guides, pages and requests for space.
 
+use crate::content::entries::{Entry, EntryKind};
 use crate::content::model::space::{Address, PriceModel};
-use crate::content::model::{Contact, Date, Guide, Image, Link, Page, Practice, Request, Source, Space};
-use crate::content::site::{Entry, EntryKind};
+use crate::content::model::{Contact, Date, Guide, Image, Link, Page, Practice, Request, Source, Space, VocabularyKey};
 use crate::content::suggest::closest;
-use crate::content::vocab::VocabularyKind;
 
 use super::fields::{self, GeoProblem, Problem};
 use super::markdown::check_body;
@@ -20,28 +19,10 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
         s.kinds.len(),
         "at least one kind of space, e.g. `- atelier`",
     );
-    keys(
-        &mut r,
-        ctx,
-        "kinds",
-        VocabularyKind::SpaceKinds,
-        s.kinds.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "disciplines",
-        VocabularyKind::Disciplines,
-        s.disciplines.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "facilities",
-        VocabularyKind::Facilities,
-        s.facilities.iter().map(|k| k.as_str()),
-    );
-    key(&mut r, ctx, "place", VocabularyKind::Places, s.place.as_str());
+    keys(&mut r, ctx, "kinds", &s.kinds);
+    keys(&mut r, ctx, "disciplines", &s.disciplines);
+    keys(&mut r, ctx, "facilities", &s.facilities);
+    key(&mut r, ctx, "place", &s.place);
     if let Some(address) = &s.address {
         check_address(&mut r, address);
     }
@@ -64,7 +45,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
     }
     if let Some(tenure) = &s.tenure {
         if let Some(framework) = &tenure.legal_framework {
-            let guides = ctx.site.guides.iter().map(|g| g.slug.as_str());
+            let guides = ctx.model.guides.iter().map(|g| g.slug.as_str());
             if ctx.slugs.get(framework.as_str()) != Some(&EntryKind::Guide) {
                 let hint = closest(framework, guides).map_or_else(
                     || "name the slug of a guide in content/guides/ (the file name without .md)".to_string(),
@@ -153,34 +134,10 @@ pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diag
         p.places.len(),
         "at least one municipality, e.g. `- gent`",
     );
-    keys(
-        &mut r,
-        ctx,
-        "themes",
-        VocabularyKind::Themes,
-        p.themes.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "places",
-        VocabularyKind::Places,
-        p.places.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "disciplines",
-        VocabularyKind::Disciplines,
-        p.disciplines.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "tags",
-        VocabularyKind::Tags,
-        p.tags.iter().map(|k| k.as_str()),
-    );
+    keys(&mut r, ctx, "themes", &p.themes);
+    keys(&mut r, ctx, "places", &p.places);
+    keys(&mut r, ctx, "disciplines", &p.disciplines);
+    keys(&mut r, ctx, "tags", &p.tags);
     if let Some(budget) = p.budget_eur {
         if !budget.is_finite() || budget < 0.0 {
             r.error("budget_eur", "invalid-number", "the budget must be zero or more")
@@ -246,34 +203,10 @@ pub(super) fn check_request(ctx: &Context, entry: &Entry<Request>) -> Vec<diagno
         q.kinds.len(),
         "at least one kind of space, e.g. `- atelier`",
     );
-    keys(
-        &mut r,
-        ctx,
-        "kinds",
-        VocabularyKind::SpaceKinds,
-        q.kinds.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "disciplines",
-        VocabularyKind::Disciplines,
-        q.disciplines.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "places",
-        VocabularyKind::Places,
-        q.places.iter().map(|k| k.as_str()),
-    );
-    keys(
-        &mut r,
-        ctx,
-        "provinces",
-        VocabularyKind::Provinces,
-        q.provinces.iter().map(|k| k.as_str()),
-    );
+    keys(&mut r, ctx, "kinds", &q.kinds);
+    keys(&mut r, ctx, "disciplines", &q.disciplines);
+    keys(&mut r, ctx, "places", &q.places);
+    keys(&mut r, ctx, "provinces", &q.provinces);
     if q.places.is_empty() && q.provinces.is_empty() {
         r.error(
             "places",
@@ -425,8 +358,9 @@ fn not_future(r: &mut Report, ctx: &Context, path: &str, date: Date) {
     }
 }
 
-fn key(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, key: &str) {
-    let vocab = &ctx.site.vocab;
+fn key<K: VocabularyKey>(r: &mut Report, ctx: &Context, path: &str, key: &K) {
+    let (kind, key) = (K::VOCABULARY, key.as_str());
+    let vocab = &ctx.model.vocab;
     if vocab.contains(kind, key) {
         return;
     }
@@ -448,15 +382,16 @@ fn key(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, key: &st
         .set_hint(hint);
 }
 
-fn keys<'k>(r: &mut Report, ctx: &Context, path: &str, kind: VocabularyKind, values: impl Iterator<Item = &'k str>) {
+fn keys<K: VocabularyKey>(r: &mut Report, ctx: &Context, path: &str, values: &[K]) {
     let mut seen = Vec::new();
-    for (i, value) in values.enumerate() {
+    for (i, value) in values.iter().enumerate() {
         let item = format!("{path}[{i}]");
-        if seen.contains(&value) {
-            r.warning(&item, "duplicate-item", format!("`{value}` is listed twice"));
+        let text = VocabularyKey::as_str(value);
+        if seen.contains(&text) {
+            r.warning(&item, "duplicate-item", format!("`{text}` is listed twice"));
         }
-        seen.push(value);
-        key(r, ctx, &item, kind, value);
+        seen.push(text);
+        key(r, ctx, &item, value);
     }
 }
 

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use crate::content::entries::{EntryKind, Model};
 use crate::content::model::Date;
 use crate::content::parse::Locator;
-use crate::content::site::{EntryKind, Site};
 use crate::content::yaml::FieldPath;
 use crate::diagnostics::Diagnostic;
 
@@ -33,33 +33,36 @@ pub struct Options {
 
 /// What every entry check may look at.
 pub(crate) struct Context<'a> {
-    pub site: &'a Site,
+    pub model: &'a Model,
     pub today: Date,
     pub slugs: HashMap<&'a str, EntryKind>,
 }
 
-pub fn validate(site: &Site, options: &Options) -> Vec<Diagnostic> {
-    let slugs = site.slugs().map(|(slug, kind, _)| (slug, kind)).collect();
+pub fn validate(model: &Model, options: &Options) -> Vec<Diagnostic> {
+    let slugs = model.slugs().map(|(slug, kind, _)| (slug, kind)).collect();
     let ctx = Context {
-        site,
+        model,
         today: options.today,
         slugs,
     };
 
-    let mut out = vocabulary::check(site, options.today);
-    out.extend(references::check_slugs_and_names(site));
+    let mut out = vocabulary::check(model, options.today);
+    out.extend(references::check_slugs_and_names(model));
     let per_entry: Vec<Vec<Diagnostic>> = [
-        site.spaces
+        model
+            .spaces
             .par_iter()
             .map(|e| entries::check_space(&ctx, e))
             .collect::<Vec<_>>(),
-        site.practices
+        model
+            .practices
             .par_iter()
             .map(|e| entries::check_practice(&ctx, e))
             .collect(),
-        site.guides.par_iter().map(|e| entries::check_guide(&ctx, e)).collect(),
-        site.pages.par_iter().map(|e| entries::check_page(&ctx, e)).collect(),
-        site.requests
+        model.guides.par_iter().map(|e| entries::check_guide(&ctx, e)).collect(),
+        model.pages.par_iter().map(|e| entries::check_page(&ctx, e)).collect(),
+        model
+            .requests
             .par_iter()
             .map(|e| entries::check_request(&ctx, e))
             .collect(),
@@ -69,7 +72,7 @@ pub fn validate(site: &Site, options: &Options) -> Vec<Diagnostic> {
     .collect();
     out.extend(per_entry.into_iter().flatten());
     if let Some(days) = options.stale_days {
-        out.extend(stale::diagnostics(site, options.today, days));
+        out.extend(stale::diagnostics(model, options.today, days));
     }
     out
 }

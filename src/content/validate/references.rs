@@ -2,15 +2,15 @@
 
 use std::collections::HashMap;
 
-use crate::content::site::{EntryKind, Site};
+use crate::content::entries::{EntryKind, Model};
 use crate::content::slug;
 use crate::content::yaml::FieldPath;
 use crate::diagnostics::Diagnostic;
 
-pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
+pub(super) fn check_slugs_and_names(model: &Model) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut first_seen: HashMap<&str, &str> = HashMap::new();
-    for (slug_text, kind, file) in site.slugs() {
+    for (slug_text, kind, file) in model.slugs() {
         if !slug::is_valid(slug_text) {
             let suggestion = slug::suggest(slug_text);
             out.push(
@@ -18,29 +18,6 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
                     .found(format!("`{slug_text}`"))
                     .expected("lowercase letters a-z, digits and single hyphens, e.g. `atelier-de-vaart`")
                     .hint(format!("rename the file to `{suggestion}.md`")),
-            );
-        }
-        if kind == EntryKind::Page && crate::content::site::RESERVED_PAGE_SLUGS.contains(&slug_text) {
-            out.push(
-                Diagnostic::error(
-                    "reserved-slug",
-                    file,
-                    format!("`{slug_text}` is the name of a section of the site"),
-                )
-                .hint(
-                    "rename the page; these names are taken: ".to_string()
-                        + &crate::content::site::RESERVED_PAGE_SLUGS.join(", "),
-                ),
-            );
-        }
-        // With `entry_urls = "file"` an entry `index` would be its section's own list page.
-        // Refused in either style, so that a site can switch styles without renaming entries.
-        if kind != EntryKind::Page && slug_text == "index" {
-            out.push(
-                Diagnostic::error("reserved-slug", file, "`index` is the name of a section's own page").hint(format!(
-                    "rename the file after the {}, e.g. `atelier-de-vaart.md`",
-                    kind.noun()
-                )),
             );
         }
         match first_seen.get(slug_text) {
@@ -62,7 +39,7 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
         }
     }
 
-    let spaces = site
+    let spaces = model
         .spaces
         .iter()
         .map(|e| (e, normalise(&e.front.name), e.front.place.as_str(), "name"));
@@ -70,12 +47,12 @@ pub(super) fn check_slugs_and_names(site: &Site) -> Vec<Diagnostic> {
         spaces.map(|(e, n, place, f)| (&e.locator, n, place.to_string(), f)),
         EntryKind::Space,
     ));
-    let practices = site
+    let practices = model
         .practices
         .iter()
         .map(|e| (&e.locator, normalise(&e.front.title), String::new(), "title"));
     out.extend(duplicates(practices, EntryKind::Practice));
-    let guides = site
+    let guides = model
         .guides
         .iter()
         .map(|e| (&e.locator, normalise(&e.front.title), String::new(), "title"));

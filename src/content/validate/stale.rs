@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use crate::content::entries::{EntryKind, Model};
 use crate::content::model::Date;
-use crate::content::site::{EntryKind, Site};
 use crate::content::yaml::FieldPath;
 use crate::diagnostics::Diagnostic;
 
@@ -18,7 +18,7 @@ pub struct StaleEntry {
 
 /// Entries checked longer than `days` ago, oldest first.
 pub fn stale_entries(
-    site: &Site,
+    model: &Model,
     today: Date,
     days: u32,
 ) -> Vec<(StaleEntry, &'static str, &crate::content::parse::Locator)> {
@@ -36,7 +36,7 @@ pub fn stale_entries(
             out.push((entry, field, locator));
         }
     };
-    for e in &site.spaces {
+    for e in &model.spaces {
         push(
             EntryKind::Space,
             &e.slug,
@@ -46,7 +46,7 @@ pub fn stale_entries(
             &e.locator,
         );
     }
-    for e in &site.practices {
+    for e in &model.practices {
         push(
             EntryKind::Practice,
             &e.slug,
@@ -56,7 +56,7 @@ pub fn stale_entries(
             &e.locator,
         );
     }
-    for e in &site.guides {
+    for e in &model.guides {
         push(
             EntryKind::Guide,
             &e.slug,
@@ -70,8 +70,8 @@ pub fn stale_entries(
     out
 }
 
-pub(super) fn diagnostics(site: &Site, today: Date, days: u32) -> Vec<Diagnostic> {
-    stale_entries(site, today, days)
+pub(super) fn diagnostics(model: &Model, today: Date, days: u32) -> Vec<Diagnostic> {
+    stale_entries(model, today, days)
         .into_iter()
         .map(|(entry, field, locator)| {
             let d = Diagnostic::warning(

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
+use crate::content::entries::Model;
 use crate::content::model::Date;
-use crate::content::site::Site;
 use crate::content::slug;
 use crate::content::suggest::closest;
 use crate::content::vocab::VocabularyKind;
@@ -13,8 +13,8 @@ use super::fields::{check_geo, GeoProblem};
 use super::Report;
 use crate::diagnostics::Diagnostic;
 
-pub(super) fn check(site: &Site, today: Date) -> Vec<Diagnostic> {
-    let vocab = &site.vocab;
+pub(super) fn check(model: &Model, today: Date) -> Vec<Diagnostic> {
+    let vocab = &model.vocab;
     let mut out = Vec::new();
     for kind in VocabularyKind::ALL {
         let Some(locator) = vocab.locators.get(&kind) else {

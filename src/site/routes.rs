@@ -4,9 +4,10 @@
 //! in one place is what lets the site work under a sub-path.
 
 use crate::config::EntryUrls;
-use crate::content::site::EntryKind;
+use crate::content::EntryKind;
 
-/// The section of each entry kind, in Dutch as the site's URLs are.
+/// The section of each entry kind, in Dutch as the site's URLs are. Pages have none: they sit at
+/// the top (`over/`).
 pub const fn section(kind: EntryKind) -> &'static str {
     match kind {
         EntryKind::Space => "ruimtes",
@@ -62,11 +63,88 @@ impl Facet {
     }
 }
 
+/// The entry kinds that have a list, in the order the site names them.
+pub const LISTED_KINDS: [EntryKind; 4] = [
+    EntryKind::Space,
+    EntryKind::Practice,
+    EntryKind::Guide,
+    EntryKind::Request,
+];
+
 pub const MAP: &str = "kaart/";
 pub const COMPARE: &str = "vergelijking/";
 pub const DATA: &str = "data/";
 pub const SEARCH: &str = "zoeken/";
 pub const STATS: &str = "cijfers/";
+/// The search index; its name is the same in every build (see `search`).
+pub const SEARCH_INDEX: &str = "search/index.bin";
+/// The theme's static files, under names that carry a hash of their content.
+pub const STATIC: &str = "static/";
+pub const FEED: &str = "feed.xml";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+pub const NOT_FOUND: &str = "404.html";
+/// Headers for hosts that read them (Netlify, Cloudflare Pages).
+pub const HEADERS: &str = "_headers";
+/// The contributors' web form.
+pub const ADMIN: &str = "admin/";
+/// The open data, under `DATA`.
+pub const SPACES_JSON: &str = "data/spaces.json";
+pub const SPACES_CSV: &str = "data/spaces.csv";
+pub const SPACES_GEOJSON: &str = "data/spaces.geojson";
+pub const PRACTICES_JSON: &str = "data/practices.json";
+pub const GUIDES_JSON: &str = "data/guides.json";
+pub const DATA_LICENCE: &str = "data/LICENSE.txt";
+/// The figures.
+pub const STATS_JSON: &str = "data/stats.json";
+
+/// The JSON Schema of one entry kind's front matter.
+pub fn schema(kind: EntryKind) -> String {
+    format!("{DATA}schemas/{}", crate::content::schema::file_name(kind))
+}
+
+/// The content page the menu's last item leads to, when it exists.
+pub const ABOUT_PAGE: &str = "over";
+
+/// The header's menu: each item's interface string and route, in order.
+pub fn menu() -> Vec<(&'static str, String)> {
+    vec![
+        ("nav_spaces", list(EntryKind::Space, 1)),
+        ("nav_practices", list(EntryKind::Practice, 1)),
+        ("nav_guides", list(EntryKind::Guide, 1)),
+        ("nav_compare", COMPARE.to_string()),
+        ("nav_map", MAP.to_string()),
+        ("nav_places", facet_index(Facet::Place)),
+        ("nav_about", entry_folder(EntryKind::Page, ABOUT_PAGE)),
+    ]
+}
+
+/// The first part of every route the site writes other than entry pages: a content page may not
+/// take one of these names.
+pub fn reserved_names() -> Vec<&'static str> {
+    let sections = LISTED_KINDS.iter().map(|k| section(*k));
+    let facets = Facet::ALL.iter().map(|f| f.section());
+    let others = [
+        MAP,
+        COMPARE,
+        DATA,
+        SEARCH,
+        STATS,
+        SEARCH_INDEX,
+        STATIC,
+        FEED,
+        SITEMAP,
+        ADMIN,
+    ]
+    .into_iter()
+    .map(|route| {
+        let top = route.split('/').next().unwrap_or(route);
+        top.split_once('.').map_or(top, |(name, _)| name)
+    });
+    let mut names: Vec<&str> = sections.chain(facets).chain(others).collect();
+    names.dedup();
+    names
+}
 
 /// An entry's page: `ruimtes/atelier-noord/` (a folder with `index.html`) or, in file style,
 /// `ruimtes/atelier-noord.html`. Content pages (about, contribute) are few and named in the menu,
@@ -86,9 +164,9 @@ pub fn entry_folder(kind: EntryKind, slug: &str) -> String {
     }
 }
 
-/// A list page; page 1 is the section itself, later pages `pagina/N/`.
-pub fn list(section: &str, page: usize) -> String {
-    paged(&format!("{section}/"), page)
+/// A list page of one kind; page 1 is the section itself, later pages `pagina/N/`.
+pub fn list(kind: EntryKind, page: usize) -> String {
+    paged(&format!("{}/", section(kind)), page)
 }
 
 pub fn facet_index(facet: Facet) -> String {
@@ -175,7 +253,7 @@ mod tests {
                 "https://example.org/ruimte/over/"
             );
         }
-        assert_eq!(file(&list("ruimtes", 1)), "ruimtes/index.html");
+        assert_eq!(file(&list(EntryKind::Space, 1)), "ruimtes/index.html");
         assert_eq!(
             file(&facet(Facet::Place, "gent", 3)),
             "plaatsen/gent/pagina/3/index.html"
@@ -183,5 +261,35 @@ mod tests {
         assert_eq!(file(""), "index.html");
         assert_eq!(file("feed.xml"), "feed.xml");
         assert_eq!(Urls::new("/", "/").absolute("x/"), "/x/");
+    }
+
+    #[test]
+    fn content_pages_cannot_take_the_sections_names() {
+        let reserved = reserved_names();
+        for name in [
+            "ruimtes",
+            "praktijken",
+            "gidsen",
+            "vragen",
+            "plaatsen",
+            "provincies",
+            "disciplines",
+            "soorten",
+            "themas",
+            "tags",
+            "kaart",
+            "vergelijking",
+            "data",
+            "zoeken",
+            "cijfers",
+            "search",
+            "static",
+            "feed",
+            "sitemap",
+            "admin",
+        ] {
+            assert!(reserved.contains(&name), "{name}");
+        }
+        assert!(!reserved.contains(&ABOUT_PAGE));
     }
 }

@@ -5,9 +5,10 @@
 use schemars::{JsonSchema, Schema};
 use serde_json::{json, Value};
 
+use crate::content::entries::EntryKind;
+use crate::content::model::KEY_TYPES;
 use crate::content::model::{Guide, Page, Practice, Request, Space};
-use crate::content::site::EntryKind;
-use crate::content::vocab::{Vocabularies, VocabularyKind};
+use crate::content::vocab::Vocabularies;
 
 /// The file name of the schema for one entry kind, e.g. `space.schema.json`.
 pub fn file_name(kind: EntryKind) -> &'static str {
@@ -53,15 +54,7 @@ fn add_vocabulary_enums(schema: &mut Value, vocab: &Vocabularies) {
     else {
         return;
     };
-    for (name, kind) in [
-        ("PlaceKey", VocabularyKind::Places),
-        ("DisciplineKey", VocabularyKind::Disciplines),
-        ("SpaceKindKey", VocabularyKind::SpaceKinds),
-        ("FacilityKey", VocabularyKind::Facilities),
-        ("ThemeKey", VocabularyKind::Themes),
-        ("TagKey", VocabularyKind::Tags),
-        ("ProvinceKey", VocabularyKind::Provinces),
-    ] {
+    for (name, kind) in KEY_TYPES {
         if let Some(Value::Object(def)) = definitions.get_mut(name) {
             let keys: Vec<Value> = vocab.keys(kind).into_iter().map(|k| json!(k)).collect();
             if !keys.is_empty() {

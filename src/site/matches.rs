@@ -1,7 +1,9 @@
-//! Which spaces fit a request for space, and how well. A space is a candidate when it offers one
-//! of the kinds asked for in the area asked for; it ranks by how many of the other criteria it
-//! meets (size, budget, tenure, disciplines, accessibility). What a space does not say counts as
-//! unknown, never as met.
+//! Which spaces fit a request for space, and how well, worked out once per build for every open
+//! request and published space. A space is a candidate when it offers one of the kinds asked for
+//! in the area asked for; it ranks by how many of the other criteria it meets (size, budget,
+//! tenure, disciplines, accessibility). What a space does not say counts as unknown, never as met.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -31,6 +33,8 @@ pub enum Outcome {
     Unknown,
 }
 
+crate::keyed!(Outcome { Met, NotMet, Unknown });
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
     pub checks: Vec<(Criterion, Outcome)>,
@@ -43,6 +47,52 @@ impl Fit {
 
     pub fn not_met(&self) -> usize {
         self.checks.iter().filter(|(_, o)| *o == Outcome::NotMet).count()
+    }
+}
+
+/// The candidates of every open request and of every published space, best fit first.
+#[derive(Debug, Default)]
+pub struct Matches<'a> {
+    spaces_for: HashMap<&'a str, Vec<(&'a str, Fit)>>,
+    requests_for: HashMap<&'a str, Vec<(&'a str, Fit)>>,
+}
+
+impl<'a> Matches<'a> {
+    pub fn new(site: &super::Site<'a>) -> Matches<'a> {
+        let province_of = |place: &str| site.province_of(place).map(str::to_string);
+        let mut spaces_for: HashMap<&str, Vec<(&str, Fit)>> = HashMap::new();
+        let mut requests_for: HashMap<&str, Vec<(&str, Fit)>> = HashMap::new();
+        for request in site.open_requests() {
+            let fits = spaces_for.entry(request.slug.as_str()).or_default();
+            for space in &site.spaces {
+                if let Some(fit) = fit(&request.front, &space.front, &province_of) {
+                    fits.push((space.slug.as_str(), fit.clone()));
+                    requests_for
+                        .entry(space.slug.as_str())
+                        .or_default()
+                        .push((request.slug.as_str(), fit));
+                }
+            }
+        }
+        // Ties go by the names people see.
+        let title = |slug: &&str| site.listing_of(slug).map(|l| l.title.to_string()).unwrap_or_default();
+        let rank_all = |map: HashMap<&'a str, Vec<(&'a str, Fit)>>| {
+            map.into_iter().map(|(slug, fits)| (slug, rank(fits, title))).collect()
+        };
+        Matches {
+            spaces_for: rank_all(spaces_for),
+            requests_for: rank_all(requests_for),
+        }
+    }
+
+    /// The published spaces that fit an open request, best first.
+    pub fn spaces_for(&self, request: &str) -> &[(&'a str, Fit)] {
+        self.spaces_for.get(request).map_or(&[], Vec::as_slice)
+    }
+
+    /// The open requests a space could serve, best first.
+    pub fn requests_for(&self, space: &str) -> &[(&'a str, Fit)] {
+        self.requests_for.get(space).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -1,4 +1,5 @@
-//! The in-memory model of the whole directory, built once per run and read by every later stage.
+//! The entries of the directory: their kinds, one typed file, and the model of them all, built once
+//! per run and read by every later stage.
 
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ impl EntryKind {
         EntryKind::Request,
     ];
 
+    /// The kind's folder under `content/`, which is also its plural in interface strings
+    /// (`list_spaces`).
     pub const fn folder(self) -> &'static str {
         match self {
             EntryKind::Space => "spaces",
@@ -39,6 +42,17 @@ impl EntryKind {
         EntryKind::ALL.into_iter().find(|k| k.folder() == folder)
     }
 
+    /// The kind's id where code and data name it: the search index, open data, a card's class.
+    pub const fn id(self) -> &'static str {
+        match self {
+            EntryKind::Space => "space",
+            EntryKind::Practice => "practice",
+            EntryKind::Guide => "guide",
+            EntryKind::Page => "page",
+            EntryKind::Request => "request",
+        }
+    }
+
     /// A word for messages ("a space", "a guide").
     pub const fn noun(self) -> &'static str {
         match self {
@@ -51,29 +65,12 @@ impl EntryKind {
     }
 }
 
-/// Top-level names a page in `content/pages/` may not take: the site's sections live there.
-pub const RESERVED_PAGE_SLUGS: [&str; 20] = [
-    "vragen",
-    "cijfers",
-    "ruimtes",
-    "praktijken",
-    "gidsen",
-    "plaatsen",
-    "provincies",
-    "disciplines",
-    "soorten",
-    "themas",
-    "tags",
-    "kaart",
-    "vergelijking",
-    "data",
-    "zoeken",
-    "search",
-    "static",
-    "feed",
-    "sitemap",
-    "admin",
-];
+/// A kind serialises as its id.
+impl serde::Serialize for EntryKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
 
 /// One content file, typed.
 #[derive(Debug, Clone)]
@@ -89,8 +86,9 @@ pub struct Entry<T> {
     pub locator: Locator,
 }
 
+/// Every entry of the directory, typed, with the vocabularies they refer to.
 #[derive(Debug, Clone, Default)]
-pub struct Site {
+pub struct Model {
     pub root: PathBuf,
     pub spaces: Vec<Entry<Space>>,
     pub practices: Vec<Entry<Practice>>,
@@ -100,7 +98,7 @@ pub struct Site {
     pub vocab: Vocabularies,
 }
 
-impl Site {
+impl Model {
     /// Every entry's slug with its kind, in a stable order.
     pub fn slugs(&self) -> impl Iterator<Item = (&str, EntryKind, &str)> {
         let spaces = self

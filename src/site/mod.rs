@@ -1,0 +1,313 @@
+//! The published view of the directory: what the site shows, decided once per build between the
+//! content and its outputs. Which entries are published (drafts and expired requests out), where
+//! each lives, what each is called in the site's language, which link to which, which spaces fit
+//! which requests, and the figures. The pages, the open data and the search index all read this
+//! view and none of them reads another.
+
+pub mod check;
+pub mod figures;
+pub mod labels;
+pub mod links;
+pub mod matches;
+pub mod routes;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Parser};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::model::{Date, Guide, Page, Practice, Request, Space, VocabularyKey};
+use crate::content::vocab::VocabularyKind;
+use crate::content::{Entry, EntryKind, Model};
+
+use self::figures::Figures;
+use self::labels::{Labelled, Strings};
+use self::matches::Matches;
+use self::routes::Urls;
+
+/// The site as it is published.
+pub struct Site<'a> {
+    pub model: &'a Model,
+    pub config: &'a Config,
+    pub strings: &'a Strings,
+    pub urls: Urls,
+    /// The interface language (`nl`, `fr`, `en`).
+    pub language: &'a str,
+    /// The build's day: it decides which requests still run and which entries are stale.
+    pub today: Date,
+    /// Entries marked `draft: true` are published too (a preview).
+    pub include_drafts: bool,
+    pub spaces: Vec<&'a Entry<Space>>,
+    pub practices: Vec<&'a Entry<Practice>>,
+    pub guides: Vec<&'a Entry<Guide>>,
+    /// Every published request, open or not: an expired one keeps its page (which says so) but
+    /// leaves lists, links and search.
+    pub requests: Vec<&'a Entry<Request>>,
+    pub pages: Vec<&'a Entry<Page>>,
+    /// Every listed entry (published, and open for a request), by slug.
+    listings: HashMap<&'a str, Listing<'a>>,
+    /// For each listed entry, the listed entries it links to or that link to it.
+    pub links: HashMap<String, Vec<String>>,
+    pub matches: Matches<'a>,
+    pub figures: Figures,
+}
+
+/// A listed entry as lists, links, feeds and matches show it.
+#[derive(Debug, Clone)]
+pub struct Listing<'a> {
+    pub kind: EntryKind,
+    pub slug: &'a str,
+    pub title: &'a str,
+    /// Its page inside the site, and that page's URL.
+    pub route: String,
+    pub url: String,
+    /// The contributor's summary, or the opening of the text.
+    pub summary: Cow<'a, str>,
+    /// When its facts were last checked (a guide's review).
+    pub checked_on: Date,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        model: &'a Model,
+        config: &'a Config,
+        strings: &'a Strings,
+        today: Date,
+        include_drafts: bool,
+    ) -> Site<'a> {
+        let published = |draft: bool| !draft || include_drafts;
+        let mut site = Site {
+            model,
+            config,
+            strings,
+            urls: Urls::new(&config.base_path(), &config.base_url),
+            language: &config.language,
+            today,
+            include_drafts,
+            spaces: model.spaces.iter().filter(|e| published(e.front.draft)).collect(),
+            practices: model.practices.iter().filter(|e| published(e.front.draft)).collect(),
+            guides: model.guides.iter().filter(|e| published(e.front.draft)).collect(),
+            requests: model.requests.iter().filter(|e| published(e.front.draft)).collect(),
+            pages: model.pages.iter().filter(|e| published(e.front.draft)).collect(),
+            listings: HashMap::new(),
+            links: HashMap::new(),
+            matches: Matches::default(),
+            figures: Figures::default(),
+        };
+        site.listings = site.make_listings();
+        site.links = links::links(&site);
+        site.matches = Matches::new(&site);
+        site.figures = figures::figures(&site);
+        site
+    }
+
+    /// One listing per listed entry, made in parallel (summaries read each body).
+    fn make_listings(&self) -> HashMap<&'a str, Listing<'a>> {
+        let spaces = self.spaces.par_iter().map(|e| {
+            let f = &e.front;
+            let summary = Cow::Owned(first_sentences(&e.body, 200));
+            self.listing(EntryKind::Space, e, &f.name, summary, f.last_verified)
+        });
+        let practices = self.practices.par_iter().map(|e| {
+            let f = &e.front;
+            self.listing(
+                EntryKind::Practice,
+                e,
+                &f.title,
+                Cow::Borrowed(&f.summary),
+                f.last_verified,
+            )
+        });
+        let guides = self.guides.par_iter().map(|e| {
+            let f = &e.front;
+            self.listing(
+                EntryKind::Guide,
+                e,
+                &f.title,
+                Cow::Borrowed(&f.summary),
+                f.last_reviewed,
+            )
+        });
+        let requests = self.requests.par_iter().filter(|e| self.is_open(&e.front)).map(|e| {
+            let f = &e.front;
+            let summary = Cow::Owned(first_sentences(&e.body, 200));
+            self.listing(EntryKind::Request, e, &f.title, summary, f.last_verified)
+        });
+        spaces
+            .chain(practices)
+            .chain(guides)
+            .chain(requests)
+            .map(|l| (l.slug, l))
+            .collect()
+    }
+
+    fn listing<T>(
+        &self,
+        kind: EntryKind,
+        entry: &'a Entry<T>,
+        title: &'a str,
+        summary: Cow<'a, str>,
+        checked_on: Date,
+    ) -> Listing<'a> {
+        let route = self.entry_route(kind, &entry.slug);
+        Listing {
+            kind,
+            slug: &entry.slug,
+            title,
+            url: self.urls.url(&route),
+            route,
+            summary,
+            checked_on,
+        }
+    }
+
+    /// A listed entry by slug: published, and open if it is a request.
+    pub fn listing_of(&self, slug: &str) -> Option<&Listing<'a>> {
+        self.listings.get(slug)
+    }
+
+    pub fn is_listed(&self, slug: &str) -> bool {
+        self.listings.contains_key(slug)
+    }
+
+    /// Every listed entry, in no particular order.
+    pub fn listings(&self) -> impl Iterator<Item = &Listing<'a>> {
+        self.listings.values()
+    }
+
+    /// Listed entries of one kind, by title.
+    pub fn listed(&self, kind: EntryKind) -> Vec<&Listing<'a>> {
+        let mut listed: Vec<&Listing> = self.listings.values().filter(|l| l.kind == kind).collect();
+        sort_by_title(&mut listed);
+        listed
+    }
+
+    /// The requests that still run on the build's day.
+    pub fn open_requests(&self) -> impl Iterator<Item = &'a Entry<Request>> + '_ {
+        self.requests.iter().copied().filter(|e| self.is_open(&e.front))
+    }
+
+    /// Whether a request still runs on the build's day.
+    pub fn is_open(&self, request: &Request) -> bool {
+        request.valid_until >= self.today
+    }
+
+    /// Whether a check is older than the "may be outdated" limit.
+    pub fn is_stale(&self, checked_on: Date) -> bool {
+        checked_on.days_until(self.today) > i64::from(self.config.stale_after_days)
+    }
+
+    /// The route of an entry's page, in the site's `entry_urls` style.
+    pub fn entry_route(&self, kind: EntryKind, slug: &str) -> String {
+        routes::entry(self.config.entry_urls, kind, slug)
+    }
+
+    /// The coordinates a space is shown at, and whether they are its municipality's centre.
+    pub fn location(&self, space: &Space) -> Option<(f64, f64, bool)> {
+        match space.geo {
+            Some(g) => Some((g.lat, g.lon, false)),
+            None => self
+                .model
+                .vocab
+                .place(space.place.as_str())
+                .map(|p| (p.centroid.lat, p.centroid.lon, true)),
+        }
+    }
+
+    /// The province (or region) of a municipality.
+    pub fn province_of(&self, place: &str) -> Option<&'a str> {
+        self.model.vocab.province_of(place)
+    }
+
+    /// The interface string `key`.
+    pub fn t(&self, key: &str) -> String {
+        self.strings.get(key)
+    }
+
+    /// The label of a vocabulary key in the site's language, falling back to Dutch, then the key.
+    pub fn label(&self, kind: VocabularyKind, key: &str) -> String {
+        let vocab = &self.model.vocab;
+        let (nl, fr, en) = match kind {
+            VocabularyKind::Places => match vocab.place(key) {
+                Some(p) => (&p.nl, &p.fr, &p.en),
+                None => return key.to_string(),
+            },
+            _ => match vocab.terms(kind).iter().find(|t| t.key == key) {
+                Some(t) => (&t.nl, &t.fr, &t.en),
+                None => return key.to_string(),
+            },
+        };
+        match self.language {
+            "fr" => fr.as_ref().unwrap_or(nl).clone(),
+            "en" => en.as_ref().unwrap_or(nl).clone(),
+            _ => nl.clone(),
+        }
+    }
+
+    /// The label of a typed vocabulary key.
+    pub fn name_of<K: VocabularyKey>(&self, key: &K) -> String {
+        self.label(K::VOCABULARY, key.as_str())
+    }
+
+    /// The label of a keyed value of the model (a price model, an access level).
+    pub fn value_label<T: Labelled>(&self, value: T) -> String {
+        self.t(&value.label_key())
+    }
+
+    /// What an entry of `kind` is called ("Ruimte", "Ruimtevraag").
+    pub fn kind_label(&self, kind: EntryKind) -> String {
+        self.t(&format!("kind_{}", kind.id()))
+    }
+
+    /// The text of `LICENSE.txt` under `/data/`, which the data page shows too.
+    pub fn licence_text(&self) -> String {
+        let config = self.config;
+        format!(
+            "The data in this folder comes from {} ({}).\nIt is published under {}: {}\nCredit \"{}\" and link to the site when you reuse it.\n",
+            config.title,
+            self.urls.absolute(""),
+            config.licence.name,
+            config.licence.url,
+            config.title
+        )
+    }
+}
+
+/// By title as people read it, then by address (two entries may share a title).
+pub fn sort_by_title(listings: &mut [&Listing]) {
+    listings.sort_by(|a, b| {
+        a.title
+            .to_lowercase()
+            .cmp(&b.title.to_lowercase())
+            .then_with(|| a.url.cmp(&b.url))
+    });
+}
+
+/// Spaces, then practices, then guides, then requests; by title within each kind.
+pub fn sort_by_kind_and_title(listings: &mut [&Listing]) {
+    listings.sort_by_cached_key(|l| (l.kind, l.title.to_lowercase()));
+}
+
+/// Plain text of the first sentences of a Markdown body, at most about `max` characters.
+pub fn first_sentences(markdown: &str, max: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(pulldown_cmark::TagEnd::Paragraph) if !text.is_empty() => break,
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    match cut.rfind(". ") {
+        Some(i) if i > max / 3 => cut[..=i].to_string(),
+        _ => format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a)),
+    }
+}
