@@ -130,6 +130,14 @@ fn requests_list_the_spaces_that_fit_and_spaces_the_requests_they_could_serve() 
     let out = build(site.path());
     let request = read(out.path(), "vragen/collectief-gent/index.html");
     assert!(request.contains("<h1>Collectief zoekt atelier in Gent</h1>"));
+    // How to reach who is looking, under a term in words (it once showed its bare key).
+    assert!(
+        request.contains("<dt>Contact</dt>\n<dd><a href=\"https://example.org/vraag\">example.org/vraag</a></dd>"),
+        "{request}"
+    );
+    // Requests are in the search index: its results name them in words, never by their id.
+    let search = read(out.path(), "zoeken/index.html");
+    assert!(search.contains("\"request\":\"Ruimtevraag\""), "{search}");
     // Atelier Noord: kind and area met, size (35.5 in 30-60) and budget (120 of 150) met, step-free
     // entrance met, wheelchair access only limited: 5 of 6.
     let section = &request[request.find("id=\"passend\"").unwrap()..];

@@ -114,6 +114,8 @@ pub fn produce(site: &Site, theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Resu
         }
         rendered
     })?;
+    // A string asked for that no file has showed as its bare key somewhere.
+    site.strings.check()?;
     let recorded = recorder.done();
     Ok(Report {
         pages: rendered.pages,

@@ -155,28 +155,6 @@ pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<Strin
     members
 }
 
-pub fn vocabulary_of(facet: Facet) -> VocabularyKind {
-    match facet {
-        Facet::Place => VocabularyKind::Places,
-        Facet::Province => VocabularyKind::Provinces,
-        Facet::Discipline => VocabularyKind::Disciplines,
-        Facet::SpaceKind => VocabularyKind::SpaceKinds,
-        Facet::Theme => VocabularyKind::Themes,
-        Facet::Tag => VocabularyKind::Tags,
-    }
-}
-
-pub fn facet_plural_key(facet: Facet) -> &'static str {
-    match facet {
-        Facet::Place => "facets_places",
-        Facet::Province => "facets_provinces",
-        Facet::Discipline => "facets_disciplines",
-        Facet::SpaceKind => "facets_kinds",
-        Facet::Theme => "facets_themes",
-        Facet::Tag => "facets_tags",
-    }
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct FacetIndex {
     pub title: String,
@@ -196,9 +174,9 @@ pub struct FacetValue {
 
 /// The pages of one facet: its index (with counts) and one paginated list per value with entries.
 pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec<(String, ListPage<'c>)>) {
-    let vocab = vocabulary_of(facet);
+    let vocab = facet.vocabulary();
     let members = facet_members(ctx, facet);
-    let plural = ctx.site.t(facet_plural_key(facet));
+    let plural = ctx.site.t(facet.plural_key());
     let home = Item {
         text: ctx.site.t("home"),
         href: Some(ctx.site.urls.url("")),
@@ -275,7 +253,7 @@ fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
             .site
             .model
             .vocab
-            .terms(vocabulary_of(facet))
+            .terms(facet.vocabulary())
             .iter()
             .find(|t| t.key == key)
             .and_then(|t| t.description.clone())
@@ -331,7 +309,7 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
     let browse = Facet::ALL
         .into_iter()
         .map(|f| Item {
-            text: ctx.site.t(facet_plural_key(f)),
+            text: ctx.site.t(f.plural_key()),
             href: Some(ctx.site.urls.url(&routes::facet_index(f))),
         })
         .chain([Item {

@@ -11,7 +11,6 @@ use crate::site::Site;
 
 use super::context::RenderContext;
 use super::entries::{script_safe_json, Item};
-use super::lists::facet_plural_key;
 
 /// Interface strings of the script, for the suggestions (every page) and the search page.
 const UI_KEYS: [&str; 5] = [
@@ -35,9 +34,9 @@ pub fn labels(site: &Site, with_filter_values: bool) -> Value {
             (k, json!(text))
         })
         .collect();
+    // Every kind the index holds, so no result shows a bare id.
     let types: Map<String, Value> = routes::LISTED_KINDS
         .iter()
-        .filter(|k| SEARCHED_KINDS.contains(k))
         .map(|k| (k.id().to_string(), json!(site.kind_label(*k))))
         .collect();
     let mut labels = json!({ "ui": ui, "type": types });
@@ -62,8 +61,8 @@ pub fn labels(site: &Site, with_filter_values: bool) -> Value {
     labels
 }
 
-/// The entry kinds the search finds.
-const SEARCHED_KINDS: [crate::content::EntryKind; 3] = [
+/// The lists the search page offers to browse without JavaScript.
+const BROWSE_KINDS: [crate::content::EntryKind; 3] = [
     crate::content::EntryKind::Space,
     crate::content::EntryKind::Practice,
     crate::content::EntryKind::Guide,
@@ -90,13 +89,13 @@ pub struct SearchPage {
 
 pub fn search_page(ctx: &RenderContext) -> SearchPage {
     let site = ctx.site;
-    let browse = SEARCHED_KINDS
+    let browse = BROWSE_KINDS
         .into_iter()
         .map(|kind| (format!("nav_{}", kind.folder()), routes::list(kind, 1)))
         .chain(
             Facet::ALL
                 .into_iter()
-                .map(|f| (facet_plural_key(f).to_string(), routes::facet_index(f))),
+                .map(|f| (f.plural_key().to_string(), routes::facet_index(f))),
         )
         .map(|(key, route)| ctx.link(&key, &route))
         .collect();

@@ -4,6 +4,7 @@
 //! in one place is what lets the site work under a sub-path.
 
 use crate::config::EntryUrls;
+use crate::content::vocab::VocabularyKind;
 use crate::content::EntryKind;
 
 /// The section of each entry kind, in Dutch as the site's URLs are. Pages have none: they sit at
@@ -50,15 +51,27 @@ impl Facet {
         }
     }
 
-    /// The i18n key of the facet's name.
-    pub const fn label_key(self) -> &'static str {
+    /// The vocabulary whose keys the facet's pages are.
+    pub const fn vocabulary(self) -> VocabularyKind {
         match self {
-            Facet::Place => "facet_place",
-            Facet::Province => "facet_province",
-            Facet::Discipline => "facet_discipline",
-            Facet::SpaceKind => "facet_kind",
-            Facet::Theme => "facet_theme",
-            Facet::Tag => "facet_tag",
+            Facet::Place => VocabularyKind::Places,
+            Facet::Province => VocabularyKind::Provinces,
+            Facet::Discipline => VocabularyKind::Disciplines,
+            Facet::SpaceKind => VocabularyKind::SpaceKinds,
+            Facet::Theme => VocabularyKind::Themes,
+            Facet::Tag => VocabularyKind::Tags,
+        }
+    }
+
+    /// The interface string of the facet's plural, which heads its index ("Plaatsen").
+    pub const fn plural_key(self) -> &'static str {
+        match self {
+            Facet::Place => "facets_places",
+            Facet::Province => "facets_provinces",
+            Facet::Discipline => "facets_disciplines",
+            Facet::SpaceKind => "facets_kinds",
+            Facet::Theme => "facets_themes",
+            Facet::Tag => "facets_tags",
         }
     }
 }
