@@ -22,7 +22,7 @@ const UI_KEYS: [&str; 5] = [
 ];
 
 /// Labels the search script shows: interface strings, the name of each entry type, and (for the
-/// search page) of each filter group and each filter value.
+/// search page) the filter groups in order with the name of each group and each value.
 pub fn labels(site: &Site, with_filter_values: bool) -> Value {
     let filter_names = search_index::FILTER_GROUPS.iter().map(|g| format!("filter_{g}"));
     let ui: Map<String, Value> = UI_KEYS
@@ -41,6 +41,7 @@ pub fn labels(site: &Site, with_filter_values: bool) -> Value {
         .collect();
     let mut labels = json!({ "ui": ui, "type": types });
     if with_filter_values {
+        labels["groups"] = json!(search_index::FILTER_GROUPS);
         let vocabulary = |kind: VocabularyKind| -> Value {
             Value::Object(
                 site.model

@@ -5,7 +5,6 @@
 // Results are built as DOM text, never from HTML strings.
 
 const header = document.querySelector('form.site-search');
-const GROUPS = ['type', 'province', 'place', 'discipline', 'kind', 'wheelchair', 'price'];
 let engine = null;
 
 function load() {
@@ -115,6 +114,8 @@ function setUpHeader() {
 
 // The search page: all results, filters with counts, the query in the address.
 function setUpPage() {
+  // The filter groups, in order, as the index defines them (search-index's FILTER_GROUPS).
+  const GROUPS = labels.groups || [];
   const form = document.querySelector('form.search-page');
   const input = form.querySelector('input[name=q]');
   const filters = document.getElementById('zoek-filters');
