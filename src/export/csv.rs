@@ -1,11 +1,13 @@
 //! Spaces as CSV (RFC 4180): one line per space, lists joined with `;`. Each column is its name
-//! with the function that gives its value, so a value cannot land under another column's name.
+//! with the function that gives its value (the space's numbers come from `site::quantities`), so
+//! a value cannot land under another column's name.
 
 use std::io::Write;
 
 use crate::content::model::space::Space;
 use crate::content::model::{Keyed, VocabularyKey};
 use crate::content::{Entry, EntryKind};
+use crate::site::quantities::QUANTITIES;
 use crate::site::Site;
 
 /// What a column's value is computed from.
@@ -18,6 +20,7 @@ struct Row<'r> {
 
 type Column = (&'static str, fn(&Row) -> String);
 
+/// The columns before the space's numbers.
 const COLUMNS: &[Column] = &[
     ("slug", |r| r.entry.slug.clone()),
     ("name", |r| r.space().name.clone()),
@@ -92,12 +95,10 @@ const COLUMNS: &[Column] = &[
             .map(|a| a.to_string())
             .unwrap_or_default()
     }),
-    ("size_m2", |r| {
-        r.space().size_m2.map(|x| x.to_string()).unwrap_or_default()
-    }),
-    ("capacity", |r| {
-        r.space().capacity.map(|x| x.to_string()).unwrap_or_default()
-    }),
+];
+
+/// The columns after the space's numbers.
+const COLUMNS_AFTER: &[Column] = &[
     ("wheelchair", |r| r.space().accessibility.wheelchair.key().to_string()),
     ("step_free_entrance", |r| {
         r.space().accessibility.step_free_entrance.key().to_string()
@@ -132,7 +133,12 @@ fn keys<K: VocabularyKey>(keys: &[K]) -> String {
 }
 
 pub fn spaces_csv(site: &Site, out: &mut dyn Write) -> std::io::Result<()> {
-    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+    let header: Vec<&str> = COLUMNS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(QUANTITIES.iter().map(|q| q.column))
+        .chain(COLUMNS_AFTER.iter().map(|(name, _)| *name))
+        .collect();
     write!(out, "{}\r\n", header.join(","))?;
     for entry in &site.spaces {
         let row = Row {
@@ -140,7 +146,16 @@ pub fn spaces_csv(site: &Site, out: &mut dyn Write) -> std::io::Result<()> {
             entry,
             location: site.location(&entry.front),
         };
-        let fields: Vec<String> = COLUMNS.iter().map(|(_, value)| field(&value(&row))).collect();
+        let numbers = QUANTITIES
+            .iter()
+            .map(|q| (q.value)(&entry.front).map(|x| x.to_string()).unwrap_or_default());
+        let fields: Vec<String> = COLUMNS
+            .iter()
+            .map(|(_, value)| value(&row))
+            .chain(numbers)
+            .chain(COLUMNS_AFTER.iter().map(|(_, value)| value(&row)))
+            .map(|value| field(&value))
+            .collect();
         write!(out, "{}\r\n", fields.join(","))?;
     }
     Ok(())

@@ -8,6 +8,7 @@ use crate::content::model::space::{PriceModel, Space};
 use crate::content::model::{Date, Guide, Page, Practice, Source};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
+use crate::site::quantities::{Unit, QUANTITIES};
 use crate::site::routes::{self, Facet};
 use crate::site::Site;
 
@@ -304,21 +305,16 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
     if let Some(p) = &s.price {
         f.push("fact_price", price_items(ctx, p));
     }
-    if let Some(size) = s.size_m2 {
-        f.push(
-            "fact_size",
-            vec![Item::text(format!("{} m²", format::decimal(size, lang)))],
-        );
-    }
-    if let Some(capacity) = s.capacity {
-        f.push(
-            "fact_capacity",
-            vec![Item::text(format!(
-                "{} {}",
-                format::integer(u64::from(capacity), lang),
-                ctx.site.t("fact_capacity_unit")
-            ))],
-        );
+    for quantity in &QUANTITIES {
+        if let Some(value) = (quantity.value)(s) {
+            let number = format::decimal(value, lang);
+            let text = match quantity.unit {
+                Unit::Symbol(symbol) => format!("{number} {symbol}"),
+                Unit::Word(key) => format!("{number} {}", ctx.site.t(key)),
+                Unit::None => number,
+            };
+            f.push(quantity.label, vec![Item::text(text)]);
+        }
     }
     let facilities = s
         .facilities

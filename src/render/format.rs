@@ -22,10 +22,12 @@ pub fn integer(n: u64, language: &str) -> String {
     out
 }
 
-/// 35.5 → "35,5"; whole numbers without decimals.
+/// 35.5 → "35,5"; whole numbers without decimals; -1 → "-1".
 pub fn decimal(x: f64, language: &str) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        return integer(x.abs() as u64, language);
+    let sign = if x < 0.0 { "-" } else { "" };
+    let x = x.abs();
+    if x.fract() == 0.0 && x < 1e15 {
+        return format!("{sign}{}", integer(x as u64, language));
     }
     let text = format!("{:.2}", x);
     let text = text.trim_end_matches('0').trim_end_matches('.');
@@ -33,9 +35,9 @@ pub fn decimal(x: f64, language: &str) -> String {
     let whole = integer(whole.parse().unwrap_or(0), language);
     let comma = if language == "en" { "." } else { "," };
     if fraction.is_empty() {
-        whole
+        format!("{sign}{whole}")
     } else {
-        format!("{whole}{comma}{fraction}")
+        format!("{sign}{whole}{comma}{fraction}")
     }
 }
 
@@ -123,6 +125,8 @@ mod tests {
         assert_eq!(integer(1251845, "en"), "1,251,845");
         assert_eq!(decimal(35.5, "nl"), "35,5");
         assert_eq!(decimal(120.0, "nl"), "120");
+        assert_eq!(decimal(-1.0, "nl"), "-1");
+        assert_eq!(decimal(-2.25, "nl"), "-2,25");
         assert_eq!(euro(2500.0, "nl"), "€ 2.500");
         assert_eq!(date(Date::parse("2025-06-01").unwrap(), "nl"), "1 juni 2025");
         assert_eq!(partial_date(&PartialDate::parse("2023-06").unwrap(), "nl"), "juni 2023");

@@ -9,6 +9,7 @@ pub mod figures;
 pub mod labels;
 pub mod links;
 pub mod matches;
+pub mod quantities;
 pub mod routes;
 
 use std::borrow::Cow;

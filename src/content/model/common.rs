@@ -212,6 +212,50 @@ impl JsonSchema for Text {
     }
 }
 
+/// A whole number that must lie between `MIN` and `MAX`: a value outside is a diagnostic at its
+/// line that says the range, and the JSON Schema and the form know the range too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Ranged<const MIN: i64, const MAX: i64>(pub i64);
+
+impl<'de, const MIN: i64, const MAX: i64> Deserialize<'de> for Ranged<MIN, MAX> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct RangedVisitor<const MIN: i64, const MAX: i64>;
+        impl<const MIN: i64, const MAX: i64> Visitor<'_> for RangedVisitor<MIN, MAX> {
+            type Value = Ranged<MIN, MAX>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a whole number from {MIN} to {MAX}")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                if (MIN..=MAX).contains(&v) {
+                    Ok(Ranged(v))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Signed(v), &self))
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                match i64::try_from(v) {
+                    Ok(v) => self.visit_i64(v),
+                    Err(_) => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
+                }
+            }
+        }
+        d.deserialize_i64(RangedVisitor::<MIN, MAX>)
+    }
+}
+
+impl<const MIN: i64, const MAX: i64> JsonSchema for Ranged<MIN, MAX> {
+    fn schema_name() -> Cow<'static, str> {
+        format!("Ranged_{MIN}_{MAX}").into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "integer", "minimum": MIN, "maximum": MAX })
+    }
+}
+
 /// A link as written by a contributor. Its scheme is checked by validation, not here, so that a bad
 /// link is reported with the rest of the entry's problems instead of hiding them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
