@@ -12,6 +12,7 @@ use common::{copy_dir, fixture, ruimte};
 use ruimte::content::EntryKind;
 use ruimte::render::theme::Theme;
 use ruimte::site::labels::{value_label_keys, Strings};
+use ruimte::site::quantities::QUANTITIES;
 use ruimte::site::routes::{self, Facet, LISTED_KINDS};
 
 const THEME: &str = "themes/default";
@@ -48,14 +49,17 @@ fn every_key_made_from_a_name_has_a_dutch_string() {
     keys.extend(Facet::ALL.iter().map(|f| f.plural_key().to_string()));
     keys.extend(search_index::FILTER_GROUPS.iter().map(|g| format!("filter_{g}")));
     keys.extend(routes::menu().into_iter().map(|(key, _)| key.to_string()));
+    keys.extend(QUANTITIES.iter().map(|q| q.label.to_string()));
     assert_eq!(missing(&dutch(), keys), BTreeSet::new());
 }
 
 /// Every literal that has the shape of a key in the code that makes pages and search documents.
-/// Names that look like keys but are not (template variables) are listed here.
+/// Names that look like keys but are not: template variables, and the columns of the space's
+/// numbers in the open data.
 #[test]
 fn every_key_the_code_names_has_a_dutch_string() {
-    const NOT_KEYS: [&str; 3] = ["header_html", "footer_html", "kind_label"];
+    let mut not_keys = vec!["header_html", "footer_html", "kind_label"];
+    not_keys.extend(QUANTITIES.iter().map(|q| q.column));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut named = BTreeSet::new();
     for layer in ["render", "site", "search"] {
