@@ -99,29 +99,16 @@ pub struct Model {
 }
 
 impl Model {
-    /// Every entry's slug with its kind, in a stable order.
+    /// Every entry's slug with its kind and file, in a stable order.
     pub fn slugs(&self) -> impl Iterator<Item = (&str, EntryKind, &str)> {
-        let spaces = self
-            .spaces
-            .iter()
-            .map(|e| (e.slug.as_str(), EntryKind::Space, e.file.as_str()));
-        let practices = self
-            .practices
-            .iter()
-            .map(|e| (e.slug.as_str(), EntryKind::Practice, e.file.as_str()));
-        let guides = self
-            .guides
-            .iter()
-            .map(|e| (e.slug.as_str(), EntryKind::Guide, e.file.as_str()));
-        let pages = self
-            .pages
-            .iter()
-            .map(|e| (e.slug.as_str(), EntryKind::Page, e.file.as_str()));
-        let requests = self
-            .requests
-            .iter()
-            .map(|e| (e.slug.as_str(), EntryKind::Request, e.file.as_str()));
-        spaces.chain(practices).chain(guides).chain(pages).chain(requests)
+        fn of<T>(entries: &[Entry<T>], kind: EntryKind) -> impl Iterator<Item = (&str, EntryKind, &str)> {
+            entries.iter().map(move |e| (e.slug.as_str(), kind, e.file.as_str()))
+        }
+        of(&self.spaces, EntryKind::Space)
+            .chain(of(&self.practices, EntryKind::Practice))
+            .chain(of(&self.guides, EntryKind::Guide))
+            .chain(of(&self.pages, EntryKind::Page))
+            .chain(of(&self.requests, EntryKind::Request))
     }
 
     /// Frees what only diagnostics need; see [`crate::content::parse::Locator::release_text`].

@@ -12,6 +12,7 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::{Context as _, Result};
 use notify::{RecursiveMode, Watcher};
 
 use self::store::Store;
@@ -34,20 +35,22 @@ pub struct ServeArgs<'a> {
 pub fn run(args: &ServeArgs) -> i32 {
     match serve(args) {
         Ok(()) => 0,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(error) => {
+            eprintln!("error: {error:#}");
             1
         }
     }
 }
 
-fn serve(args: &ServeArgs) -> Result<(), String> {
-    let today = crate::build::today().map_err(|e| e.to_string())?;
+fn serve(args: &ServeArgs) -> Result<()> {
+    let today = crate::build::today()?;
     let absolute =
-        |p: &Path| -> Result<PathBuf, String> { p.canonicalize().map_err(|e| format!("{}: {e}", p.display())) };
+        |p: &Path| -> Result<PathBuf> { p.canonicalize().with_context(|| format!("finding {}", p.display())) };
     let listener = TcpListener::bind((args.bind, args.port))
-        .map_err(|e| format!("cannot listen on {}:{}: {e}", args.bind, args.port))?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
+        .with_context(|| format!("cannot listen on {}:{}", args.bind, args.port))?;
+    let address = listener
+        .local_addr()
+        .context("reading the address the server listens on")?;
     let base_url = format!("http://{address}/");
     let settings = Settings {
         content: absolute(args.content)?,
@@ -79,7 +82,7 @@ fn serve(args: &ServeArgs) -> Result<(), String> {
             _ => {}
         }
     })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
+    .context("cannot watch files")?;
     for path in &watched {
         let mode = if path.is_dir() {
             RecursiveMode::Recursive
@@ -88,7 +91,7 @@ fn serve(args: &ServeArgs) -> Result<(), String> {
         };
         watcher
             .watch(path, mode)
-            .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            .with_context(|| format!("cannot watch {}", path.display()))?;
     }
 
     let server_store = store.clone();

@@ -24,16 +24,16 @@ pub enum Criterion {
     Access(AccessNeed),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    Met,
-    NotMet,
-    /// The space does not say.
-    Unknown,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Outcome {
+        Met,
+        NotMet,
+        /// The space does not say.
+        Unknown,
+    }
 }
-
-crate::keyed!(Outcome { Met, NotMet, Unknown });
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {

@@ -30,25 +30,18 @@ pub struct Guide {
     pub draft: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum GuideCategory {
-    Gebruiksregeling,
-    ZakelijkRecht,
-    Eigendomsmodel,
-    Organisatievorm,
-    Personeel,
-    Verzekering,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum GuideCategory {
+        Gebruiksregeling,
+        ZakelijkRecht,
+        Eigendomsmodel,
+        Organisatievorm,
+        Personeel,
+        Verzekering,
+    }
 }
-
-crate::keyed!(GuideCategory {
-    Gebruiksregeling,
-    ZakelijkRecht,
-    Eigendomsmodel,
-    Organisatievorm,
-    Personeel,
-    Verzekering
-});
 
 /// The attributes every guide fills, one column each in the comparison table.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -73,25 +66,25 @@ pub struct Compare {
     pub risks: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    Laag,
-    Gemiddeld,
-    Hoog,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Level {
+        Laag,
+        Gemiddeld,
+        Hoog,
+    }
 }
 
-crate::keyed!(Level { Laag, Gemiddeld, Hoog });
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum YesNoDepends {
-    Ja,
-    Nee,
-    Soms,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum YesNoDepends {
+        Ja,
+        Nee,
+        Soms,
+    }
 }
-
-crate::keyed!(YesNoDepends { Ja, Nee, Soms });
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -21,22 +21,24 @@ pub trait Keyed: Serialize + Copy + Eq + 'static {
     }
 }
 
-/// Implements [`Keyed`] for an enum of unit variants. Naming a variant twice or leaving one out
-/// does not compile: the list must match the enum.
+/// Declares an enum of unit variants and implements [`Keyed`] for it, its list of values made
+/// from the declaration itself.
 #[macro_export]
 macro_rules! keyed {
-    ($ty:ty { $($variant:ident),+ $(,)? }) => {
-        impl $crate::content::model::keys::Keyed for $ty {
-            const ALL: &'static [Self] = &[$(<$ty>::$variant),+];
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident),+ $(,)?
         }
-        const _: () = {
-            #[allow(dead_code)]
-            fn every_variant_is_listed(value: $ty) {
-                match value {
-                    $(<$ty>::$variant => {}),+
-                }
-            }
-        };
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $($(#[$variant_meta])* $variant),+
+        }
+
+        impl $crate::content::model::keys::Keyed for $name {
+            const ALL: &'static [Self] = &[$($name::$variant),+];
+        }
     };
 }
 
@@ -62,6 +64,15 @@ impl ser::Error for NotAKey {
 
 type Never = Impossible<&'static str, NotAKey>;
 
+/// Serializer methods for what is not a unit variant: each is refused.
+macro_rules! not_a_key {
+    ($($method:ident($($arg:ty),*)),+ $(,)?) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<&'static str, NotAKey> {
+            Err(NotAKey)
+        })+
+    };
+}
+
 impl ser::Serializer for VariantName {
     type Ok = &'static str;
     type Error = NotAKey;
@@ -77,58 +88,27 @@ impl ser::Serializer for VariantName {
         Ok(variant)
     }
 
-    fn serialize_bool(self, _: bool) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
+    not_a_key! {
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
     }
-    fn serialize_i8(self, _: i8) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_i16(self, _: i16) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_i32(self, _: i32) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_i64(self, _: i64) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_u8(self, _: u8) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_u16(self, _: u16) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_u32(self, _: u32) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_u64(self, _: u64) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_f32(self, _: f32) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_f64(self, _: f64) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_char(self, _: char) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_str(self, _: &str) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_none(self) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
+
     fn serialize_some<T: ?Sized + Serialize>(self, _: &T) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_unit(self) -> Result<&'static str, NotAKey> {
-        Err(NotAKey)
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<&'static str, NotAKey> {
         Err(NotAKey)
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _: &'static str, _: &T) -> Result<&'static str, NotAKey> {

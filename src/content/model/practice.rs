@@ -59,38 +59,28 @@ pub struct Period {
     pub end: Option<PartialDate>,
 }
 
-/// What a local government can be in a practice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum GovernmentRole {
-    /// Owns the building or site.
-    Eigenaar,
-    /// Pays (subsidy, budget, a share of the costs).
-    Financier,
-    /// Makes it easier: permits, logistics, staff, communication.
-    Facilitator,
-    /// Brings parties together.
-    Bemiddelaar,
-    /// Runs it itself.
-    Uitbater,
-    /// Promotes it.
-    Promotor,
-    /// Sets the rules (regulations, conditions).
-    Regelgever,
-    /// Took the initiative.
-    Initiatiefnemer,
-    /// Takes part as one partner among others.
-    Partner,
+crate::keyed! {
+    /// What a local government can be in a practice.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum GovernmentRole {
+        /// Owns the building or site.
+        Eigenaar,
+        /// Pays (subsidy, budget, a share of the costs).
+        Financier,
+        /// Makes it easier: permits, logistics, staff, communication.
+        Facilitator,
+        /// Brings parties together.
+        Bemiddelaar,
+        /// Runs it itself.
+        Uitbater,
+        /// Promotes it.
+        Promotor,
+        /// Sets the rules (regulations, conditions).
+        Regelgever,
+        /// Took the initiative.
+        Initiatiefnemer,
+        /// Takes part as one partner among others.
+        Partner,
+    }
 }
-
-crate::keyed!(GovernmentRole {
-    Eigenaar,
-    Financier,
-    Facilitator,
-    Bemiddelaar,
-    Uitbater,
-    Promotor,
-    Regelgever,
-    Initiatiefnemer,
-    Partner
-});

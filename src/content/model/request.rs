@@ -73,22 +73,17 @@ pub struct Budget {
     pub max_eur: Option<f64>,
 }
 
-/// An accessibility need, named after the space's accessibility field it asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AccessNeed {
-    Wheelchair,
-    StepFreeEntrance,
-    AccessibleToilet,
-    InductionLoop,
+crate::keyed! {
+    /// An accessibility need, named after the space's accessibility field it asks for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AccessNeed {
+        Wheelchair,
+        StepFreeEntrance,
+        AccessibleToilet,
+        InductionLoop,
+    }
 }
-
-crate::keyed!(AccessNeed {
-    Wheelchair,
-    StepFreeEntrance,
-    AccessibleToilet,
-    InductionLoop
-});
 
 /// How to reach the people looking. An e-mail address is shown obfuscated against scrapers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]

@@ -100,19 +100,15 @@ pub struct Tenure {
     pub available_until: Option<Date>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum TenureKind {
-    Permanent,
-    Tijdelijk,
-    Project,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum TenureKind {
+        Permanent,
+        Tijdelijk,
+        Project,
+    }
 }
-
-crate::keyed!(TenureKind {
-    Permanent,
-    Tijdelijk,
-    Project
-});
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -125,44 +121,31 @@ pub struct Availability {
     pub booking_url: Option<Link>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum AvailabilityStatus {
-    Beschikbaar,
-    Wachtlijst,
-    Volzet,
-    TijdelijkOnbeschikbaar,
-    Gesloten,
-    #[default]
-    Onbekend,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum AvailabilityStatus {
+        Beschikbaar,
+        Wachtlijst,
+        Volzet,
+        TijdelijkOnbeschikbaar,
+        Gesloten,
+        #[default]
+        Onbekend,
+    }
 }
 
-crate::keyed!(AvailabilityStatus {
-    Beschikbaar,
-    Wachtlijst,
-    Volzet,
-    TijdelijkOnbeschikbaar,
-    Gesloten,
-    Onbekend
-});
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Audience {
-    Professionals,
-    Amateurs,
-    Jongeren,
-    Studenten,
-    Iedereen,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Audience {
+        Professionals,
+        Amateurs,
+        Jongeren,
+        Studenten,
+        Iedereen,
+    }
 }
-
-crate::keyed!(Audience {
-    Professionals,
-    Amateurs,
-    Jongeren,
-    Studenten,
-    Iedereen
-});
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -188,27 +171,19 @@ pub struct Price {
     pub notes: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum PriceModel {
-    Gratis,
-    PerUur,
-    PerDag,
-    PerMaand,
-    PerJaar,
-    Ledenbijdrage,
-    OpAanvraag,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum PriceModel {
+        Gratis,
+        PerUur,
+        PerDag,
+        PerMaand,
+        PerJaar,
+        Ledenbijdrage,
+        OpAanvraag,
+    }
 }
-
-crate::keyed!(PriceModel {
-    Gratis,
-    PerUur,
-    PerDag,
-    PerMaand,
-    PerJaar,
-    Ledenbijdrage,
-    OpAanvraag
-});
 
 /// Accessibility as assessed; anything not assessed stays `onbekend`, never `nee`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
@@ -232,31 +207,26 @@ pub struct Accessibility {
     pub assessed_on: Option<Date>,
 }
 
-/// Wheelchair access, as OpenStreetMap's yes/limited/no.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Wheelchair {
-    Ja,
-    Beperkt,
-    Nee,
-    #[default]
-    Onbekend,
+crate::keyed! {
+    /// Wheelchair access, as OpenStreetMap's yes/limited/no.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Wheelchair {
+        Ja,
+        Beperkt,
+        Nee,
+        #[default]
+        Onbekend,
+    }
 }
 
-crate::keyed!(Wheelchair {
-    Ja,
-    Beperkt,
-    Nee,
-    Onbekend
-});
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum JaNee {
-    Ja,
-    Nee,
-    #[default]
-    Onbekend,
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum JaNee {
+        Ja,
+        Nee,
+        #[default]
+        Onbekend,
+    }
 }
-
-crate::keyed!(JaNee { Ja, Nee, Onbekend });
