@@ -1,11 +1,15 @@
-//! Search figures on generated corpora: the reader's size, the index's size (raw, gzip, brotli),
-//! the median query time natively, and the bytes a browser fetches for its first search. The
-//! median in Chromium comes from tests/e2e/bench-search.mjs on the same builds.
+//! Search figures: how well everyday queries over the repository's own content rank what they
+//! mean (hits at 5 and mean reciprocal rank, tests/common/queries.rs), then on generated corpora
+//! the reader's size, the index's size (raw, gzip, brotli), the median query time natively, and
+//! the bytes a browser fetches for its first search. The median in Chromium comes from
+//! tests/e2e/bench-search.mjs on the same builds.
 //!
 //! Run: `cargo bench --bench search` (BENCH_SIZES, BENCH_KEEP as for the other benches; with
 //! BENCH_KEEP the built sites stay in DIR/site-<size> for the browser measurement).
 
 mod corpus;
+#[path = "../tests/common/queries.rs"]
+mod queries;
 
 use std::path::Path;
 use std::process::Command;
@@ -27,6 +31,7 @@ const QUERIES: [&str; 10] = [
 ];
 
 fn main() {
+    relevance();
     let sizes = corpus::sizes(&[1_000, 10_000, 100_000]);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let static_dir = root.join("themes/default/static");
@@ -82,7 +87,6 @@ fn main() {
                         limit: 6,
                         facets: false,
                         snippets: false,
-                        titles_only: true,
                         ..Default::default()
                     })
                     .expect("search runs");
@@ -102,6 +106,37 @@ fn main() {
             first_search
         );
     }
+}
+
+/// Hits at 5 and mean reciprocal rank of the first expected entry, over the repository's content.
+fn relevance() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = ruimte::build::settings(&root.join("ruimte.toml"), None).expect("settings");
+    let strings = ruimte::build::strings(&root.join("themes/default"), &config).expect("strings");
+    let loaded = ruimte::content::load(&root.join("content"));
+    let today = ruimte::content::model::Date::parse("2026-11-22").expect("a date");
+    let site = ruimte::site::Site::new(&loaded.model, &config, &strings, today, false);
+    let blob = ruimte::search::build_blob(&ruimte::search::documents(&site)).expect("index");
+    let index = SearchIndex::open(blob).expect("the index opens");
+    let (mut at5, mut rr) = (0.0, 0.0);
+    for (q, expected, _) in queries::REPOSITORY_QUERIES {
+        let request = SearchRequest {
+            q: q.to_string(),
+            limit: 20,
+            ..Default::default()
+        };
+        let hits = index.search(&request).expect("search runs").hits;
+        let rank = hits.iter().position(|h| h.slug == expected[0]);
+        at5 += f64::from(u8::from(rank.is_some_and(|r| r < 5)));
+        rr += rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
+    }
+    let n = queries::REPOSITORY_QUERIES.len() as f64;
+    println!(
+        "relevance over the repository's content: {} queries, hits@5 {:.2}, MRR {:.2}",
+        n,
+        at5 / n,
+        rr / n
+    );
 }
 
 /// Sizes raw, gzip -9 and brotli -q 11, using the command-line tools when they are installed.

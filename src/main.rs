@@ -95,6 +95,9 @@ enum Command {
         /// Print the results as JSON
         #[arg(long)]
         json: bool,
+        /// Say for each result which words matched where, and why it ranks where it does
+        #[arg(long)]
+        explain: bool,
         #[arg(long, default_value = "content")]
         content: PathBuf,
         #[arg(long, default_value = "ruimte.toml")]
@@ -175,6 +178,7 @@ fn main() -> ExitCode {
             place,
             limit,
             json,
+            explain,
             content,
             config,
             theme,
@@ -190,6 +194,7 @@ fn main() -> ExitCode {
                 theme: &theme,
                 limit,
                 json,
+                explain,
                 filters,
             })
         }

@@ -12,7 +12,9 @@ use serde_json::Value;
 /// (file, line, field, code): every diagnostic the broken fixture must produce, and no others.
 #[rustfmt::skip]
 const BROKEN: &[(&str, usize, &str, &str)] = &[
-    ("data/tags.yaml", 3, "[1].key", "duplicate-key"),
+    ("data/space-kinds.yaml", 10, "[1].synonyms[0]", "ambiguous-synonym"),
+    ("data/space-kinds.yaml", 11, "[2]", "missing-label"),
+    ("data/tags.yaml", 5, "[1].key", "duplicate-key"),
     ("events/feest.md", 0, "", "unknown-folder"),
     ("guides/bad-level.md", 8, "compare.security_of_tenure", "unknown-value"),
     ("guides/missing-compare-field.md", 6, "compare.risks", "missing-field"),

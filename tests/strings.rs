@@ -9,9 +9,10 @@ use std::fs;
 use std::path::Path;
 
 use common::{copy_dir, fixture, ruimte};
+use ruimte::content::model::keys::value_label_keys;
 use ruimte::content::EntryKind;
 use ruimte::render::theme::Theme;
-use ruimte::site::labels::{value_label_keys, Strings};
+use ruimte::site::labels::Strings;
 use ruimte::site::quantities::QUANTITIES;
 use ruimte::site::routes::{self, Facet, LISTED_KINDS};
 

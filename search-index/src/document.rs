@@ -16,6 +16,19 @@ pub struct SearchDocument {
     pub title: String,
     /// Kinds, disciplines, tags, themes, aliases, the place's name: words that say what it is.
     pub keywords: Vec<String>,
+    /// The other names of what it is and where it is, in Dutch, French and English with their
+    /// synonyms (salle de répétition, Bruxelles, Limburg), and its facts in words (gratis,
+    /// wheelchair accessible): how people ask for it.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// For a space, every name of the kinds of space it is: a query that names a kind of space
+    /// looks for spaces first.
+    #[serde(default)]
+    pub kind_names: Vec<String>,
+    /// Every name of the places it is in and of their provinces: a query that is one of them
+    /// ranks these entries first.
+    #[serde(default)]
+    pub place_names: Vec<String>,
     /// The summary and the text.
     pub body: String,
     /// The place's name, for showing with the result.

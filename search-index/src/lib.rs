@@ -9,6 +9,8 @@ mod document;
 mod query;
 mod schema;
 mod stemmer;
+mod stopwords;
+mod tiered;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
@@ -16,6 +18,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, TermQuery};
+use tantivy::schema::IndexRecordOption;
 use tantivy::schema::{Facet, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
@@ -28,6 +32,39 @@ use schema::Fields;
 
 /// Identifies the search code a blob and a reader were built from; see build.rs.
 pub const SOURCE_HASH: &str = env!("SEARCH_INDEX_SOURCE_HASH");
+
+/// A word or a name as search compares it: lowercase, without accents, its words joined by one
+/// space ("Salle de Répétition" and "salle de repetition" are the same).
+pub fn fold(text: &str) -> String {
+    let mut analyzer = schema::folded();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = String::new();
+    while let Some(token) = stream.next() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&token.text);
+    }
+    out
+}
+
+/// Why a hit is where it is: for each word of the query, the ways it matched and what each was
+/// worth.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Explanation {
+    pub slug: String,
+    pub score: f32,
+    pub words: Vec<WordMatch>,
+    /// Beyond the words: a named kind of space, the whole title, the place.
+    pub bonuses: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WordMatch {
+    pub word: String,
+    /// Each way it matched, with its score ("names 6.2").
+    pub ways: Vec<(String, f32)>,
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Hit {
@@ -138,7 +175,7 @@ impl SearchIndex {
                     let snippet = generator.snippet_from_doc(&doc);
                     if snippet.is_empty() {
                         vec![SnippetPart {
-                            text: opening(&text(self.fields.body), 180),
+                            text: opening(&text(self.fields.excerpt), SNIPPET_CHARS),
                             hit: false,
                         }]
                     } else {
@@ -165,6 +202,75 @@ impl SearchIndex {
             hits,
             facets: groups,
         })
+    }
+}
+
+impl SearchIndex {
+    /// Runs `request` and says, for each hit, which words matched in which way: for tuning
+    /// synonyms and weights (`ruimte search --explain`).
+    pub fn explain(&self, request: &SearchRequest) -> Result<Vec<Explanation>, String> {
+        let searcher = self.reader.searcher();
+        let known = known_terms(&searcher);
+        let mut analyzers = self.analyzers.lock().map_err(|_| "search state poisoned")?;
+        let query = query::build(&self.fields, &mut analyzers, &known, request);
+        let top = searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(request.limit.clamp(1, 100)).order_by_score(),
+            )
+            .map_err(|e| e.to_string())?;
+        let words = query::words(&mut analyzers, &request.q);
+        let mut out = Vec::new();
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+            let slug = doc
+                .get_first(self.fields.slug)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            // Each way on its own, narrowed to this entry: what it scores there, if it matches.
+            // (tantivy's own `explain` panics on some nested boolean queries.)
+            let this_entry = TermQuery::new(
+                tantivy::Term::from_field_text(self.fields.slug, &slug),
+                IndexRecordOption::Basic,
+            );
+            let score_here = |way: Box<dyn tantivy::query::Query>| -> Option<f32> {
+                let narrowed = BooleanQuery::new(vec![
+                    (Occur::Must, way),
+                    (
+                        Occur::Must,
+                        Box::new(ConstScoreQuery::new(Box::new(this_entry.clone()), 0.0)),
+                    ),
+                ]);
+                let top = searcher
+                    .search(&narrowed, &TopDocs::with_limit(1).order_by_score())
+                    .ok()?;
+                top.first().map(|(score, _)| *score)
+            };
+            let mut matches = Vec::new();
+            for (i, word) in words.iter().enumerate() {
+                let ways = query::word_ways(&self.fields, &mut analyzers, &known, word, i + 1 == words.len());
+                let matched = ways
+                    .into_iter()
+                    .filter_map(|w| Some((w.name, score_here(w.query)?)))
+                    .collect();
+                matches.push(WordMatch {
+                    word: word.clone(),
+                    ways: matched,
+                });
+            }
+            let bonuses = query::bonuses(&self.fields, &mut analyzers, &known, &request.q, &words)
+                .into_iter()
+                .filter_map(|b| score_here(b.query).map(|_| b.name))
+                .collect();
+            out.push(Explanation {
+                slug,
+                score,
+                words: matches,
+                bonuses,
+            });
+        }
+        Ok(out)
     }
 }
 
@@ -319,19 +425,25 @@ pub fn build_index_from<D: std::borrow::Borrow<SearchDocument>>(
     for d in documents {
         let d = d.borrow();
         let keywords = d.keywords.join(" · ");
+        let names = d.names.join(" · ");
         let mut document = doc!(
             f.slug => d.slug.as_str(),
             f.kind => d.kind.as_str(),
             f.url => d.url.as_str(),
             f.title => d.title.as_str(),
-            f.title_folded => d.title.as_str(),
+            f.title_exact => fold(&d.title),
             f.keywords => keywords.as_str(),
-            f.keywords_folded => keywords.as_str(),
+            f.names => names.as_str(),
+            f.folded => format!("{} · {keywords} · {names}", d.title),
+            f.kind_names => d.kind_names.join(" · "),
             f.body => d.body.as_str(),
             f.excerpt => opening(&d.body, EXCERPT_CHARS),
             f.grams => format!("{} {}", d.title, keywords),
             f.place => d.place.as_str(),
         );
+        for name in &d.place_names {
+            document.add_text(f.place_exact, fold(name));
+        }
         document.add_facet(f.filters, Facet::from_path(["type", d.kind.as_str()]));
         for (group, value) in &d.filters {
             document.add_facet(f.filters, Facet::from_path([group.as_str(), value.as_str()]));

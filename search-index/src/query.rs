@@ -1,20 +1,32 @@
-//! From what someone typed to a tantivy query. Each word may match in several ways, best first: the
-//! stemmed word in the title, keywords or text; the last word as a prefix of a title or keyword
-//! word (search as you type: the words before it are finished); the word with one typo in a title
-//! or keyword (five letters or more, and only when the index does not know the word as typed: a
-//! word it knows is no typo, and walking the dictionary with a typo automaton is the dearest part
-//! of a query); the word inside a compound (four letters or more). All words must match; filters
-//! narrow within a group by OR and across groups by AND.
+//! From what someone typed to a tantivy query.
+//!
+//! Words that only say how someone asks (in, of, de, voor, la, the) are dropped. Each remaining word
+//! may match in several ways, best first: the stemmed word in the title, the keywords, the names
+//! (labels and synonyms in three languages, facts in words) or the text; the last word as a prefix
+//! of a word of the title, keywords or names (search as you type); the word with a typo in those
+//! (one from four letters, two from eight, and only when the index does not know the word as
+//! typed); the word inside a compound (five letters or more).
+//!
+//! An entry need not match every word. Each word it matches is worth a tier, far above what any
+//! word's own score reaches, so entries matching every word come first, then those matching all but
+//! one, and so on; within a tier the usual scores order them. A query that names a kind of space
+//! puts the spaces of that kind first within a tier; a query that is an entry's whole title, or
+//! the name of a place or province, puts that entry or those entries first. Filters narrow within a group by OR and
+//! across groups by AND.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 use crate::schema::Fields;
+use crate::stopwords::is_stopword;
+use crate::tiered::Tiered;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchRequest {
@@ -27,19 +39,14 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Count entries per filter value. Suggestions while typing do not show counts, and counting
     /// every match is most of the work of a broad query.
-    #[serde(default = "default_facets")]
+    #[serde(default = "yes")]
     pub facets: bool,
     /// Cut a highlighted snippet for each hit (the results page shows them; suggestions do not).
-    #[serde(default = "default_facets")]
+    #[serde(default = "yes")]
     pub snippets: bool,
-    /// Look in titles and keywords only, not in the text: suggestions while typing name what an
-    /// entry is; the results page also finds words in the text. A common word is in nearly every
-    /// text, and scoring them all is most of a suggestion's time.
-    #[serde(default)]
-    pub titles_only: bool,
 }
 
-fn default_facets() -> bool {
+fn yes() -> bool {
     true
 }
 
@@ -53,9 +60,8 @@ impl Default for SearchRequest {
             q: String::new(),
             filters: BTreeMap::new(),
             limit: default_limit(),
-            facets: default_facets(),
-            snippets: default_facets(),
-            titles_only: false,
+            facets: true,
+            snippets: true,
         }
     }
 }
@@ -64,11 +70,20 @@ impl Default for SearchRequest {
 mod boost {
     pub const TITLE: f32 = 4.0;
     pub const KEYWORDS: f32 = 2.5;
+    pub const NAMES: f32 = 2.0;
     pub const BODY: f32 = 1.0;
-    pub const PREFIX_TITLE: f32 = 2.0;
-    pub const PREFIX_KEYWORDS: f32 = 1.2;
-    pub const TYPO: f32 = 0.8;
+    pub const PREFIX: f32 = 1.5;
+    pub const TYPO: f32 = 1.2;
     pub const COMPOUND: f32 = 0.7;
+    /// What each matched word is worth: more than every score a word can reach together.
+    pub const TIER: f32 = 1_000.0;
+    /// A word only its three-letter pieces matched.
+    pub const PARTIAL_TIER: f32 = TIER * 0.4;
+    /// A space of a kind the query names: less than a word, so it orders within a tier.
+    pub const NAMED_KIND: f32 = TIER / 2.0;
+    /// The whole query is the entry's title, or its place's or province's name.
+    pub const EXACT_TITLE: f32 = TIER * 20.0;
+    pub const EXACT_PLACE: f32 = TIER / 4.0;
 }
 
 const MAX_WORDS: usize = 12;
@@ -101,49 +116,83 @@ fn boosted(query: impl Query + 'static, boost_by: f32) -> Box<dyn Query> {
 /// Whether the index holds `text` as a term of `field`.
 pub type Known<'k> = dyn Fn(tantivy::schema::Field, &str) -> bool + 'k;
 
-/// The query for one typed word; `last` when it is the word being typed.
-fn word_query(
-    fields: &Fields,
-    analyzers: &mut Analyzers,
-    known: &Known,
-    word: &str,
-    last: bool,
-    titles_only: bool,
-) -> Box<dyn Query> {
-    let mut ways: Vec<Box<dyn Query>> = Vec::new();
+/// One way a word may match, named for `ruimte search --explain`.
+pub struct Way {
+    pub name: String,
+    pub query: Box<dyn Query>,
+    /// Whether it counts the word as matched (the word, its stem, its start, or a typo of it), or
+    /// only partly: three-letter pieces of it found in a compound may also be pieces of other
+    /// words.
+    pub whole: bool,
+}
+
+/// The words of a query that say what is looked for: folded, stopwords out (unless nothing else
+/// is left), at most twelve.
+pub fn words(analyzers: &mut Analyzers, q: &str) -> Vec<String> {
+    let all: Vec<String> = tokens(&mut analyzers.folded, q);
+    let meaningful: Vec<String> = all.iter().filter(|w| !is_stopword(w)).cloned().collect();
+    let words = if meaningful.is_empty() { all } else { meaningful };
+    words.into_iter().take(MAX_WORDS).collect()
+}
+
+/// The ways one typed word may match; `last` when it is the word being typed.
+pub fn word_ways(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &str, last: bool) -> Vec<Way> {
+    let mut ways = Vec::new();
+    let mut way = |name: &str, query: Box<dyn Query>| {
+        ways.push(Way {
+            name: name.to_string(),
+            query,
+            whole: true,
+        })
+    };
     let stems = tokens(&mut analyzers.stem, word);
-    let is_known = known(fields.title_folded, word)
-        || known(fields.keywords_folded, word)
-        || stems.iter().any(|s| known(fields.body, s) || known(fields.title, s));
-    for stem in stems {
-        ways.push(term_query(Term::from_field_text(fields.title, &stem), boost::TITLE));
-        ways.push(term_query(
-            Term::from_field_text(fields.keywords, &stem),
-            boost::KEYWORDS,
-        ));
-        if !titles_only {
-            ways.push(term_query(Term::from_field_text(fields.body, &stem), boost::BODY));
-        }
+    let is_known = known(fields.folded, word)
+        || stems
+            .iter()
+            .any(|s| known(fields.body, s) || known(fields.title, s) || known(fields.names, s));
+    for stem in &stems {
+        way(
+            "title",
+            term_query(Term::from_field_text(fields.title, stem), boost::TITLE),
+        );
+        way(
+            "keywords",
+            term_query(Term::from_field_text(fields.keywords, stem), boost::KEYWORDS),
+        );
+        way(
+            "names",
+            term_query(Term::from_field_text(fields.names, stem), boost::NAMES),
+        );
+        way(
+            "text",
+            term_query(Term::from_field_text(fields.body, stem), boost::BODY),
+        );
     }
     let letters = word.chars().count();
-    for (field, prefix_boost) in [
-        (fields.title_folded, boost::PREFIX_TITLE),
-        (fields.keywords_folded, boost::PREFIX_KEYWORDS),
-    ] {
-        if last && letters >= 2 {
-            ways.push(boosted(
-                FuzzyTermQuery::new_prefix(Term::from_field_text(field, word), 0, true),
-                prefix_boost,
-            ));
-        }
-        if letters >= 5 && !is_known {
-            ways.push(boosted(
-                FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true),
-                boost::TYPO * prefix_boost,
-            ));
-        }
+    let typos = match letters {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if last && letters >= 2 {
+        way(
+            "start of a word of the title, keywords or names",
+            boosted(
+                FuzzyTermQuery::new_prefix(Term::from_field_text(fields.folded, word), 0, true),
+                boost::PREFIX,
+            ),
+        );
     }
-    if letters >= 4 {
+    if typos > 0 && !is_known {
+        way(
+            &format!("title, keywords or names with {typos} typo(s) at most"),
+            boosted(
+                FuzzyTermQuery::new(Term::from_field_text(fields.folded, word), typos, true),
+                boost::TYPO,
+            ),
+        );
+    }
+    if letters >= 5 {
         // All three-letter pieces of the word, in a title or keyword: a compound containing it.
         let chars: Vec<char> = word.chars().collect();
         let grams: Vec<(Occur, Box<dyn Query>)> = chars
@@ -159,27 +208,92 @@ fn word_query(
                 )
             })
             .collect();
-        ways.push(boosted(BooleanQuery::new(grams), boost::COMPOUND));
+        ways.push(Way {
+            name: "inside a compound".into(),
+            query: boosted(BooleanQuery::new(grams), boost::COMPOUND),
+            whole: false,
+        });
     }
-    Box::new(BooleanQuery::union(ways))
+    ways
 }
 
-/// The whole query: every word must match, and every filter group.
-pub fn build(fields: &Fields, analyzers: &mut Analyzers, known: &Known, request: &SearchRequest) -> Box<dyn Query> {
-    let words: Vec<String> = tokens(&mut analyzers.folded, &request.q)
+/// The stems of a word that name a kind of space (atelier, oefenruimte, rehearsal).
+fn kind_stems(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &str) -> Vec<String> {
+    tokens(&mut analyzers.stem, word)
         .into_iter()
-        .take(MAX_WORDS)
-        .collect();
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = words
+        .filter(|stem| known(fields.kind_names, stem))
+        .collect()
+}
+
+/// What ranks an entry above others that match as many words: a space when the query names a
+/// kind of space; the entry whose whole title the query is; the entries in the place or province
+/// the query names.
+pub fn bonuses(fields: &Fields, analyzers: &mut Analyzers, known: &Known, q: &str, words: &[String]) -> Vec<Way> {
+    let mut out = Vec::new();
+    // Only spaces have kind names: a space of a kind the query names.
+    let of_named_kind: Vec<Box<dyn Query>> = words
         .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            (
-                Occur::Must,
-                word_query(fields, analyzers, known, w, i + 1 == words.len(), request.titles_only),
-            )
+        .flat_map(|w| kind_stems(fields, analyzers, known, w))
+        .map(|stem| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(fields.kind_names, &stem),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>
         })
         .collect();
+    if !of_named_kind.is_empty() {
+        out.push(Way {
+            name: "a space of a kind the query names".into(),
+            query: Box::new(ConstScoreQuery::new(
+                Box::new(BooleanQuery::union(of_named_kind)),
+                boost::NAMED_KIND,
+            )),
+            whole: true,
+        });
+    }
+    let whole = crate::fold(q);
+    for (field, worth, name) in [
+        (fields.title_exact, boost::EXACT_TITLE, "the whole query is its title"),
+        (
+            fields.place_exact,
+            boost::EXACT_PLACE,
+            "the query names its place or province",
+        ),
+    ] {
+        let exact = TermQuery::new(Term::from_field_text(field, &whole), IndexRecordOption::Basic);
+        out.push(Way {
+            name: name.into(),
+            query: Box::new(ConstScoreQuery::new(Box::new(exact), worth)),
+            whole: true,
+        });
+    }
+    out
+}
+
+/// The whole query, for `SearchIndex::search`.
+pub fn build(fields: &Fields, analyzers: &mut Analyzers, known: &Known, request: &SearchRequest) -> Box<dyn Query> {
+    let words = words(analyzers, &request.q);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !words.is_empty() {
+        // Each word's ways, scored, and the word's tier: the more words an entry matches, the
+        // higher it stands; it must match one at least.
+        let mut any_word: Vec<Box<dyn Query>> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let ways = word_ways(fields, analyzers, known, word, i + 1 == words.len());
+            let (whole, partial): (Vec<Way>, Vec<Way>) = ways.into_iter().partition(|w| w.whole);
+            let union = |ways: Vec<Way>| Box::new(BooleanQuery::union(ways.into_iter().map(|w| w.query).collect()));
+            // The word's tier: whole when it matched as a word, part of one when only its pieces
+            // did; the better of the two, never both.
+            any_word.push(Box::new(DisjunctionMaxQuery::new(vec![
+                Box::new(Tiered::new(union(whole), boost::TIER)),
+                Box::new(Tiered::new(union(partial), boost::PARTIAL_TIER)),
+            ])));
+        }
+        clauses.push((Occur::Must, Box::new(BooleanQuery::union(any_word))));
+        for bonus in bonuses(fields, analyzers, known, &request.q, &words) {
+            clauses.push((Occur::Should, bonus.query));
+        }
+    }
     for (group, values) in &request.filters {
         let group = sanitize(group);
         let options: Vec<Box<dyn Query>> = values

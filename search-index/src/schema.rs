@@ -3,7 +3,7 @@
 
 use tantivy::schema::{Field, Schema};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, NgramTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, LowerCaser, NgramTokenizer, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
 };
 use tantivy::Index;
 
@@ -13,6 +13,8 @@ pub const DUTCH: &str = "nl_stem";
 pub const FOLDED: &str = "nl_folded";
 /// Three-letter pieces of words, so part of a compound finds the whole (ruimte → repetitieruimte).
 pub const GRAMS: &str = "nl_grams";
+/// A whole value as one token, lowercased and folded: for exact matches of a whole title or name.
+pub const EXACT: &str = "exact";
 
 #[derive(Clone, Copy, Debug)]
 pub struct Fields {
@@ -20,9 +22,14 @@ pub struct Fields {
     pub kind: Field,
     pub url: Field,
     pub title: Field,
-    pub title_folded: Field,
     pub keywords: Field,
-    pub keywords_folded: Field,
+    pub names: Field,
+    /// The title, keywords and names as typed words, folded but not stemmed: for prefixes and
+    /// typos, and to tell a word the index knows from a typo.
+    pub folded: Field,
+    pub kind_names: Field,
+    pub title_exact: Field,
+    pub place_exact: Field,
     pub body: Field,
     pub excerpt: Field,
     pub grams: Field,
@@ -38,9 +45,12 @@ impl Fields {
             kind: get("kind")?,
             url: get("url")?,
             title: get("title")?,
-            title_folded: get("title_folded")?,
             keywords: get("keywords")?,
-            keywords_folded: get("keywords_folded")?,
+            names: get("names")?,
+            folded: get("folded")?,
+            kind_names: get("kind_names")?,
+            title_exact: get("title_exact")?,
+            place_exact: get("place_exact")?,
             body: get("body")?,
             excerpt: get("excerpt")?,
             grams: get("grams")?,
@@ -80,9 +90,12 @@ pub fn schema() -> Schema {
     b.add_text_field("url", STORED);
     // No positions anywhere: no query needs them, and they were over half of the prototype's index.
     b.add_text_field("title", text(DUTCH, false, true));
-    b.add_text_field("title_folded", text(FOLDED, false, false));
     b.add_text_field("keywords", text(DUTCH, false, false));
-    b.add_text_field("keywords_folded", text(FOLDED, false, false));
+    b.add_text_field("names", text(DUTCH, false, false));
+    b.add_text_field("folded", text(FOLDED, false, false));
+    b.add_text_field("kind_names", text(DUTCH, false, false));
+    b.add_text_field("title_exact", text(EXACT, false, false));
+    b.add_text_field("place_exact", text(EXACT, false, false));
     // The whole text is searched; only its opening is stored, to cut snippets from.
     b.add_text_field("body", text(DUTCH, false, false));
     b.add_text_field("excerpt", STORED);
@@ -104,6 +117,7 @@ pub fn register_analyzers(index: &Index) {
             .build(),
     );
     manager.register(FOLDED, folded());
+    manager.register(EXACT, exact());
     manager.register(
         GRAMS,
         TextAnalyzer::builder(NgramTokenizer::new(3, 3, false).expect("3..3 is a valid n-gram range"))
@@ -111,6 +125,14 @@ pub fn register_analyzers(index: &Index) {
             .filter(AsciiFoldingFilter)
             .build(),
     );
+}
+
+/// A whole value as one token: "Het Oefenkot" and "het oefenkot" are the same title.
+pub fn exact() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 pub fn folded() -> TextAnalyzer {

@@ -16,6 +16,8 @@ pub struct SearchArgs<'a> {
     pub theme: &'a Path,
     pub limit: usize,
     pub json: bool,
+    /// For each hit, which words matched in which way, and the bonuses that rank it.
+    pub explain: bool,
     /// (group, value) filters, e.g. ("type", "space").
     pub filters: Vec<(&'static str, String)>,
 }
@@ -59,8 +61,18 @@ fn search(args: &SearchArgs) -> Result<String> {
             .push(value.clone());
     }
     let response = index.search(&request).map_err(|e| anyhow!(e))?;
+    let explanations = if args.explain {
+        index.explain(&request).map_err(|e| anyhow!(e))?
+    } else {
+        Vec::new()
+    };
     if args.json {
-        return Ok(serde_json::to_string_pretty(&response)? + "\n");
+        let value = if args.explain {
+            serde_json::json!({ "response": response, "explain": explanations })
+        } else {
+            serde_json::to_value(&response)?
+        };
+        return Ok(serde_json::to_string_pretty(&value)? + "\n");
     }
     let mut out = format!("{} result(s) for \"{}\"\n", response.total, args.query);
     for (i, hit) in response.hits.iter().enumerate() {
@@ -82,6 +94,25 @@ fn search(args: &SearchArgs) -> Result<String> {
             site.urls.url(&hit.url),
             snippet
         ));
+        if let Some(why) = explanations.iter().find(|e| e.slug == hit.slug) {
+            out.push_str(&format!("   score {:.1}\n", why.score));
+            for word in &why.words {
+                let ways: Vec<String> = word
+                    .ways
+                    .iter()
+                    .map(|(way, score)| format!("{way} {score:.1}"))
+                    .collect();
+                let ways = if ways.is_empty() {
+                    "no match".to_string()
+                } else {
+                    ways.join(", ")
+                };
+                out.push_str(&format!("   `{}`: {ways}\n", word.word));
+            }
+            for bonus in &why.bonuses {
+                out.push_str(&format!("   + {bonus}\n"));
+            }
+        }
     }
     Ok(out)
 }

@@ -95,7 +95,8 @@ pub fn load(root: &Path) -> LoadResult {
             None => {}
         }
     }
-    for kind in VocabularyKind::ALL {
+    // Every vocabulary but the facts' words is needed: entries name their keys.
+    for kind in VocabularyKind::ALL.into_iter().filter(|k| *k != VocabularyKind::Facts) {
         let missing = match kind {
             VocabularyKind::Places => model.vocab.places.is_empty(),
             _ => model.vocab.terms(kind).is_empty(),

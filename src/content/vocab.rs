@@ -19,10 +19,12 @@ pub enum VocabularyKind {
     Facilities,
     Themes,
     Tags,
+    /// Words for a space's facts (free, wheelchair accessible), by `{prefix}-{value}`.
+    Facts,
 }
 
 impl VocabularyKind {
-    pub const ALL: [VocabularyKind; 7] = [
+    pub const ALL: [VocabularyKind; 8] = [
         VocabularyKind::Places,
         VocabularyKind::Provinces,
         VocabularyKind::Disciplines,
@@ -30,6 +32,7 @@ impl VocabularyKind {
         VocabularyKind::Facilities,
         VocabularyKind::Themes,
         VocabularyKind::Tags,
+        VocabularyKind::Facts,
     ];
 
     pub const fn file_name(self) -> &'static str {
@@ -41,16 +44,14 @@ impl VocabularyKind {
             VocabularyKind::Facilities => "facilities.yaml",
             VocabularyKind::Themes => "themes.yaml",
             VocabularyKind::Tags => "tags.yaml",
+            VocabularyKind::Facts => "facts.yaml",
         }
     }
 
-    /// The name of this vocabulary's key type in the JSON Schema (`PlaceKey`).
-    pub fn key_type(self) -> &'static str {
-        KEY_TYPES
-            .iter()
-            .find(|(_, kind)| *kind == self)
-            .map(|(name, _)| *name)
-            .expect("every vocabulary has a key type")
+    /// The name of this vocabulary's key type in the JSON Schema (`PlaceKey`); facts have none
+    /// (no entry names one).
+    pub fn key_type(self) -> Option<&'static str> {
+        KEY_TYPES.iter().find(|(_, kind)| *kind == self).map(|(name, _)| *name)
     }
 
     /// The vocabulary whose key type the JSON Schema calls `name`.
@@ -59,7 +60,7 @@ impl VocabularyKind {
     }
 }
 
-/// A vocabulary entry: a key and its labels.
+/// A vocabulary entry: a key, its labels and the other words people use for it.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
@@ -67,10 +68,17 @@ pub struct Term {
     pub key: String,
     /// The Dutch label, shown on the site.
     pub nl: String,
+    /// The French label, shown on the French pages (required; the Dutch name again where French
+    /// has no other).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fr: Option<String>,
+    /// The English label (required, as `fr`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// Other words and names people use for it, in any language (oefenruimte, salle de
+    /// répétition): search finds the entry by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
     /// A short explanation, where the label alone is not clear.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -82,10 +90,15 @@ pub struct Term {
 pub struct Place {
     pub key: String,
     pub nl: String,
+    /// The French name (Gand, Anvers; the Dutch name again where French has no other).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fr: Option<String>,
+    /// The English name (Ghent, Antwerp; as `fr`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    /// Other names people use for it (Brussel-Stad, a merged municipality's former name).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
     /// A key from provinces.yaml.
     pub province: ProvinceKey,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,6 +122,59 @@ pub struct Population {
 pub struct Centroid {
     pub lat: f64,
     pub lon: f64,
+}
+
+/// What a vocabulary entry is called: its labels and synonyms.
+#[derive(Debug, Clone, Copy)]
+pub struct Names<'a> {
+    pub key: &'a str,
+    pub nl: &'a str,
+    pub fr: Option<&'a str>,
+    pub en: Option<&'a str>,
+    pub synonyms: &'a [String],
+}
+
+impl<'a> Names<'a> {
+    /// The label in `language` (`nl`, `fr`, `en`), falling back to Dutch.
+    pub fn label(&self, language: &str) -> &'a str {
+        match language {
+            "fr" => self.fr.unwrap_or(self.nl),
+            "en" => self.en.unwrap_or(self.nl),
+            _ => self.nl,
+        }
+    }
+
+    /// Every label and synonym: the words a search should know this entry by.
+    pub fn all(&self) -> impl Iterator<Item = &'a str> + '_ {
+        [Some(self.nl), self.fr, self.en]
+            .into_iter()
+            .flatten()
+            .chain(self.synonyms.iter().map(String::as_str))
+    }
+}
+
+impl Term {
+    pub fn names(&self) -> Names<'_> {
+        Names {
+            key: &self.key,
+            nl: &self.nl,
+            fr: self.fr.as_deref(),
+            en: self.en.as_deref(),
+            synonyms: &self.synonyms,
+        }
+    }
+}
+
+impl Place {
+    pub fn names(&self) -> Names<'_> {
+        Names {
+            key: &self.key,
+            nl: &self.nl,
+            fr: self.fr.as_deref(),
+            en: self.en.as_deref(),
+            synonyms: &self.synonyms,
+        }
+    }
 }
 
 /// All vocabularies, loaded once per build.
@@ -142,6 +208,22 @@ impl Vocabularies {
         match kind {
             VocabularyKind::Places => self.places.iter().any(|p| p.key == key),
             _ => self.terms(kind).iter().any(|t| t.key == key),
+        }
+    }
+
+    /// The names of every entry of a vocabulary, in file order.
+    pub fn all_names(&self, kind: VocabularyKind) -> Vec<Names<'_>> {
+        match kind {
+            VocabularyKind::Places => self.places.iter().map(Place::names).collect(),
+            _ => self.terms(kind).iter().map(Term::names).collect(),
+        }
+    }
+
+    /// The names of one entry.
+    pub fn names(&self, kind: VocabularyKind, key: &str) -> Option<Names<'_>> {
+        match kind {
+            VocabularyKind::Places => self.place(key).map(Place::names),
+            _ => self.terms(kind).iter().find(|t| t.key == key).map(Term::names),
         }
     }
 

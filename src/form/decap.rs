@@ -296,10 +296,10 @@ mod tests {
             assert!(found.contains(&"body".to_string()));
             let text = serde_json::to_string(collection).unwrap();
             for vocab_kind in VocabularyKind::ALL {
-                if !schema
-                    .to_string()
-                    .contains(&format!("#/definitions/{}", vocab_kind.key_type()))
-                {
+                let Some(key_type) = vocab_kind.key_type() else {
+                    continue;
+                };
+                if !schema.to_string().contains(&format!("#/definitions/{key_type}")) {
                     continue;
                 }
                 let keys = vocab.keys(vocab_kind);

@@ -4,8 +4,8 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::content::model::space::{PriceModel, Wheelchair};
+use crate::content::model::Labelled;
 use crate::content::vocab::VocabularyKind;
-use crate::site::labels::Labelled;
 use crate::site::routes::{self, Facet};
 use crate::site::Site;
 

@@ -1,10 +1,12 @@
 //! Each listed entry as the search index sees it: its title, the words that say what it is
-//! (kinds, disciplines, tags, place), its text, and the filters it can be found by.
+//! (kinds, disciplines, tags, place) in the site's language, every other name of those in Dutch,
+//! French and English with their synonyms, its facts in words, its text, and the filters it can be
+//! found by.
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 use search_index::SearchDocument;
 
-use crate::content::model::{Guide, Keyed, Practice, Request, Space};
+use crate::content::model::{Guide, Keyed, Labelled, Practice, Request, Space, VocabularyKey};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
 use crate::site::Site;
@@ -55,31 +57,133 @@ fn batch<T: Sync>(
         .collect()
 }
 
-fn province_of(site: &Site, place: &str) -> Option<String> {
-    site.province_of(place).map(str::to_string)
+/// One document as it is put together.
+struct Doc<'s, 'a> {
+    site: &'s Site<'a>,
+    keywords: Vec<String>,
+    names: Vec<String>,
+    kind_names: Vec<String>,
+    place_names: Vec<String>,
+    filters: Vec<(String, String)>,
+}
+
+impl<'s, 'a> Doc<'s, 'a> {
+    fn new(site: &'s Site<'a>) -> Self {
+        Doc {
+            site,
+            keywords: Vec::new(),
+            names: Vec::new(),
+            kind_names: Vec::new(),
+            place_names: Vec::new(),
+            filters: Vec::new(),
+        }
+    }
+
+    /// Every name of a vocabulary entry, in every language, with its synonyms.
+    fn all_names(&self, kind: VocabularyKind, key: &str) -> Vec<String> {
+        self.site
+            .model
+            .vocab
+            .names(kind, key)
+            .map(|n| n.all().map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    /// Keys of a vocabulary: their label is a keyword, their other names are names, and each is a
+    /// filter value of `group` when there is one.
+    fn keys<K: VocabularyKey>(&mut self, keys: &[K], group: Option<&str>) {
+        for key in keys {
+            let key = VocabularyKey::as_str(key);
+            self.keywords.push(self.site.label(K::VOCABULARY, key));
+            self.names.extend(self.all_names(K::VOCABULARY, key));
+            if let Some(group) = group {
+                self.filters.push((group.to_string(), key.to_string()));
+            }
+        }
+    }
+
+    /// Places and the provinces they lie in (each province once), with the provinces asked for
+    /// without a place.
+    fn places(&mut self, places: &[crate::content::model::PlaceKey], provinces: &[crate::content::model::ProvinceKey]) {
+        let mut in_provinces: Vec<&str> = Vec::new();
+        for place in places {
+            let place = place.as_str();
+            self.keywords.push(self.site.label(VocabularyKind::Places, place));
+            self.filters.push(("place".to_string(), place.to_string()));
+            self.place_names.extend(self.all_names(VocabularyKind::Places, place));
+            in_provinces.extend(self.site.province_of(place));
+        }
+        in_provinces.extend(provinces.iter().map(|p| p.as_str()));
+        in_provinces.sort_unstable();
+        in_provinces.dedup();
+        for province in in_provinces {
+            self.filters.push(("province".to_string(), province.to_string()));
+            self.place_names
+                .extend(self.all_names(VocabularyKind::Provinces, province));
+        }
+    }
+
+    /// A fact of a space in words, from `facts.yaml`.
+    fn fact<T: Labelled>(&mut self, value: T) {
+        self.names
+            .extend(self.all_names(VocabularyKind::Facts, &value.fact_key()));
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        mut self,
+        kind: EntryKind,
+        slug: &str,
+        title: &str,
+        summary: &str,
+        markdown: &str,
+        place: &str,
+    ) -> SearchDocument {
+        let mut body = summary.to_string();
+        if !body.is_empty() {
+            body.push(' ');
+        }
+        body.push_str(&plain_text(markdown, BODY_CHARS));
+        // Where an entry is named is a name of it too.
+        self.names.extend(self.place_names.iter().cloned());
+        for list in [&mut self.names, &mut self.kind_names, &mut self.place_names] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        SearchDocument {
+            slug: slug.to_string(),
+            kind: kind.id().to_string(),
+            url: self.site.entry_route(kind, slug),
+            title: title.to_string(),
+            keywords: self.keywords,
+            names: self.names,
+            kind_names: self.kind_names,
+            place_names: self.place_names,
+            body,
+            place: if place.is_empty() {
+                String::new()
+            } else {
+                self.site.label(VocabularyKind::Places, place)
+            },
+            filters: self.filters,
+        }
+    }
 }
 
 fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
     let s = &e.front;
-    let mut keywords: Vec<String> = s
-        .kinds
-        .iter()
-        .map(|k| site.label(VocabularyKind::SpaceKinds, k.as_str()))
-        .collect();
-    keywords.extend(
-        s.disciplines
-            .iter()
-            .map(|k| site.label(VocabularyKind::Disciplines, k.as_str())),
-    );
-    keywords.extend(
-        s.facilities
-            .iter()
-            .map(|k| site.label(VocabularyKind::Facilities, k.as_str())),
-    );
-    keywords.push(site.label(VocabularyKind::Places, s.place.as_str()));
-    keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
-    let mut filters = vec![("place".to_string(), s.place.as_str().to_string())];
-    filters.extend(province_of(site, s.place.as_str()).map(|p| ("province".to_string(), p)));
+    let mut doc = Doc::new(site);
+    doc.keys(&s.kinds, None);
+    for kind in &s.kinds {
+        doc.kind_names
+            .extend(doc.all_names(VocabularyKind::SpaceKinds, kind.as_str()));
+    }
+    doc.keys(&s.disciplines, None);
+    doc.keys(&s.facilities, None);
+    doc.places(std::slice::from_ref(&s.place), &[]);
+    doc.keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
+    // Filters in the order the search page lists their groups.
+    let mut filters = std::mem::take(&mut doc.filters);
     filters.extend(
         s.disciplines
             .iter()
@@ -92,163 +196,59 @@ fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
             .as_ref()
             .map(|p| ("price".to_string(), p.model.key().to_string())),
     );
-    document(
-        site,
-        EntryKind::Space,
-        &e.slug,
-        &s.name,
-        keywords,
-        "",
-        &e.body,
-        s.place.as_str(),
-        filters,
-    )
+    doc.filters = filters;
+    doc.fact(s.accessibility.wheelchair);
+    doc.fact(s.availability.status);
+    if let Some(price) = &s.price {
+        doc.fact(price.model);
+    }
+    if let Some(tenure) = &s.tenure {
+        doc.fact(tenure.kind);
+    }
+    for audience in &s.audience {
+        doc.fact(*audience);
+    }
+    doc.finish(EntryKind::Space, &e.slug, &s.name, "", &e.body, s.place.as_str())
 }
 
 fn practice_document(site: &Site, e: &Entry<Practice>) -> SearchDocument {
     let p = &e.front;
-    let mut keywords: Vec<String> = p
-        .themes
-        .iter()
-        .map(|k| site.label(VocabularyKind::Themes, k.as_str()))
-        .collect();
-    keywords.extend(p.tags.iter().map(|k| site.label(VocabularyKind::Tags, k.as_str())));
-    keywords.extend(
-        p.disciplines
-            .iter()
-            .map(|k| site.label(VocabularyKind::Disciplines, k.as_str())),
-    );
-    keywords.extend(p.places.iter().map(|k| site.label(VocabularyKind::Places, k.as_str())));
-    keywords.extend(p.partners.iter().cloned());
-    let mut filters: Vec<(String, String)> = p
-        .places
-        .iter()
-        .map(|k| ("place".to_string(), k.as_str().to_string()))
-        .collect();
-    let mut provinces: Vec<String> = p.places.iter().filter_map(|k| province_of(site, k.as_str())).collect();
-    provinces.sort();
-    provinces.dedup();
-    filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
-    filters.extend(
-        p.disciplines
-            .iter()
-            .map(|d| ("discipline".to_string(), d.as_str().to_string())),
-    );
+    let mut doc = Doc::new(site);
+    doc.keys(&p.themes, None);
+    doc.keys(&p.tags, None);
+    doc.keys(&p.disciplines, Some("discipline"));
+    let mut discipline_filters = std::mem::take(&mut doc.filters);
+    doc.places(&p.places, &[]);
+    doc.filters.append(&mut discipline_filters);
+    doc.keywords.extend(p.partners.iter().cloned());
     let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
-    document(
-        site,
-        EntryKind::Practice,
-        &e.slug,
-        &p.title,
-        keywords,
-        &p.summary,
-        &e.body,
-        place,
-        filters,
-    )
+    doc.finish(EntryKind::Practice, &e.slug, &p.title, &p.summary, &e.body, place)
 }
 
 fn guide_document(site: &Site, e: &Entry<Guide>) -> SearchDocument {
     let g = &e.front;
-    let mut keywords = g.aliases.clone();
-    keywords.push(site.value_label(g.category));
-    document(
-        site,
-        EntryKind::Guide,
-        &e.slug,
-        &g.title,
-        keywords,
-        &g.summary,
-        &e.body,
-        "",
-        Vec::new(),
-    )
+    let mut doc = Doc::new(site);
+    doc.keywords = g.aliases.clone();
+    doc.keywords.push(site.value_label(g.category));
+    doc.finish(EntryKind::Guide, &e.slug, &g.title, &g.summary, &e.body, "")
 }
 
 fn request_document(site: &Site, e: &Entry<Request>) -> SearchDocument {
     let q = &e.front;
-    let mut keywords: Vec<String> = q
-        .kinds
-        .iter()
-        .map(|k| site.label(VocabularyKind::SpaceKinds, k.as_str()))
-        .collect();
-    keywords.extend(
-        q.disciplines
-            .iter()
-            .map(|k| site.label(VocabularyKind::Disciplines, k.as_str())),
-    );
-    keywords.extend(q.places.iter().map(|k| site.label(VocabularyKind::Places, k.as_str())));
-    keywords.extend(
-        q.provinces
-            .iter()
-            .map(|k| site.label(VocabularyKind::Provinces, k.as_str())),
-    );
-    keywords.push(q.who.clone());
-    let mut filters: Vec<(String, String)> = q
-        .places
-        .iter()
-        .map(|k| ("place".to_string(), k.as_str().to_string()))
-        .collect();
-    let mut provinces: Vec<String> = q
-        .places
-        .iter()
-        .filter_map(|k| province_of(site, k.as_str()))
-        .chain(q.provinces.iter().map(|p| p.as_str().to_string()))
-        .collect();
-    provinces.sort();
-    provinces.dedup();
-    filters.extend(provinces.into_iter().map(|p| ("province".to_string(), p)));
-    filters.extend(
+    let mut doc = Doc::new(site);
+    doc.keys(&q.kinds, None);
+    doc.keys(&q.disciplines, None);
+    doc.places(&q.places, &q.provinces);
+    doc.keywords.push(q.who.clone());
+    doc.filters.extend(
         q.disciplines
             .iter()
             .map(|d| ("discipline".to_string(), d.as_str().to_string())),
     );
-    filters.extend(q.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
+    doc.filters
+        .extend(q.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
     let place = q.places.first().map(|k| k.as_str()).unwrap_or_default();
-    document(
-        site,
-        EntryKind::Request,
-        &e.slug,
-        &q.title,
-        keywords,
-        "",
-        &e.body,
-        place,
-        filters,
-    )
-}
-
-#[allow(clippy::too_many_arguments)]
-fn document(
-    site: &Site,
-    kind: EntryKind,
-    slug: &str,
-    title: &str,
-    keywords: Vec<String>,
-    summary: &str,
-    markdown: &str,
-    place: &str,
-    filters: Vec<(String, String)>,
-) -> SearchDocument {
-    let mut body = summary.to_string();
-    if !body.is_empty() {
-        body.push(' ');
-    }
-    body.push_str(&plain_text(markdown, BODY_CHARS));
-    SearchDocument {
-        slug: slug.to_string(),
-        kind: kind.id().to_string(),
-        url: site.entry_route(kind, slug),
-        title: title.to_string(),
-        keywords,
-        body,
-        place: if place.is_empty() {
-            String::new()
-        } else {
-            site.label(VocabularyKind::Places, place)
-        },
-        filters,
-    }
+    doc.finish(EntryKind::Request, &e.slug, &q.title, "", &e.body, place)
 }
 
 /// The text of a Markdown body, paragraphs joined, at most about `max` characters.

@@ -9,8 +9,8 @@ use crate::content::model::space::{Space, Wheelchair};
 use crate::content::vocab::VocabularyKind;
 use crate::content::Entry;
 
-use super::labels::Labelled;
 use super::Site;
+use crate::content::model::Labelled;
 
 /// The figures, as `/data/stats.json` publishes them.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]

@@ -1,5 +1,5 @@
-//! Names in the site's language: the interface strings (the theme's `i18n/*.toml`), the labels of
-//! vocabulary keys, and the labels of the model's keyed values (`price_per-uur`).
+//! Names in the site's language: the interface strings (the theme's `i18n/*.toml`), by which the
+//! model's keyed values are named too (`price_per-uur`, see `Labelled`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -7,11 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{bail, Context as _, Result};
-
-use crate::content::model::guide::{GuideCategory, Level, YesNoDepends};
-use crate::content::model::practice::GovernmentRole;
-use crate::content::model::space::{Audience, AvailabilityStatus, JaNee, PriceModel, TenureKind, Wheelchair};
-use crate::content::model::Keyed;
 
 /// Interface strings in the site's language, with Dutch as the fallback for a missing key.
 #[derive(Debug, Default)]
@@ -81,41 +76,4 @@ impl Strings {
             keys.join(", ")
         )
     }
-}
-
-/// A keyed value the interface strings name: `{PREFIX}_{key}`, e.g. `price_per-uur`.
-pub trait Labelled: Keyed {
-    const PREFIX: &'static str;
-
-    fn label_key(self) -> String {
-        format!("{}_{}", Self::PREFIX, self.key())
-    }
-}
-
-macro_rules! labelled {
-    ($($ty:ty => $prefix:literal),+ $(,)?) => {
-        $(impl Labelled for $ty {
-            const PREFIX: &'static str = $prefix;
-        })+
-
-        /// The string key of every value of every labelled enum: each must have a Dutch string.
-        pub fn value_label_keys() -> Vec<String> {
-            let mut keys = Vec::new();
-            $(keys.extend(<$ty as Keyed>::ALL.iter().map(|v| v.label_key()));)+
-            keys
-        }
-    };
-}
-
-labelled! {
-    PriceModel => "price",
-    Wheelchair => "wheelchair",
-    JaNee => "janee",
-    TenureKind => "tenure",
-    AvailabilityStatus => "status",
-    Audience => "audience",
-    GuideCategory => "category",
-    Level => "level",
-    YesNoDepends => "yesno",
-    GovernmentRole => "role",
 }

@@ -19,12 +19,12 @@ use pulldown_cmark::{Event, Parser};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::model::{Date, Guide, Page, Practice, Request, Space, VocabularyKey};
+use crate::content::model::{Date, Guide, Labelled, Page, Practice, Request, Space, VocabularyKey};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind, Model};
 
 use self::figures::Figures;
-use self::labels::{Labelled, Strings};
+use self::labels::Strings;
 use self::matches::Matches;
 use self::routes::Urls;
 
@@ -229,21 +229,9 @@ impl<'a> Site<'a> {
 
     /// The label of a vocabulary key in the site's language, falling back to Dutch, then the key.
     pub fn label(&self, kind: VocabularyKind, key: &str) -> String {
-        let vocab = &self.model.vocab;
-        let (nl, fr, en) = match kind {
-            VocabularyKind::Places => match vocab.place(key) {
-                Some(p) => (&p.nl, &p.fr, &p.en),
-                None => return key.to_string(),
-            },
-            _ => match vocab.terms(kind).iter().find(|t| t.key == key) {
-                Some(t) => (&t.nl, &t.fr, &t.en),
-                None => return key.to_string(),
-            },
-        };
-        match self.language {
-            "fr" => fr.as_ref().unwrap_or(nl).clone(),
-            "en" => en.as_ref().unwrap_or(nl).clone(),
-            _ => nl.clone(),
+        match self.model.vocab.names(kind, key) {
+            Some(names) => names.label(self.language).to_string(),
+            None => key.to_string(),
         }
     }
 

@@ -3,6 +3,7 @@
 // --base-url /SUB_PATH/). Prints "N passed, M failed"; exits 1 on failure.
 
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { checks, expect, launch } from './checks.mjs';
 
@@ -83,6 +84,49 @@ await check('accents and compounds: creeren and ruimte find their entries', asyn
   await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
   const titles = await page.$$eval('#zoek-resultaten li h2', (els) => els.map((e) => e.textContent));
   expect(titles.some((t) => /repetitieruimte/i.test(t)), `ruimte: ${titles.slice(0, 8).join(' | ')}`);
+});
+
+// Screenshots for people to look at: CI keeps this folder.
+const shots = process.env.SCREENSHOTS ?? new URL('./screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+/// The header's suggestions for `q`, once they are the list for the whole query.
+async function suggest(q) {
+  await page.fill('#zoek-kop', '');
+  await page.click('#zoek-kop');
+  await page.keyboard.type(q);
+  const all = `#zoek-kop-lijst:not([hidden]) #zoek-kop-alles a[href$="?q=${encodeURIComponent(q)}"]`;
+  await page.waitForSelector(all, { timeout: 15000 });
+  const text = await page.textContent(all);
+  const badges = await page.$$eval('#zoek-kop-lijst [role=option] .badge', (els) => els.map((e) => e.textContent));
+  return { count: Number(/\((\d+)\)/.exec(text)?.[1] ?? -1), badges };
+}
+
+await check('the suggestions and the search page agree on the count, in every language asked', async () => {
+  for (const q of ['oefenruimte', 'atelier brussel', 'salle de répétition', 'rehearsal space', 'repetitieruimte gnet']) {
+    await page.goto(base);
+    const { count, badges } = await suggest(q);
+    expect(count > 0, `${q}: suggestions say (${count})`);
+    expect(badges.every((b) => !['space', 'practice', 'guide', 'request'].includes(b)), `${q}: types ${badges.join(', ')}`);
+    await page.goto(`${base}zoeken/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => /\d/.test(document.getElementById('zoek-status').textContent), null, { timeout: 15000 });
+    const status = await page.textContent('#zoek-status');
+    expect(Number(/\d+/.exec(status)[0]) === count, `${q}: suggestions (${count}), page "${status}"`);
+  }
+});
+
+await check('on a phone the suggestions open under the box; on a desktop the results page reads', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(base);
+  await phone.click('#zoek-kop');
+  await phone.keyboard.type('oefenruimte gent');
+  await phone.waitForSelector('#zoek-kop-lijst:not([hidden]) [role=option]', { timeout: 15000 });
+  await phone.screenshot({ path: `${shots}suggestions-390.png` });
+  await phone.close();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${base}zoeken/?q=${encodeURIComponent('salle de répétition')}`);
+  await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
+  await page.screenshot({ path: `${shots}results-1280.png` });
 });
 
 await check('no console errors and no Content Security Policy violations', async () => {

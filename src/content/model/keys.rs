@@ -4,6 +4,10 @@
 
 use serde::ser::{self, Impossible, Serialize};
 
+use super::guide::{GuideCategory, Level, YesNoDepends};
+use super::practice::GovernmentRole;
+use super::space::{Audience, AvailabilityStatus, JaNee, PriceModel, TenureKind, Wheelchair};
+
 /// An enum whose values the content writes as keys.
 pub trait Keyed: Serialize + Copy + Eq + 'static {
     /// Every value, in the order the enum declares them (the order lists and figures use).
@@ -40,6 +44,56 @@ macro_rules! keyed {
             const ALL: &'static [Self] = &[$($name::$variant),+];
         }
     };
+}
+
+/// A keyed value people see named: the interface strings call it `{PREFIX}_{key}`
+/// (`price_per-uur`), and `content/data/facts.yaml` may give it words in three languages under
+/// `{PREFIX}-{key}` (`price-gratis`).
+pub trait Labelled: Keyed {
+    const PREFIX: &'static str;
+
+    fn label_key(self) -> String {
+        format!("{}_{}", Self::PREFIX, self.key())
+    }
+
+    fn fact_key(self) -> String {
+        format!("{}-{}", Self::PREFIX, self.key())
+    }
+}
+
+macro_rules! labelled {
+    ($($ty:ty => $prefix:literal),+ $(,)?) => {
+        $(impl Labelled for $ty {
+            const PREFIX: &'static str = $prefix;
+        })+
+
+        /// The string key of every value of every labelled enum: each must have a Dutch string.
+        pub fn value_label_keys() -> Vec<String> {
+            let mut keys = Vec::new();
+            $(keys.extend(<$ty as Keyed>::ALL.iter().map(|v| v.label_key()));)+
+            keys
+        }
+
+        /// The key every value of every labelled enum has in `facts.yaml`.
+        pub fn fact_keys() -> Vec<String> {
+            let mut keys = Vec::new();
+            $(keys.extend(<$ty as Keyed>::ALL.iter().map(|v| v.fact_key()));)+
+            keys
+        }
+    };
+}
+
+labelled! {
+    PriceModel => "price",
+    Wheelchair => "wheelchair",
+    JaNee => "janee",
+    TenureKind => "tenure",
+    AvailabilityStatus => "status",
+    Audience => "audience",
+    GuideCategory => "category",
+    Level => "level",
+    YesNoDepends => "yesno",
+    GovernmentRole => "role",
 }
 
 /// Captures the name serde gives a unit variant; anything else is not a key.

@@ -11,7 +11,7 @@ pub mod space;
 
 pub use common::*;
 pub use guide::Guide;
-pub use keys::Keyed;
+pub use keys::{Keyed, Labelled};
 pub use page::Page;
 pub use practice::Practice;
 pub use request::Request;

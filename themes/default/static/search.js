@@ -78,7 +78,8 @@ function setUpHeader() {
       return close();
     }
     if (input.value.trim() !== q) return; // typed on meanwhile
-    const result = search({ q, limit: 6, facets: false, snippets: false, titles_only: true });
+    // The same query as the results page, so the count and the order agree; only fewer hits.
+    const result = search({ q, limit: 6, facets: false, snippets: false });
     list.replaceChildren();
     result.hits.forEach((hit, i) => {
       const link = el('a', { href: header.dataset.base + hit.url, tabindex: '-1' }, hit.title);
