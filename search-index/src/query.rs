@@ -151,22 +151,14 @@ pub fn word_ways(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word
             .iter()
             .any(|s| known(fields.body, s) || known(fields.title, s) || known(fields.names, s));
     for stem in &stems {
-        way(
-            "title",
-            term_query(Term::from_field_text(fields.title, stem), boost::TITLE),
-        );
-        way(
-            "keywords",
-            term_query(Term::from_field_text(fields.keywords, stem), boost::KEYWORDS),
-        );
-        way(
-            "names",
-            term_query(Term::from_field_text(fields.names, stem), boost::NAMES),
-        );
-        way(
-            "text",
-            term_query(Term::from_field_text(fields.body, stem), boost::BODY),
-        );
+        for (name, field, weight) in [
+            ("title", fields.title, boost::TITLE),
+            ("keywords", fields.keywords, boost::KEYWORDS),
+            ("names", fields.names, boost::NAMES),
+            ("text", fields.body, boost::BODY),
+        ] {
+            way(name, term_query(Term::from_field_text(field, stem), weight));
+        }
     }
     let letters = word.chars().count();
     let typos = match letters {

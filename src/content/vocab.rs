@@ -153,29 +153,24 @@ impl<'a> Names<'a> {
     }
 }
 
-impl Term {
-    pub fn names(&self) -> Names<'_> {
-        Names {
-            key: &self.key,
-            nl: &self.nl,
-            fr: self.fr.as_deref(),
-            en: self.en.as_deref(),
-            synonyms: &self.synonyms,
-        }
-    }
+/// Terms and places name themselves the same way.
+macro_rules! names {
+    ($($entry:ty),+) => {
+        $(impl $entry {
+            pub fn names(&self) -> Names<'_> {
+                Names {
+                    key: &self.key,
+                    nl: &self.nl,
+                    fr: self.fr.as_deref(),
+                    en: self.en.as_deref(),
+                    synonyms: &self.synonyms,
+                }
+            }
+        })+
+    };
 }
 
-impl Place {
-    pub fn names(&self) -> Names<'_> {
-        Names {
-            key: &self.key,
-            nl: &self.nl,
-            fr: self.fr.as_deref(),
-            en: self.en.as_deref(),
-            synonyms: &self.synonyms,
-        }
-    }
-}
+names!(Term, Place);
 
 /// All vocabularies, loaded once per build.
 #[derive(Debug, Clone, Default)]
