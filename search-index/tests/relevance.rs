@@ -484,6 +484,10 @@ const QUERIES: &[(&str, &[&str], usize)] = &[
     ("looking for a studio in antwerp", &["kaai-antwerpen"], 1),
 ];
 
+fn index() -> SearchIndex {
+    SearchIndex::open(build_index(&corpus()).unwrap()).unwrap()
+}
+
 fn slugs(index: &SearchIndex, q: &str) -> Vec<String> {
     let request = SearchRequest {
         q: q.into(),
@@ -502,8 +506,7 @@ fn slugs(index: &SearchIndex, q: &str) -> Vec<String> {
 #[test]
 fn everyday_queries_find_what_they_mean() {
     assert!(QUERIES.len() >= 40);
-    let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob[..]).unwrap();
+    let index = index();
     let mut misses = Vec::new();
     for (q, expected, k) in QUERIES {
         let hits = slugs(&index, q);
@@ -524,8 +527,7 @@ fn everyday_queries_find_what_they_mean() {
 
 #[test]
 fn entries_with_every_word_come_first_and_some_words_still_find() {
-    let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob[..]).unwrap();
+    let index = index();
     // Gent's rehearsal room has both words; other rehearsal rooms and Gent's other entries one.
     let hits = slugs(&index, "repetitieruimte gent");
     assert_eq!(hits.first().map(String::as_str), Some("oefenkot-gent"), "{hits:?}");
@@ -536,8 +538,7 @@ fn entries_with_every_word_come_first_and_some_words_still_find() {
 
 #[test]
 fn a_query_naming_a_kind_of_space_puts_spaces_first() {
-    let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob[..]).unwrap();
+    let index = index();
     let response = index
         .search(&SearchRequest {
             q: "atelier brussel".into(),
@@ -563,8 +564,7 @@ fn a_query_naming_a_kind_of_space_puts_spaces_first() {
 
 #[test]
 fn a_whole_title_or_a_place_name_ranks_its_entries_first() {
-    let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob[..]).unwrap();
+    let index = index();
     assert_eq!(slugs(&index, "Depot Oost")[0], "depot-hasselt");
     // "gent" is in the text of no entry elsewhere, but every entry in Ghent comes before those
     // that only match by a typo or a compound.
@@ -580,8 +580,7 @@ fn a_whole_title_or_a_place_name_ranks_its_entries_first() {
 
 #[test]
 fn only_asking_words_are_dropped() {
-    let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob[..]).unwrap();
+    let index = index();
     assert_eq!(slugs(&index, "de muziekkelder")[0], "muziekkelder-brussel");
     assert_eq!(slugs(&index, "the free studio")[0], "atelier-noord-gent");
     // A query of asking words only is still searched as typed.
@@ -591,8 +590,7 @@ fn only_asking_words_are_dropped() {
 /// Hits at 5 and mean reciprocal rank over the table, for the bench and for anyone tuning.
 #[test]
 fn the_table_scores_well() {
-    let blob = build_index(&corpus()).unwrap();
-    let index = SearchIndex::open(&blob[..]).unwrap();
+    let index = index();
     let (mut at5, mut rr) = (0.0, 0.0);
     for (q, expected, _) in QUERIES {
         let hits = slugs(&index, q);
