@@ -114,3 +114,41 @@ fn the_about_contribute_and_source_pages_exist() {
         "one page per source document: {slugs:?}"
     );
 }
+
+/// The legal points a reading found wrong stay corrected (each checked against the law's text or
+/// an official page; the commits name them).
+#[test]
+fn the_guides_say_what_the_law_says() {
+    let site = load();
+    let guide = |slug: &str| -> String {
+        let g = site
+            .guides
+            .iter()
+            .find(|g| g.slug == slug)
+            .unwrap_or_else(|| panic!("no guide {slug}"));
+        let mut text = serde_json::to_string(&g.front).unwrap();
+        text.push_str(&g.body);
+        text
+    };
+    // Werkgeversgroepering: the federal Minister of Work authorises it, no region; a vzw or vof.
+    let grouping = guide("werkgeversgroepering");
+    assert!(grouping.contains("federale minister van Werk"));
+    assert!(!grouping.contains("gewestminister") && !grouping.contains("beslissen de gewesten"));
+    assert!(
+        grouping.contains("vennootschap onder firma") && !grouping.contains("vzw of economisch samenwerkingsverband")
+    );
+    // Huur: a tenant may sublet unless the lease forbids it.
+    let lease = guide("huur");
+    assert!(lease.contains("art. 1717"));
+    assert!(!lease.contains("zonder toestemming van de verhuurder"));
+    // Bruikleen: no claim without a source that it is the most used form.
+    assert!(!guide("bruikleen").contains("meest gebruikte vorm"));
+    // Erfpacht and opstal: the right exists by agreement; transcription makes it opposable.
+    for slug in ["erfpacht", "opstalrecht"] {
+        assert!(guide(slug).contains("ontstaat het"), "{slug}");
+    }
+    // Coöperatie: no capital since the company code.
+    let cooperative = guide("cooperatie");
+    assert!(!cooperative.contains("kapitaal inbrengen") && !cooperative.contains("kapitaal ophalen"));
+    assert!(cooperative.contains("geen kapitaal meer"));
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The day the fixtures' dates are judged against, so the tests do not age.
-pub const TODAY: &str = "2026-11-22";
+pub const TODAY: &str = "2026-12-02";
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
