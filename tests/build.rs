@@ -523,6 +523,37 @@ fn drafts_are_left_out_unless_asked_for() {
     assert!(read(&out, "ruimtes/minimal-space/index.html").contains("Concept"));
 }
 
+/// A practice of a whole region, where the source names no town: the page says so and no place
+/// is made up; populations show their year only where the source gives one.
+#[test]
+fn a_practice_may_cover_a_region_instead_of_towns() {
+    let site = copy_fixture("valid");
+    fs::write(
+        site.path().join("practices/vlaams-netwerk.md"),
+        "---\ntitle: Een Vlaams netwerk\nthemes: [infrastructuur]\narea: vlaanderen\nsummary: Samenvatting.\n\
+         sources:\n  - title: Fixture\nlast_verified: 2025-01-01\n---\nTekst\n",
+    )
+    .unwrap();
+    edit(&site.path().join("data/places.yaml"), "    year: 2024\n", "");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = read(&out, "praktijken/vlaams-netwerk/index.html");
+    assert!(page.contains("<dt>Waar</dt>\n<dd>Heel Vlaanderen</dd>"), "{page}");
+    assert!(!page.contains("<dt>Plaatsen</dt>"));
+    let space = read(&out, "ruimtes/atelier-noord/index.html");
+    assert!(
+        space.contains("265.000 inwoners</") && !space.contains("inwoners (2024)"),
+        "no year"
+    );
+}
+
 #[test]
 fn the_repository_site_builds() {
     let dir = tempfile::tempdir().unwrap();

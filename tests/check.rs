@@ -21,7 +21,6 @@ const BROKEN: &[(&str, usize, &str, &str)] = &[
     ("pages/kaart.md", 0, "", "reserved-slug"),
     ("practices/bad-period.md", 8, "period.end", "date-order"),
     ("practices/dup.md", 0, "", "duplicate-slug"),
-    ("practices/empty-places.md", 4, "places", "empty-list"),
     ("practices/unknown-related.md", 6, "related[0]", "unknown-related"),
     ("practices/unknown-related.md", 6, "related[1]", "unknown-related"),
     ("practices/unknown-role.md", 6, "local_government_roles[1]", "unknown-value"),

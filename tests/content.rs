@@ -152,3 +152,37 @@ fn the_guides_say_what_the_law_says() {
     assert!(!cooperative.contains("kapitaal inbrengen") && !cooperative.contains("kapitaal ophalen"));
     assert!(cooperative.contains("geen kapitaal meer"));
 }
+
+/// Facts the documents do not give are left out rather than guessed.
+#[test]
+fn no_fact_the_documents_do_not_give() {
+    let site = load();
+    // Parsimon and the OP/TIL workshops: the documents name no town.
+    for slug in [
+        "werkgeversgroepering-gedeeld-personeel",
+        "optil-werkplaatsen-cultuurplekken-van-morgen",
+    ] {
+        let practice = site.practices.iter().find(|p| p.slug == slug).unwrap();
+        assert!(
+            practice.front.places.is_empty(),
+            "{slug} names a place the documents do not"
+        );
+    }
+    // The memorandum's populations come without a year; where it gives two figures, both are said.
+    for place in &site.vocab.places {
+        if let Some(population) = &place.population {
+            if population.source.starts_with("Lokaal talent doet me wat") {
+                assert_eq!(
+                    population.year, None,
+                    "{}: a year the memorandum does not give",
+                    place.key
+                );
+            }
+        }
+    }
+    let izegem = site.vocab.place("izegem").unwrap().population.as_ref().unwrap();
+    assert!(
+        izegem.note.as_deref().is_some_and(|n| n.contains("29.982")),
+        "{izegem:?}"
+    );
+}

@@ -111,10 +111,14 @@ pub struct Place {
 #[serde(deny_unknown_fields)]
 pub struct Population {
     pub count: u32,
-    /// The year the figure describes.
-    pub year: u16,
+    /// The year the figure describes, when the source gives it (never guessed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
     /// Where the figure comes from.
     pub source: String,
+    /// What a reader should know about the figure, e.g. that the source gives two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]

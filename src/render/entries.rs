@@ -404,6 +404,9 @@ pub fn practice_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Practice>) -
     );
     let places = p.places.iter().flat_map(|k| place_items(ctx, k.as_str())).collect();
     f.push("fact_places", places);
+    if let Some(area) = p.area {
+        f.push("fact_area", vec![Item::text(ctx.site.value_label(area))]);
+    }
     f.keys(
         "fact_disciplines",
         VocabularyKind::Disciplines,
@@ -604,7 +607,6 @@ pub(super) fn base_page<'s, T>(
 }
 
 pub(super) fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
-    let lang = ctx.site.language;
     let mut items = vec![Item::link(
         ctx.site.label(VocabularyKind::Places, key),
         ctx.site.urls.url(&routes::facet(Facet::Place, key, 1)),
@@ -616,15 +618,26 @@ pub(super) fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {
             ctx.site.urls.url(&routes::facet(Facet::Province, province, 1)),
         ));
         if let Some(p) = &place.population {
-            items.push(Item::text(format!(
-                "{} {} ({})",
-                format::integer(u64::from(p.count), lang),
-                ctx.site.t("fact_population").to_lowercase(),
-                p.year
-            )));
+            items.push(Item::text(population_text(ctx, p)));
         }
     }
     items
+}
+
+/// "265.000 inwoners (2024)": the year only where the source gives one, and the figure's note.
+pub(super) fn population_text(ctx: &RenderContext, p: &crate::content::vocab::Population) -> String {
+    let mut text = format!(
+        "{} {}",
+        format::integer(u64::from(p.count), ctx.site.language),
+        ctx.site.t("fact_population").to_lowercase()
+    );
+    match (p.year, &p.note) {
+        (Some(year), Some(note)) => text.push_str(&format!(" ({year}; {note})")),
+        (Some(year), None) => text.push_str(&format!(" ({year})")),
+        (None, Some(note)) => text.push_str(&format!(" ({note})")),
+        (None, None) => {}
+    }
+    text
 }
 
 fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> Vec<Item> {

@@ -232,18 +232,12 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
 }
 
 fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
-    let lang = ctx.site.language;
     match facet {
         Facet::Place => match ctx.site.model.vocab.place(key) {
             Some(p) => {
                 let province = ctx.site.label(VocabularyKind::Provinces, p.province.as_str());
                 match &p.population {
-                    Some(pop) => format!(
-                        "{province} · {} {} ({})",
-                        super::format::integer(u64::from(pop.count), lang),
-                        ctx.site.t("fact_population").to_lowercase(),
-                        pop.year
-                    ),
+                    Some(pop) => format!("{province} · {}", super::entries::population_text(ctx, pop)),
                     None => province,
                 }
             }

@@ -220,6 +220,7 @@ fn practice_document(site: &Site, e: &Entry<Practice>) -> SearchDocument {
     let mut discipline_filters = std::mem::take(&mut doc.filters);
     doc.places(&p.places, &[]);
     doc.filters.append(&mut discipline_filters);
+    doc.keywords.extend(p.area.map(|area| site.value_label(area)));
     doc.keywords.extend(p.partners.iter().cloned());
     let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
     doc.finish(EntryKind::Practice, &e.slug, &p.title, &p.summary, &e.body, place)

@@ -5,7 +5,7 @@
 use serde::ser::{self, Impossible, Serialize};
 
 use super::guide::{GuideCategory, Level, YesNoDepends};
-use super::practice::GovernmentRole;
+use super::practice::{Area, GovernmentRole};
 use super::space::{Audience, AvailabilityStatus, JaNee, PriceModel, TenureKind, Wheelchair};
 
 /// An enum whose values the content writes as keys.
@@ -94,6 +94,7 @@ labelled! {
     Level => "level",
     YesNoDepends => "yesno",
     GovernmentRole => "role",
+    Area => "area",
 }
 
 /// Captures the name serde gives a unit variant; anything else is not a key.
@@ -233,6 +234,7 @@ mod tests {
         round_trip::<Level>();
         round_trip::<YesNoDepends>();
         round_trip::<GovernmentRole>();
+        round_trip::<crate::content::model::practice::Area>();
         round_trip::<AccessNeed>();
         assert_eq!(PriceModel::PerUur.key(), "per-uur");
         assert_eq!(AccessNeed::StepFreeEntrance.key(), "step_free_entrance");

@@ -13,8 +13,12 @@ pub struct Practice {
     pub title: String,
     /// Keys from themes.yaml: zichtbaarheid, infrastructuur, samenwerking, …
     pub themes: Vec<ThemeKey>,
-    /// The municipalities where it happens (keys from places.yaml); at least one.
+    /// The municipalities where it happens (keys from places.yaml), where the source names them.
+    #[serde(default)]
     pub places: Vec<PlaceKey>,
+    /// A practice of a whole region rather than of towns, where the source says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
     #[serde(default)]
     pub disciplines: Vec<DisciplineKey>,
     /// One or two sentences: what was done.
@@ -57,6 +61,20 @@ pub struct Period {
     pub start: PartialDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<PartialDate>,
+}
+
+crate::keyed! {
+    /// A region a practice covers as a whole.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Area {
+        /// The Flemish Region.
+        Vlaanderen,
+        /// The Brussels-Capital Region.
+        Brussel,
+        /// All of Belgium.
+        Belgie,
+    }
 }
 
 crate::keyed! {

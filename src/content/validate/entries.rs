@@ -128,12 +128,6 @@ pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diag
         p.themes.len(),
         "at least one theme, e.g. `- infrastructuur`",
     );
-    non_empty_list(
-        &mut r,
-        "places",
-        p.places.len(),
-        "at least one municipality, e.g. `- gent`",
-    );
     keys(&mut r, ctx, "themes", &p.themes);
     keys(&mut r, ctx, "places", &p.places);
     keys(&mut r, ctx, "disciplines", &p.disciplines);

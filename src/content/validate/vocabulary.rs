@@ -110,8 +110,8 @@ pub(super) fn check(model: &Model, today: Date) -> Vec<Diagnostic> {
                         r.warning(&format!("[{i}].centroid"), "outside-belgium", p.message).hint = p.hint;
                     }
                 }
-                if let Some(population) = &place.population {
-                    if i32::from(population.year) > chrono::Datelike::year(&today.0) {
+                if let Some(year) = place.population.as_ref().and_then(|p| p.year) {
+                    if i32::from(year) > chrono::Datelike::year(&today.0) {
                         r.error(
                             &format!("[{i}].population.year"),
                             "future-date",
