@@ -554,6 +554,41 @@ fn a_practice_may_cover_a_region_instead_of_towns() {
     );
 }
 
+/// An entry nobody has checked yet says so, has no date to show, and asks for help; the feed
+/// leaves it out, the sitemap gives it no date and the figures count it.
+#[test]
+fn facts_nobody_checked_say_so() {
+    let site = copy_fixture("valid");
+    edit(
+        &site.path().join("spaces/minimal-space.md"),
+        "last_verified: 2025-01-01\n",
+        "",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let output = build(site.path(), &out, &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let page = read(&out, "ruimtes/minimal-space/index.html");
+    assert!(
+        page.contains("Nog door niemand nagekeken bij de uitbater of een recente bron."),
+        "{page}"
+    );
+    assert!(page.contains("Niemand heeft deze gegevens al nagekeken"));
+    assert!(!page.contains("<time datetime=\"\""), "no empty date");
+    assert!(!read(&out, "feed.xml").contains("minimal-space"));
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        sitemap.contains("ruimtes/minimal-space/</loc></url>"),
+        "no lastmod: {sitemap}"
+    );
+    assert!(read(&out, "data/stats.json").contains("\"never_verified\": 1"));
+}
+
 #[test]
 fn the_repository_site_builds() {
     let dir = tempfile::tempdir().unwrap();

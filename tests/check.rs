@@ -45,7 +45,6 @@ const BROKEN: &[(&str, usize, &str, &str)] = &[
     ("spaces/javascript-link.md", 9, "", "unsafe-link"),
     ("spaces/list-as-string.md", 3, "kinds", "wrong-type"),
     ("spaces/missing-image.md", 6, "images[0].file", "missing-image"),
-    ("spaces/missing-last-verified.md", 1, "last_verified", "missing-field"),
     ("spaces/missing-sources.md", 1, "sources", "missing-field"),
     ("spaces/multiple-errors.md", 5, "capacity", "wrong-type"),
     ("spaces/multiple-errors.md", 7, "accessibility.wheelchair", "unknown-value"),

@@ -180,6 +180,37 @@ fn no_fact_the_documents_do_not_give() {
             }
         }
     }
+    // The Permanent project sheet is undated: no one checked those entries on a given day.
+    let from_permanent = |sources: &[ruimte::content::model::Source]| {
+        sources
+            .iter()
+            .all(|s| s.title.starts_with("Permanent: permanent betaalbare ateliers"))
+    };
+    let unverified: Vec<&str> = site
+        .spaces
+        .iter()
+        .filter(|e| from_permanent(&e.front.sources))
+        .map(|e| (e.slug.as_str(), e.front.last_verified))
+        .chain(
+            site.practices
+                .iter()
+                .filter(|e| from_permanent(&e.front.sources))
+                .map(|e| (e.slug.as_str(), e.front.last_verified)),
+        )
+        .chain(
+            site.requests
+                .iter()
+                .filter(|e| from_permanent(&e.front.sources))
+                .map(|e| (e.slug.as_str(), e.front.last_verified)),
+        )
+        .filter(|(_, date)| date.is_none())
+        .map(|(slug, _)| slug)
+        .collect();
+    assert_eq!(
+        unverified.len(),
+        5,
+        "the Permanent entries carry no check date: {unverified:?}"
+    );
     let izegem = site.vocab.place("izegem").unwrap().population.as_ref().unwrap();
     assert!(
         izegem.note.as_deref().is_some_and(|n| n.contains("29.982")),

@@ -229,11 +229,11 @@ fn the_figures_are_the_hand_counted_ones_and_the_tables_say_the_same() {
         stats["per_10000_inhabitants"],
         serde_json::json!([{ "key": "oost-vlaanderen", "label": "Oost-Vlaanderen", "spaces": 1, "inhabitants": 265000, "per_10000": 0.04 }])
     );
-    // Published: 2 spaces, 1 practice, 1 guide, 2 open requests. Within a year of 2026-11-22:
-    // the guide (2026-01-15) and both requests (2026-10-01).
+    // Published: 2 spaces, 1 practice, 1 guide, 2 open requests. Within a year of 2026-12-02:
+    // the guide (2026-01-15) and both requests (2026-10-01); every entry was checked by someone.
     assert_eq!(
         stats["freshness"],
-        serde_json::json!({ "entries": 6, "verified_last_year": 3, "older": 3 })
+        serde_json::json!({ "entries": 6, "verified_last_year": 3, "older": 3, "never_verified": 0 })
     );
     let demand: Vec<(String, u64, u64)> = stats["requests_by_province"]
         .as_array()

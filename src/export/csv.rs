@@ -115,7 +115,9 @@ const COLUMNS_AFTER: &[Column] = &[
             .map(|w| w.0.clone())
             .unwrap_or_default()
     }),
-    ("last_verified", |r| r.space().last_verified.to_string()),
+    ("last_verified", |r| {
+        r.space().last_verified.map(|d| d.to_string()).unwrap_or_default()
+    }),
 ];
 
 impl Row<'_> {

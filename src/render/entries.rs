@@ -492,7 +492,7 @@ pub fn guide_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Guide>) -> Entr
         &g.title,
         g.summary.clone(),
         &g.sources,
-        g.last_reviewed,
+        Some(g.last_reviewed),
         "reviewed_on",
         g.draft,
     );
@@ -501,7 +501,7 @@ pub fn guide_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Guide>) -> Entr
         .chain(FactSection::more(ctx.site, "compare_title", compare_facts(ctx.site, g)))
         .collect();
     page.disclaimer = Some(ctx.site.t("legal_disclaimer"));
-    page.json_ld = article_json_ld(ctx, &route, &g.title, &g.summary, g.last_reviewed, &g.sources);
+    page.json_ld = article_json_ld(ctx, &route, &g.title, &g.summary, Some(g.last_reviewed), &g.sources);
     page
 }
 
@@ -561,7 +561,7 @@ pub(super) fn base_page<'s, T>(
     title: &str,
     description: String,
     sources: &[Source],
-    checked_on: Date,
+    checked_on: Option<Date>,
     checked_key: &str,
     draft: bool,
 ) -> EntryPage<'s> {
@@ -591,10 +591,17 @@ pub(super) fn base_page<'s, T>(
                 note: s.note.clone(),
             })
             .collect(),
-        checked_on: format::date(checked_on, ctx.site.language),
-        checked_on_iso: checked_on.to_string(),
-        checked_label: ctx.site.t(checked_key),
-        stale: ctx.site.is_stale(checked_on),
+        checked_on: checked_on
+            .map(|d| format::date(d, ctx.site.language))
+            .unwrap_or_default(),
+        checked_on_iso: checked_on.map(|d| d.to_string()).unwrap_or_default(),
+        // Facts nobody has checked yet say so, and ask for help as stale ones do.
+        checked_label: ctx.site.t(if checked_on.is_some() {
+            checked_key
+        } else {
+            "never_verified"
+        }),
+        stale: checked_on.is_none_or(|d| ctx.site.is_stale(d)),
         related: ctx.related_cards(&entry.slug),
         edit_url: edit_url(ctx, &entry.file),
         report_url: report_url(ctx, title, &ctx.site.urls.absolute(&route), &entry.file),
@@ -759,7 +766,9 @@ fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, descrip
     if !features.is_empty() {
         value["amenityFeature"] = json!(features);
     }
-    value["dateModified"] = json!(s.last_verified.to_string());
+    if let Some(date) = s.last_verified {
+        value["dateModified"] = json!(date.to_string());
+    }
     script_safe_json(&value)
 }
 
@@ -768,7 +777,7 @@ pub(super) fn article_json_ld(
     route: &str,
     title: &str,
     summary: &str,
-    modified: Date,
+    modified: Option<Date>,
     sources: &[Source],
 ) -> String {
     let citations: Vec<serde_json::Value> = sources
@@ -778,17 +787,19 @@ pub(super) fn article_json_ld(
             None => json!({ "@type": "CreativeWork", "name": s.title }),
         })
         .collect();
-    let value = json!({
+    let mut value = json!({
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": title,
         "description": summary,
         "url": ctx.site.urls.absolute(route),
         "inLanguage": "nl-BE",
-        "dateModified": modified.to_string(),
         "isPartOf": { "@type": "WebSite", "name": ctx.site.config.title },
         "citation": citations,
     });
+    if let Some(date) = modified {
+        value["dateModified"] = json!(date.to_string());
+    }
     script_safe_json(&value)
 }
 

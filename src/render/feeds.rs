@@ -2,21 +2,23 @@
 
 use std::fmt::Write as _;
 
+use crate::content::model::Date;
 use crate::html::escape;
 use crate::site::routes;
 use crate::site::{Listing, Site};
 
 const FEED_ENTRIES: usize = 50;
 
-/// Entries most recently verified first; the feed's date is the newest of them, so two builds of
-/// the same content give the same feed.
+/// Entries most recently verified first (those nobody has checked have no date to give, and are
+/// left out); the feed's date is the newest of them, so two builds of the same content give the
+/// same feed.
 pub fn atom(site: &Site) -> String {
-    let mut cards: Vec<&Listing> = site.listings().collect();
-    cards.sort_by(|a, b| b.checked_on.cmp(&a.checked_on).then_with(|| a.url.cmp(&b.url)));
+    let mut cards: Vec<(&Listing, Date)> = site.listings().filter_map(|l| Some((l, l.checked_on?))).collect();
+    cards.sort_by(|(a, a_date), (b, b_date)| b_date.cmp(a_date).then_with(|| a.url.cmp(&b.url)));
     cards.truncate(FEED_ENTRIES);
     let updated = cards
         .first()
-        .map(|c| c.checked_on.to_string())
+        .map(|(_, date)| date.to_string())
         .unwrap_or_else(|| "1970-01-01".into());
     let mut out = String::new();
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="utf-8"?>"#);
@@ -41,7 +43,7 @@ pub fn atom(site: &Site) -> String {
     let _ = writeln!(out, "  <updated>{updated}T00:00:00Z</updated>");
     let _ = writeln!(out, "  <author><name>{}</name></author>", escape(&site.config.title));
     let _ = writeln!(out, "  <rights>{}</rights>", escape(&site.config.licence.name));
-    for c in cards {
+    for (c, checked_on) in cards {
         let url = site.urls.absolute(&c.route);
         let _ = writeln!(out, "  <entry>");
         let _ = writeln!(out, "    <title>{}</title>", escape(c.title));
@@ -51,7 +53,7 @@ pub fn atom(site: &Site) -> String {
             escape(&url)
         );
         let _ = writeln!(out, "    <id>{}</id>", escape(&url));
-        let _ = writeln!(out, "    <updated>{}T00:00:00Z</updated>", c.checked_on);
+        let _ = writeln!(out, "    <updated>{checked_on}T00:00:00Z</updated>");
         let _ = writeln!(
             out,
             "    <category term=\"{}\" label=\"{}\"/>",
@@ -72,7 +74,9 @@ pub fn sitemap(site: &Site, routes: &[String]) -> String {
     );
     let mut lastmod = std::collections::HashMap::new();
     for c in site.listings() {
-        lastmod.insert(c.route.as_str(), c.checked_on);
+        if let Some(date) = c.checked_on {
+            lastmod.insert(c.route.as_str(), date);
+        }
     }
     let mut routes: Vec<&String> = routes.iter().collect();
     routes.sort();

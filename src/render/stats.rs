@@ -142,6 +142,11 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
                     vec![n(f.verified_last_year)],
                 ),
                 (ctx.site.t("stats_older"), f.older as f64, vec![n(f.older)]),
+                (
+                    ctx.site.t("stats_never_verified"),
+                    f.never_verified as f64,
+                    vec![n(f.never_verified)],
+                ),
             ],
         ),
         chart(

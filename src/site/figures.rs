@@ -63,7 +63,10 @@ pub struct Freshness {
     /// Published spaces, practices, guides and open requests.
     pub entries: usize,
     pub verified_last_year: usize,
+    /// Checked more than a year ago.
     pub older: usize,
+    /// Nobody has checked them yet.
+    pub never_verified: usize,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -143,14 +146,16 @@ pub fn figures(site: &Site) -> Figures {
         })
         .collect();
     let listed = site.listings().count();
+    let never_verified = site.listings().filter(|l| l.checked_on.is_none()).count();
     let verified_last_year = site
         .listings()
-        .filter(|l| l.checked_on.days_until(site.today) <= 365)
+        .filter(|l| l.checked_on.is_some_and(|d| d.days_until(site.today) <= 365))
         .count();
     let freshness = Freshness {
         entries: listed,
         verified_last_year,
-        older: listed - verified_last_year,
+        older: listed - verified_last_year - never_verified,
+        never_verified,
     };
     Figures {
         date: site.today.to_string(),

@@ -66,8 +66,8 @@ pub struct Listing<'a> {
     pub url: String,
     /// The contributor's summary, or the opening of the text.
     pub summary: Cow<'a, str>,
-    /// When its facts were last checked (a guide's review).
-    pub checked_on: Date,
+    /// When its facts were last checked (a guide's review); `None` when nobody has yet.
+    pub checked_on: Option<Date>,
 }
 
 impl<'a> Site<'a> {
@@ -128,7 +128,7 @@ impl<'a> Site<'a> {
                 e,
                 &f.title,
                 Cow::Borrowed(&f.summary),
-                f.last_reviewed,
+                Some(f.last_reviewed),
             )
         });
         let requests = self.requests.par_iter().filter(|e| self.is_open(&e.front)).map(|e| {
@@ -150,7 +150,7 @@ impl<'a> Site<'a> {
         entry: &'a Entry<T>,
         title: &'a str,
         summary: Cow<'a, str>,
-        checked_on: Date,
+        checked_on: Option<Date>,
     ) -> Listing<'a> {
         let route = self.entry_route(kind, &entry.slug);
         Listing {

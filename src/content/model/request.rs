@@ -50,7 +50,10 @@ pub struct Request {
     #[serde(default)]
     pub related: Vec<String>,
     pub sources: Vec<Source>,
-    pub last_verified: Date,
+    /// When someone last checked the facts against the source or with the people behind them;
+    /// left out until someone has (a document's own date is no check).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verified: Option<Date>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }

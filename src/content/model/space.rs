@@ -62,8 +62,10 @@ pub struct Space {
     pub related: Vec<String>,
     /// Where the facts come from; at least one.
     pub sources: Vec<Source>,
-    /// When someone last checked that the facts are still true.
-    pub last_verified: Date,
+    /// When someone last checked the facts against the source or with the people behind them;
+    /// left out until someone has (a document's own date is no check).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_verified: Option<Date>,
     /// A draft is checked but not published.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,

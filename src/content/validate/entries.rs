@@ -181,7 +181,7 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
         &g.related,
         &g.sources,
         "last_reviewed",
-        g.last_reviewed,
+        Some(g.last_reviewed),
     );
     r.finish()
 }
@@ -299,7 +299,7 @@ fn common<T>(
     related: &[String],
     sources: &[Source],
     date_field: &str,
-    date: Date,
+    date: Option<Date>,
 ) {
     for (i, slug) in related.iter().enumerate() {
         let path = format!("related[{i}]");
@@ -325,7 +325,9 @@ fn common<T>(
         not_blank(r, &format!("sources[{i}].title"), &source.title);
         link(r, &format!("sources[{i}].url"), source.url.as_ref());
     }
-    not_future(r, ctx, date_field, date);
+    if let Some(date) = date {
+        not_future(r, ctx, date_field, date);
+    }
     r.extend(check_body(&entry.file, &entry.body, entry.body_first_line));
 }
 

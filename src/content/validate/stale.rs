@@ -12,20 +12,22 @@ pub struct StaleEntry {
     pub file: String,
     pub kind: &'static str,
     pub slug: String,
-    pub checked_on: Date,
-    pub age_days: i64,
+    /// `None`: nobody has checked its facts yet.
+    pub checked_on: Option<Date>,
+    pub age_days: Option<i64>,
 }
 
-/// Entries checked longer than `days` ago, oldest first.
+/// Entries checked longer than `days` ago, and those nobody has checked yet; the latter first, then
+/// the oldest.
 pub fn stale_entries(
     model: &Model,
     today: Date,
     days: u32,
 ) -> Vec<(StaleEntry, &'static str, &crate::content::parse::Locator)> {
     let mut out = Vec::new();
-    let mut push = |kind: EntryKind, slug: &str, file: &str, field: &'static str, date: Date, locator| {
-        let age = date.days_until(today);
-        if age > i64::from(days) {
+    let mut push = |kind: EntryKind, slug: &str, file: &str, field: &'static str, date: Option<Date>, locator| {
+        let age = date.map(|d| d.days_until(today));
+        if age.is_none_or(|age| age > i64::from(days)) {
             let entry = StaleEntry {
                 file: file.to_string(),
                 kind: kind.noun(),
@@ -62,11 +64,15 @@ pub fn stale_entries(
             &e.slug,
             &e.file,
             "last_reviewed",
-            e.front.last_reviewed,
+            Some(e.front.last_reviewed),
             &e.locator,
         );
     }
-    out.sort_by(|a, b| b.0.age_days.cmp(&a.0.age_days).then_with(|| a.0.file.cmp(&b.0.file)));
+    // Never checked (None) before the oldest check.
+    out.sort_by(|a, b| {
+        let age = |e: &StaleEntry| e.age_days.unwrap_or(i64::MAX);
+        age(&b.0).cmp(&age(&a.0)).then_with(|| a.0.file.cmp(&b.0.file))
+    });
     out
 }
 
@@ -74,16 +80,20 @@ pub(super) fn diagnostics(model: &Model, today: Date, days: u32) -> Vec<Diagnost
     stale_entries(model, today, days)
         .into_iter()
         .map(|(entry, field, locator)| {
-            let d = Diagnostic::warning(
-                "stale",
-                &entry.file,
-                format!("not checked for {} days (limit {days})", entry.age_days),
-            )
-            .found(entry.checked_on.to_string())
-            .hint(format!(
-                "check the facts against the sources, then set `{field}` to today's date"
-            ));
-            locator.at_value(d, &FieldPath::parse(field))
+            let hint = format!("check the facts against the sources, then set `{field}` to today's date");
+            match (entry.checked_on, entry.age_days) {
+                (Some(date), Some(age)) => {
+                    let d = Diagnostic::warning(
+                        "stale",
+                        &entry.file,
+                        format!("not checked for {age} days (limit {days})"),
+                    )
+                    .found(date.to_string())
+                    .hint(hint);
+                    locator.at_value(d, &FieldPath::parse(field))
+                }
+                _ => Diagnostic::warning("stale", &entry.file, "nobody has checked its facts yet").hint(hint),
+            }
         })
         .collect()
 }
