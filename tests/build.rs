@@ -38,6 +38,19 @@ fn build_with(content: &Path, out: &Path, theme: &Path, config: &Path, extra: &[
     ruimte(&args)
 }
 
+/// A site built from `content` into a new folder's `public/`, which must succeed.
+fn built_from(content: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let output = build(content, &dir.path().join("public"), &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    dir
+}
+
 fn built(extra: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let output = build(&fixture("valid"), &dir.path().join("public"), extra);
@@ -450,15 +463,8 @@ last_verified: 2025-01-01
 Tekst met een `<script>alert('code')</script>` in code en **vet**.
 "#;
     fs::write(&path, attack).unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = built_from(site.path());
     let out = dir.path().join("public");
-    let output = build(site.path(), &out, &[]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     for (file, bytes) in files(&out) {
         if !(file.ends_with(".html") || file.ends_with(".xml")) {
             continue;
@@ -535,15 +541,8 @@ fn a_practice_may_cover_a_region_instead_of_towns() {
     )
     .unwrap();
     edit(&site.path().join("data/places.yaml"), "    year: 2024\n", "");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = built_from(site.path());
     let out = dir.path().join("public");
-    let output = build(site.path(), &out, &[]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let page = read(&out, "praktijken/vlaams-netwerk/index.html");
     assert!(page.contains("<dt>Waar</dt>\n<dd>Heel Vlaanderen</dd>"), "{page}");
     assert!(!page.contains("<dt>Plaatsen</dt>"));
@@ -564,15 +563,8 @@ fn facts_nobody_checked_say_so() {
         "last_verified: 2025-01-01\n",
         "",
     );
-    let dir = tempfile::tempdir().unwrap();
+    let dir = built_from(site.path());
     let out = dir.path().join("public");
-    let output = build(site.path(), &out, &[]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     let page = read(&out, "ruimtes/minimal-space/index.html");
     assert!(
         page.contains("Nog door niemand nagekeken bij de uitbater of een recente bron."),
