@@ -222,23 +222,20 @@ fn kind_stems(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &
 /// the query names.
 pub fn bonuses(fields: &Fields, analyzers: &mut Analyzers, known: &Known, q: &str, words: &[String]) -> Vec<Way> {
     let mut out = Vec::new();
-    // Only spaces have kind names: a space of a kind the query names.
-    let of_named_kind: Vec<Box<dyn Query>> = words
+    // Only spaces have kind names: a space of a kind the query names. The bonus is shared
+    // among the words that name kinds, so a space every one of them names ("rehearsal space")
+    // comes before one only a broad word names ("space": storage space, meeting space).
+    let stems: Vec<String> = words
         .iter()
         .flat_map(|w| kind_stems(fields, analyzers, known, w))
-        .map(|stem| {
-            Box::new(TermQuery::new(
-                Term::from_field_text(fields.kind_names, &stem),
-                IndexRecordOption::Basic,
-            )) as Box<dyn Query>
-        })
         .collect();
-    if !of_named_kind.is_empty() {
+    for stem in &stems {
+        let of_kind = TermQuery::new(Term::from_field_text(fields.kind_names, stem), IndexRecordOption::Basic);
         out.push(Way {
-            name: "a space of a kind the query names".into(),
+            name: format!("a space of a kind the query names (`{stem}`)"),
             query: Box::new(ConstScoreQuery::new(
-                Box::new(BooleanQuery::union(of_named_kind)),
-                boost::NAMED_KIND,
+                Box::new(of_kind),
+                boost::NAMED_KIND / stems.len() as f32,
             )),
             whole: true,
         });

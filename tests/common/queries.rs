@@ -33,6 +33,17 @@ pub const REPOSITORY_QUERIES: &[(&str, &[&str], usize)] = &[
         3,
     ),
     ("dansstudio", &["jc-kompas-repetitieruimtes"], 3),
+    // The Gent request has all three words; then the rehearsal rooms, before a Gent space that
+    // only a broad word ("space") names.
+    (
+        "rehearsal space gent",
+        &[
+            "jc-kompas-repetitieruimtes",
+            "lokalen-muziekvereniging-heibloem-oudsbergen",
+            "repetitielokaal-kaboekie-zonhoven",
+        ],
+        4,
+    ),
     ("podium limburg", &["c-mine-genk", "gemeenschapscentrum-zonhoven"], 2),
     (
         "atelier brussel",
