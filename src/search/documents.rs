@@ -79,14 +79,16 @@ impl<'s, 'a> Doc<'s, 'a> {
         }
     }
 
-    /// Every name of a vocabulary entry, in every language, with its synonyms.
-    fn all_names(&self, kind: VocabularyKind, key: &str) -> Vec<String> {
-        self.site
-            .model
-            .vocab
-            .names(kind, key)
-            .map(|n| n.all().map(str::to_string).collect())
-            .unwrap_or_default()
+    /// Every name of a vocabulary entry, in every language, with its synonyms, and its label in the
+    /// site's language (the key when the vocabulary lacks it): one look-up for both.
+    fn names_of(&self, kind: VocabularyKind, key: &str) -> (String, Vec<String>) {
+        match self.site.model.vocab.names(kind, key) {
+            Some(n) => (
+                n.label(self.site.language).to_string(),
+                n.all().map(str::to_string).collect(),
+            ),
+            None => (key.to_string(), Vec::new()),
+        }
     }
 
     /// Keys of a vocabulary: their label is a keyword, their other names are names, and each is a
@@ -94,8 +96,9 @@ impl<'s, 'a> Doc<'s, 'a> {
     fn keys<K: VocabularyKey>(&mut self, keys: &[K], group: Option<&str>) {
         for key in keys {
             let key = VocabularyKey::as_str(key);
-            self.keywords.push(self.site.label(K::VOCABULARY, key));
-            self.names.extend(self.all_names(K::VOCABULARY, key));
+            let (label, names) = self.names_of(K::VOCABULARY, key);
+            self.keywords.push(label);
+            self.names.extend(names);
             if let Some(group) = group {
                 self.filters.push((group.to_string(), key.to_string()));
             }
@@ -108,9 +111,10 @@ impl<'s, 'a> Doc<'s, 'a> {
         let mut in_provinces: Vec<&str> = Vec::new();
         for place in places {
             let place = place.as_str();
-            self.keywords.push(self.site.label(VocabularyKind::Places, place));
+            let (label, names) = self.names_of(VocabularyKind::Places, place);
+            self.keywords.push(label);
             self.filters.push(("place".to_string(), place.to_string()));
-            self.place_names.extend(self.all_names(VocabularyKind::Places, place));
+            self.place_names.extend(names);
             in_provinces.extend(self.site.province_of(place));
         }
         in_provinces.extend(provinces.iter().map(|p| p.as_str()));
@@ -118,15 +122,15 @@ impl<'s, 'a> Doc<'s, 'a> {
         in_provinces.dedup();
         for province in in_provinces {
             self.filters.push(("province".to_string(), province.to_string()));
-            self.place_names
-                .extend(self.all_names(VocabularyKind::Provinces, province));
+            let (_, names) = self.names_of(VocabularyKind::Provinces, province);
+            self.place_names.extend(names);
         }
     }
 
     /// A fact of a space in words, from `facts.yaml`.
     fn fact<T: Labelled>(&mut self, value: T) {
-        self.names
-            .extend(self.all_names(VocabularyKind::Facts, &value.fact_key()));
+        let (_, names) = self.names_of(VocabularyKind::Facts, &value.fact_key());
+        self.names.extend(names);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -175,8 +179,8 @@ fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
     let mut doc = Doc::new(site);
     doc.keys(&s.kinds, None);
     for kind in &s.kinds {
-        doc.kind_names
-            .extend(doc.all_names(VocabularyKind::SpaceKinds, kind.as_str()));
+        let (_, names) = doc.names_of(VocabularyKind::SpaceKinds, kind.as_str());
+        doc.kind_names.extend(names);
     }
     doc.keys(&s.disciplines, None);
     doc.keys(&s.facilities, None);
