@@ -256,7 +256,7 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
 
 fn guide(rng: &mut Rng, i: usize, guides: usize) -> String {
     let fm = format!(
-        "title: Gids {i}\naliases: [Guide {i}]\ncategory: gebruiksregeling\nsummary: {}\ncompare:\n  duration: Onbepaald\n  security_of_tenure: laag\n  cost: gemiddeld\n  admin_burden: hoog\n  registration_required: soms\n  notary_required: nee\n  who_carries_liability: De gebruiker.\n  suited_for: {}\n  pros: [Snel]\n  cons: [Onzeker]\n  risks: [Opzeg]\nlegal_basis:\n  - citation: Burgerlijk Wetboek\nrelated: [gids-{}]\nsources:\n  - title: Gegenereerd corpus\nlast_reviewed: 2026-01-01\n",
+        "title: Gids {i}\naliases: [Guide {i}]\ncategory: gebruiksregeling\nsummary: {}\ncompare:\n  who_carries_liability: De gebruiker.\n  suited_for: {}\n  admin_burden: hoog\n  use:\n    duration: Onbepaald\n    security_of_tenure: laag\n    setup_cost: laag\n    running_cost: gemiddeld\n    registration_required: soms\n    notary_required: nee\n  pros: [Snel]\n  cons: [Onzeker]\n  risks: [Opzeg]\nlegal_basis:\n  - citation: Burgerlijk Wetboek\nrelated: [gids-{}]\nsources:\n  - title: Gegenereerd corpus\nlast_reviewed: 2026-01-01\n",
         sentence(rng, 12),
         sentence(rng, 6),
         (i + 1) % guides

@@ -44,6 +44,12 @@ impl Locator {
         self.spans.get_or_init(|| SpanMap::build(&self.yaml))
     }
 
+    /// Whether the front matter writes this field (`compare.use`), even where its value did not
+    /// type: a later check must not call a field missing that is there but wrong.
+    pub fn is_written(&self, path: &str) -> bool {
+        self.spans().is_written(&FieldPath::parse(path))
+    }
+
     /// Places a diagnostic at the field's key (or its nearest known parent), naming the field.
     pub fn at_field(&self, diagnostic: Diagnostic, path: &FieldPath) -> Diagnostic {
         self.place(diagnostic, path, self.spans().field(path))

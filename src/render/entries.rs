@@ -4,8 +4,9 @@
 use serde::Serialize;
 use serde_json::json;
 
+use crate::content::model::guide::Level;
 use crate::content::model::space::{PriceModel, Space};
-use crate::content::model::{Date, Guide, Page, Practice, Source};
+use crate::content::model::{Date, Guide, Page, PartialDate, Practice, Source};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
 use crate::site::quantities::{Unit, QUANTITIES};
@@ -505,29 +506,53 @@ pub fn guide_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Guide>) -> Entr
     page
 }
 
-/// The comparison points of one guide, in the order of the comparison table.
+/// The comparison points of one guide, in the order of its family's comparison table: a use
+/// arrangement's terms, or an organisation form's standing in law and tax; then what every guide
+/// says.
 pub fn compare_facts(site: &Site, g: &Guide) -> Vec<Fact> {
     let c = &g.compare;
     let mut f = Facts::new(site);
-    f.text("compare_duration", Some(&c.duration));
-    f.push(
-        "compare_security_of_tenure",
-        vec![Item::text(site.value_label(c.security_of_tenure))],
-    );
-    f.push("compare_cost", vec![Item::text(site.value_label(c.cost))]);
-    f.push(
-        "compare_admin_burden",
-        vec![Item::text(site.value_label(c.admin_burden))],
-    );
-    f.push(
-        "compare_registration_required",
-        vec![Item::text(site.value_label(c.registration_required))],
-    );
-    f.push(
-        "compare_notary_required",
-        vec![Item::text(site.value_label(c.notary_required))],
-    );
-    f.text("compare_who_carries_liability", Some(&c.who_carries_liability));
+    let level = |l: Level| vec![Item::text(site.value_label(l))];
+    if let Some(u) = &c.use_terms {
+        f.text("compare_duration", Some(&u.duration));
+        f.push("compare_security_of_tenure", level(u.security_of_tenure));
+        f.push("compare_setup_cost", level(u.setup_cost));
+        f.push("compare_running_cost", level(u.running_cost));
+        f.push("compare_admin_burden", level(c.admin_burden));
+        f.push(
+            "compare_registration_required",
+            vec![Item::text(site.value_label(u.registration_required))],
+        );
+        let mut notary = vec![Item::text(site.value_label(u.notary_required))];
+        notary.extend(u.notary_note.as_ref().map(|n| Item::text(format!(": {n}"))));
+        f.push("compare_notary_required", notary);
+    }
+    if let Some(o) = &c.organisation {
+        // Every organisation form shows every point, so the table's columns line up; a point no
+        // checked source gave says so.
+        let or_unchecked = |text: &Option<String>| {
+            vec![Item::text(
+                text.clone().unwrap_or_else(|| site.t("compare_not_checked")),
+            )]
+        };
+        f.push(
+            "compare_legal_personality",
+            vec![Item::text(site.value_label(o.legal_personality))],
+        );
+        f.push("compare_signs_lease", or_unchecked(&o.signs_lease));
+        f.text("compare_who_carries_liability", Some(&c.who_carries_liability));
+        f.push("compare_income_tax", or_unchecked(&o.income_tax));
+        f.push("compare_patrimony_tax", or_unchecked(&o.patrimony_tax));
+        f.push("compare_vat", or_unchecked(&o.vat));
+        f.push("compare_founding_cost", or_unchecked(&o.setup_cost));
+        f.push("compare_upkeep_cost", or_unchecked(&o.running_cost));
+        f.push("compare_admin_burden", level(c.admin_burden));
+    } else {
+        if c.use_terms.is_none() {
+            f.push("compare_admin_burden", level(c.admin_burden));
+        }
+        f.text("compare_who_carries_liability", Some(&c.who_carries_liability));
+    }
     f.text("compare_suited_for", Some(&c.suited_for));
     f.list("compare_pros", c.pros.iter().map(|x| Item::text(x.clone())).collect());
     f.list("compare_cons", c.cons.iter().map(|x| Item::text(x.clone())).collect());

@@ -1,5 +1,5 @@
 //! A guide: one legal or organisational framework for sharing space or staff, described with the
-//! same comparison attributes as every other guide so the site can draw one table.
+//! same comparison points as the other guides of its family, so the site can set them side by side.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,27 +43,98 @@ crate::keyed! {
     }
 }
 
-/// The attributes every guide fills, one column each in the comparison table.
+/// Which comparison a category belongs to: how you hold a space, or who you are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Family {
+    /// How you hold a space (lease, loan, temporary use, long-lease rights): `compare.use`.
+    Use,
+    /// Who you are (vzw, co-operative, employer grouping, ownership model): `compare.organisation`.
+    Organisation,
+}
+
+impl GuideCategory {
+    /// The comparison the guide's category belongs to; `None` for a topic such as insurance,
+    /// which is no framework of its own.
+    pub fn family(self) -> Option<Family> {
+        match self {
+            GuideCategory::Gebruiksregeling | GuideCategory::ZakelijkRecht => Some(Family::Use),
+            GuideCategory::Organisatievorm | GuideCategory::Personeel | GuideCategory::Eigendomsmodel => {
+                Some(Family::Organisation)
+            }
+            GuideCategory::Verzekering => None,
+        }
+    }
+}
+
+/// The points every guide fills, and the points of its family: a use arrangement and an
+/// organisation form are compared on different criteria ("security for the user" means nothing
+/// for a vzw).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Compare {
+    /// The situations it fits.
+    pub suited_for: String,
+    /// Who carries the liability.
+    pub who_carries_liability: String,
+    /// How much paperwork it takes.
+    pub admin_burden: Level,
+    /// The criteria of a use arrangement; required for the categories `gebruiksregeling` and
+    /// `zakelijk-recht`.
+    #[serde(default, rename = "use", skip_serializing_if = "Option::is_none")]
+    pub use_terms: Option<UseTerms>,
+    /// The criteria of an organisation form; required for `organisatievorm`, `personeel` and
+    /// `eigendomsmodel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<OrganisationTerms>,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub risks: Vec<String>,
+}
+
+/// How a use arrangement holds a space.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UseTerms {
     /// How long it lasts (e.g. "onbepaald, opzegbaar met drie maanden").
     pub duration: String,
     /// How secure the user's right to stay is.
     pub security_of_tenure: Level,
-    /// How much it costs the user.
-    pub cost: Level,
-    /// How much paperwork it takes.
-    pub admin_burden: Level,
+    /// What it costs to set up: contract, registration, notary.
+    pub setup_cost: Level,
+    /// What the user pays while using the space: rent, fees, charges.
+    pub running_cost: Level,
     pub registration_required: YesNoDepends,
     pub notary_required: YesNoDepends,
-    /// Who carries the liability.
-    pub who_carries_liability: String,
-    /// The situations it fits.
-    pub suited_for: String,
-    pub pros: Vec<String>,
-    pub cons: Vec<String>,
-    pub risks: Vec<String>,
+    /// What the notary is for where one is needed (e.g. only to make the right count against
+    /// third parties).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notary_note: Option<String>,
+}
+
+/// What an organisation form is in law and in tax. A point no checked source gives is left out:
+/// the site shows it as not checked.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationTerms {
+    /// Whether it is a legal person of its own.
+    pub legal_personality: YesNoDepends,
+    /// Who signs a lease or a use agreement for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signs_lease: Option<String>,
+    /// Which income tax it pays: rechtspersonenbelasting, vennootschapsbelasting, or none of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_tax: Option<String>,
+    /// Whether the patrimoniumtaks (the annual tax on a vzw's or foundation's assets) applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patrimony_tax: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vat: Option<String>,
+    /// What it costs to found: notary, publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup_cost: Option<String>,
+    /// What it costs to keep: accounts, filings, taxes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_cost: Option<String>,
 }
 
 crate::keyed! {

@@ -1,8 +1,13 @@
 //! Per-entry checks for spaces, practices, guides, pages and requests for space.
 
 use crate::content::entries::{Entry, EntryKind};
+use crate::content::model::guide::Family;
 use crate::content::model::space::{Address, PriceModel};
-use crate::content::model::{Contact, Date, Guide, Image, Link, Page, Practice, Request, Source, Space, VocabularyKey};
+use crate::content::model::Keyed;
+use crate::content::model::{
+    Contact, Date, Guide, Image, Link, Page, PartialDate, Practice, Request, Source, Space, VocabularyKey,
+};
+use crate::content::parse::Locator;
 use crate::content::suggest::closest;
 
 use super::fields::{self, GeoProblem, Problem};
@@ -163,13 +168,13 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "title", &g.title);
     not_blank(&mut r, "summary", &g.summary);
-    for (field, text) in [
-        ("compare.duration", &g.compare.duration),
-        ("compare.who_carries_liability", &g.compare.who_carries_liability),
-        ("compare.suited_for", &g.compare.suited_for),
-    ] {
-        not_blank(&mut r, field, text);
+    let c = &g.compare;
+    not_blank(&mut r, "compare.who_carries_liability", &c.who_carries_liability);
+    not_blank(&mut r, "compare.suited_for", &c.suited_for);
+    if let Some(u) = &c.use_terms {
+        not_blank(&mut r, "compare.use.duration", &u.duration);
     }
+    compare_family(&mut r, &entry.locator, g);
     for (i, basis) in g.legal_basis.iter().enumerate() {
         not_blank(&mut r, &format!("legal_basis[{i}].citation"), &basis.citation);
         link(&mut r, &format!("legal_basis[{i}].url"), basis.url.as_ref());
@@ -184,6 +189,44 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
         Some(g.last_reviewed),
     );
     r.finish()
+}
+
+/// A guide fills the criteria of its family and not the other's: a vzw has no "security for the
+/// user", a lease no income tax.
+fn compare_family(r: &mut Report, locator: &Locator, g: &Guide) {
+    let c = &g.compare;
+    // A block whose values did not type is there all the same: its own errors are reported.
+    let has_use = c.use_terms.is_some() || locator.is_written("compare.use");
+    let has_organisation = c.organisation.is_some() || locator.is_written("compare.organisation");
+    let category = g.category.key();
+    let (missing, extra) = match g.category.family() {
+        Some(Family::Use) => (!has_use, has_organisation.then_some("compare.organisation")),
+        Some(Family::Organisation) => (!has_organisation, has_use.then_some("compare.use")),
+        None => (
+            false,
+            has_use
+                .then_some("compare.use")
+                .or(has_organisation.then_some("compare.organisation")),
+        ),
+    };
+    if missing {
+        let block = if g.category.family() == Some(Family::Use) {
+            "use"
+        } else {
+            "organisation"
+        };
+        r.error("compare", "missing-field", format!("a guide of the category `{category}` fills `compare.{block}`"))
+            .set_expected(format!("a `{block}:` block under `compare:`"))
+            .set_hint(if block == "use" {
+                "give `duration`, `security_of_tenure`, `setup_cost`, `running_cost`, `registration_required` and `notary_required`"
+            } else {
+                "give `legal_personality`, and what checked sources say of `signs_lease`, `income_tax`, `patrimony_tax`, `vat`, `setup_cost` and `running_cost`"
+            });
+    }
+    if let Some(field) = extra {
+        r.error(field, "wrong-family", format!("a guide of the category `{category}` is not compared on these points"))
+            .set_hint("use arrangements (`gebruiksregeling`, `zakelijk-recht`) fill `compare.use`; organisation forms (`organisatievorm`, `personeel`, `eigendomsmodel`) fill `compare.organisation`");
+    }
 }
 
 pub(super) fn check_request(ctx: &Context, entry: &Entry<Request>) -> Vec<diagnostics::Diagnostic> {

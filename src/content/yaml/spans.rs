@@ -51,6 +51,11 @@ impl SpanMap {
         None
     }
 
+    /// Whether the field is written, whatever its value (a value that failed to type still counts).
+    pub fn is_written(&self, path: &FieldPath) -> bool {
+        self.keys.contains_key(path)
+    }
+
     /// The first key that appears twice in one mapping, at its second appearance.
     pub fn first_duplicate(&self) -> Option<(FieldPath, Pos)> {
         self.duplicates.first().cloned()
