@@ -581,6 +581,64 @@ fn facts_nobody_checked_say_so() {
     assert!(read(&out, "data/stats.json").contains("\"never_verified\": 1"));
 }
 
+/// A place that is no workspace on offer says what it is, on its page and its card, and lists come
+/// after the offer; a source's date shows beside the check.
+#[test]
+fn places_not_on_offer_say_so_and_come_after_the_offer() {
+    let site = copy_fixture("valid");
+    // Renamed so that by title alone it would come before "Atelier Noord".
+    edit(
+        &site.path().join("spaces/minimal-space.md"),
+        "name: Een minimale ruimte\nkinds: [podium]\n",
+        "name: Aa eerst op naam\nkinds: [podium]\nstatus: gepland\nsource_date: 2024-04\n",
+    );
+    let dir = built_from(site.path());
+    let out = dir.path().join("public");
+    let page = read(&out, "ruimtes/minimal-space/index.html");
+    assert!(page.contains("<dd>Gepland, nog niet in gebruik</dd>"), "{page}");
+    assert!(page.contains("Deze plek wordt niet als werkruimte aangeboden."));
+    assert!(page.contains("De bron dateert van april 2024."), "{page}");
+    let list = read(&out, "ruimtes/index.html");
+    let (offer, planned) = (
+        list.find("Atelier Noord").unwrap(),
+        list.find("Aa eerst op naam").unwrap(),
+    );
+    assert!(offer < planned, "the offer first");
+    assert!(list.contains("<p class=\"card-status\">Gepland, nog niet in gebruik</p>"));
+    // Open data carries the status.
+    assert!(read(&out, "data/spaces.csv").contains(",gepland,"));
+}
+
+/// Use arrangements and organisation forms are compared each on their own points: no "security
+/// for the user" for a vzw, no income tax for a loan.
+#[test]
+fn the_comparison_sets_use_arrangements_and_organisation_forms_apart() {
+    let site = copy_fixture("valid");
+    fs::write(
+        site.path().join("guides/vzw.md"),
+        "---\ntitle: Vzw\ncategory: organisatievorm\nsummary: Een vereniging met rechtspersoonlijkheid.\n\
+         compare:\n  who_carries_liability: De vzw.\n  suited_for: Collectieven.\n  admin_burden: gemiddeld\n\
+         \x20 organisation:\n    legal_personality: ja\n    income_tax: Rechtspersonenbelasting\n\
+         \x20 pros: [Rechtspersoon]\n  cons: [Formaliteiten]\n  risks: [Bestuur]\n\
+         sources:\n  - title: Fixture\nlast_reviewed: 2026-01-15\n---\nUitleg.\n",
+    )
+    .unwrap();
+    let dir = built_from(site.path());
+    let out = dir.path().join("public");
+    let compare = read(&out, "vergelijking/index.html");
+    let organisation = &compare[compare.find("id=\"organisatie\"").expect("an organisation table")..];
+    let use_table =
+        &compare[compare.find("id=\"gebruik\"").expect("a use table")..compare.find("id=\"organisatie\"").unwrap()];
+    assert!(use_table.contains("Zekerheid voor de gebruiker") && use_table.contains("Bruikleen"));
+    assert!(!use_table.contains(">Vzw<"));
+    assert!(organisation.contains(">Vzw<") && organisation.contains("Rechtspersonenbelasting"));
+    assert!(!organisation.contains("Zekerheid voor de gebruiker"));
+    // A point no source gave is said to be unchecked, not left blank or guessed.
+    assert!(organisation.contains("<td>Niet nagekeken</td>"), "{organisation}");
+    let guide = read(&out, "gidsen/vzw/index.html");
+    assert!(guide.contains("<dt>Rechtspersoonlijkheid</dt>") && !guide.contains("Notaris nodig"));
+}
+
 #[test]
 fn the_repository_site_builds() {
     let dir = tempfile::tempdir().unwrap();

@@ -61,8 +61,19 @@ pub fn settings(path: &Path, base_url: Option<&str>) -> Result<Config, Diagnosti
 /// Every problem of the content, sorted by file and line: what reading it found (`read`), what
 /// validation finds, and addresses the site needs for itself.
 pub fn check(model: &Model, read: Vec<Diagnostic>, options: &Options) -> Vec<Diagnostic> {
+    // A field that did not read (`kinds: atelier` for a list) takes its default for the checks
+    // that follow; one error per field is what the contributor needs, not a second about the
+    // default.
+    let unreadable: HashSet<(String, String)> = read
+        .iter()
+        .filter_map(|d| Some((d.file.clone(), d.field.clone()?)))
+        .collect();
     let mut problems = read;
-    problems.extend(validate::validate(model, options));
+    problems.extend(validate::validate(model, options).into_iter().filter(|d| {
+        d.field
+            .as_ref()
+            .is_none_or(|f| !unreadable.contains(&(d.file.clone(), f.clone())))
+    }));
     problems.extend(crate::site::check::check(model));
     diagnostics::sort(&mut problems);
     problems

@@ -76,6 +76,7 @@ const COLUMNS: &[Column] = &[
             .and_then(|t| t.legal_framework.clone())
             .unwrap_or_default()
     }),
+    ("status", |r| r.space().status.key().to_string()),
     ("availability", |r| r.space().availability.status.key().to_string()),
     ("audience", |r| {
         r.space().audience.iter().map(|a| a.key()).collect::<Vec<_>>().join(";")
@@ -114,6 +115,9 @@ const COLUMNS_AFTER: &[Column] = &[
             .as_ref()
             .map(|w| w.0.clone())
             .unwrap_or_default()
+    }),
+    ("source_date", |r| {
+        r.space().source_date.map(|d| d.to_string()).unwrap_or_default()
     }),
     ("last_verified", |r| {
         r.space().last_verified.map(|d| d.to_string()).unwrap_or_default()

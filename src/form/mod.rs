@@ -72,6 +72,10 @@ struct Label {
     multiline: bool,
     #[serde(default)]
     ask: bool,
+    /// Asked for in the form and in `ruimte new` though the schema lets it out: a field the usual
+    /// entry needs (a new space is on offer, so it says what kind it is).
+    #[serde(default)]
+    required: bool,
 }
 
 /// Dutch labels and hints by field path. A field without one is a test failure, not a silent
@@ -150,7 +154,7 @@ impl Walker<'_> {
                     name: name.clone(),
                     label: label.map(|l| l.label.clone()).unwrap_or_else(|| name.clone()),
                     hint: label.map(|l| l.hint.clone()).unwrap_or_default(),
-                    required: required.contains(&name.as_str()),
+                    required: required.contains(&name.as_str()) || label.is_some_and(|l| l.required),
                     ask: label.is_some_and(|l| l.ask),
                     path,
                     shape,
@@ -272,7 +276,7 @@ mod tests {
     fn fields_come_in_the_order_the_types_declare_them() {
         let vocab = Vocabularies::default();
         let names: Vec<String> = fields(EntryKind::Space, &vocab).into_iter().map(|f| f.name).collect();
-        assert_eq!(&names[..4], ["name", "kinds", "disciplines", "place"]);
+        assert_eq!(&names[..5], ["name", "kinds", "status", "disciplines", "place"]);
         assert_eq!(names.last().map(String::as_str), Some("draft"));
     }
 

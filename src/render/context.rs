@@ -23,6 +23,8 @@ pub struct Card<'a> {
     pub kind_label: String,
     /// Place, kinds or category: a short line under the title.
     pub meta: String,
+    /// What a space is when it is not a workspace on offer ("Gepland"); empty otherwise.
+    pub status: String,
     /// The card as the theme's `card.html` renders it: once per build, though a card shows on
     /// several lists (every facet it belongs to), and then dropped into each.
     pub html: String,
@@ -41,12 +43,13 @@ impl Card<'_> {
 impl Serialize for Card<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let l = self.listing;
-        let mut card = serializer.serialize_struct("Card", 7)?;
+        let mut card = serializer.serialize_struct("Card", 8)?;
         card.serialize_field("url", &l.url)?;
         card.serialize_field("title", l.title)?;
         card.serialize_field("kind", &l.kind)?;
         card.serialize_field("kind_label", &self.kind_label)?;
         card.serialize_field("meta", &self.meta)?;
+        card.serialize_field("status", &self.status)?;
         card.serialize_field("summary", &l.summary)?;
         card.serialize_field("html", &self.html)?;
         card.end()
@@ -147,32 +150,45 @@ impl<'s, 'a> RenderContext<'s, 'a> {
         let join = |names: Vec<String>| names.join(", ");
         let spaces = site.spaces.par_iter().map(|e| {
             let kinds = join(e.front.kinds.iter().map(|k| site.name_of(k)).collect());
-            (e.slug.as_str(), format!("{kinds} · {}", site.name_of(&e.front.place)))
+            let place = site.name_of(&e.front.place);
+            let meta = if kinds.is_empty() {
+                place
+            } else {
+                format!("{kinds} · {place}")
+            };
+            let status = e.front.status;
+            let status = if status.on_offer() {
+                String::new()
+            } else {
+                site.value_label(status)
+            };
+            (e.slug.as_str(), meta, status)
         });
         let practices = site.practices.par_iter().map(|e| {
             let places = e.front.places.iter().map(|p| site.name_of(p)).collect();
-            (e.slug.as_str(), join(places))
+            (e.slug.as_str(), join(places), String::new())
         });
         let guides = site
             .guides
             .par_iter()
-            .map(|e| (e.slug.as_str(), site.value_label(e.front.category)));
+            .map(|e| (e.slug.as_str(), site.value_label(e.front.category), String::new()));
         let requests = site.requests.par_iter().map(|e| {
             let places = e.front.places.iter().map(|p| site.name_of(p));
             let provinces = e.front.provinces.iter().map(|p| site.name_of(p));
-            (e.slug.as_str(), join(places.chain(provinces).collect()))
+            (e.slug.as_str(), join(places.chain(provinces).collect()), String::new())
         });
         spaces
             .chain(practices)
             .chain(guides)
             .chain(requests)
             // An expired request has a page but no card.
-            .filter_map(|(slug, meta)| {
+            .filter_map(|(slug, meta, status)| {
                 let listing = site.listing_of(slug)?;
                 let card = Card {
                     listing,
                     kind_label: site.kind_label(listing.kind),
                     meta,
+                    status,
                     html: String::new(),
                 };
                 Some((listing.slug, card))

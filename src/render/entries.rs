@@ -69,6 +69,8 @@ pub struct EntryPage<'a> {
     pub checked_on: String,
     pub checked_on_iso: String,
     pub checked_label: String,
+    /// When the source was published, if it says ("2024").
+    pub source_date: String,
     pub stale: bool,
     pub related: Vec<Card<'a>>,
     pub edit_url: Option<String>,
@@ -80,6 +82,8 @@ pub struct EntryPage<'a> {
     pub matches: Option<super::requests::MatchSection<'a>>,
     /// Shown on a request past its `valid_until`.
     pub expired: Option<String>,
+    /// Shown on a space that is not a workspace on offer (a venue, a plan).
+    pub status_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,6 +250,9 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
         Facet::Discipline,
         s.disciplines.iter().map(|k| k.as_str()),
     );
+    if !s.status.on_offer() {
+        f.push("fact_space_status", vec![Item::text(ctx.site.value_label(s.status))]);
+    }
     f.push("fact_place", place_items(ctx, s.place.as_str()));
     if let Some(a) = &s.address {
         let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
@@ -389,6 +396,8 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
         .collect();
     page.images = images;
     page.json_ld = json_ld;
+    page.status_note = (!s.status.on_offer()).then(|| ctx.site.t("space_not_on_offer"));
+    page.source_date = source_date(ctx, s.source_date);
     page.matches = super::requests::requests_for_space(ctx, &entry.slug);
     page
 }
@@ -467,6 +476,7 @@ pub fn practice_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Practice>) -
     page.fact_sections = vec![FactSection::short(ctx.site, f.out)];
     page.tip = p.tip.clone();
     page.json_ld = article_json_ld(ctx, &route, &p.title, &p.summary, p.last_verified, &p.sources);
+    page.source_date = source_date(ctx, p.source_date);
     page
 }
 
@@ -626,6 +636,7 @@ pub(super) fn base_page<'s, T>(
         } else {
             "never_verified"
         }),
+        source_date: String::new(),
         stale: checked_on.is_none_or(|d| ctx.site.is_stale(d)),
         related: ctx.related_cards(&entry.slug),
         edit_url: edit_url(ctx, &entry.file),
@@ -635,7 +646,14 @@ pub(super) fn base_page<'s, T>(
         json_ld: String::new(),
         matches: None,
         expired: None,
+        status_note: None,
     }
+}
+
+/// A source's date as the page's language writes it, or nothing.
+pub(super) fn source_date(ctx: &RenderContext, date: Option<PartialDate>) -> String {
+    date.map(|d| format::partial_date(&d, ctx.site.language))
+        .unwrap_or_default()
 }
 
 pub(super) fn place_items(ctx: &RenderContext, key: &str) -> Vec<Item> {

@@ -147,9 +147,7 @@ pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<Strin
         }
     }
     for cards in members.values_mut() {
-        cards.sort_by(|a, b| {
-            (a.listing.kind.cmp(&b.listing.kind)).then_with(|| a.title().to_lowercase().cmp(&b.title().to_lowercase()))
-        });
+        cards.sort_by_cached_key(|c| c.listing.list_order());
         cards.dedup_by(|a, b| a.url() == b.url());
     }
     members

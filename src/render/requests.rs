@@ -128,6 +128,7 @@ pub fn request_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Request>) -> 
     );
     page.fact_sections = vec![FactSection::short(ctx.site, f.out)];
     page.json_ld = entries::article_json_ld(ctx, &route, &q.title, &description, q.last_verified, &q.sources);
+    page.source_date = entries::source_date(ctx, q.source_date);
     if ctx.site.is_open(q) {
         let items = ctx
             .site

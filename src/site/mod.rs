@@ -68,6 +68,16 @@ pub struct Listing<'a> {
     pub summary: Cow<'a, str>,
     /// When its facts were last checked (a guide's review); `None` when nobody has yet.
     pub checked_on: Option<Date>,
+    /// False for a space that is not a workspace on offer (a venue, a plan): lists show the offer
+    /// first.
+    pub offered: bool,
+}
+
+impl Listing<'_> {
+    /// The order lists show entries in: by kind, the offer first, then by title.
+    pub fn list_order(&self) -> (EntryKind, bool, String) {
+        (self.kind, !self.offered, self.title.to_lowercase())
+    }
 }
 
 impl<'a> Site<'a> {
@@ -109,7 +119,9 @@ impl<'a> Site<'a> {
         let spaces = self.spaces.par_iter().map(|e| {
             let f = &e.front;
             let summary = Cow::Owned(first_sentences(&e.body, 200));
-            self.listing(EntryKind::Space, e, &f.name, summary, f.last_verified)
+            let mut listing = self.listing(EntryKind::Space, e, &f.name, summary, f.last_verified);
+            listing.offered = f.status.on_offer();
+            listing
         });
         let practices = self.practices.par_iter().map(|e| {
             let f = &e.front;
@@ -161,6 +173,7 @@ impl<'a> Site<'a> {
             route,
             summary,
             checked_on,
+            offered: true,
         }
     }
 
@@ -178,7 +191,7 @@ impl<'a> Site<'a> {
         self.listings.values()
     }
 
-    /// Listed entries of one kind, by title.
+    /// Listed entries of one kind: the offer first, then by title.
     pub fn listed(&self, kind: EntryKind) -> Vec<&Listing<'a>> {
         let mut listed: Vec<&Listing> = self.listings.values().filter(|l| l.kind == kind).collect();
         sort_by_title(&mut listed);
@@ -266,17 +279,13 @@ impl<'a> Site<'a> {
 
 /// By title as people read it, then by address (two entries may share a title).
 pub fn sort_by_title(listings: &mut [&Listing]) {
-    listings.sort_by(|a, b| {
-        a.title
-            .to_lowercase()
-            .cmp(&b.title.to_lowercase())
-            .then_with(|| a.url.cmp(&b.url))
-    });
+    listings.sort_by_cached_key(|l| (!l.offered, l.title.to_lowercase(), l.url.clone()));
 }
 
-/// Spaces, then practices, then guides, then requests; by title within each kind.
+/// Spaces, then practices, then guides, then requests; the offer first and by title within each
+/// kind.
 pub fn sort_by_kind_and_title(listings: &mut [&Listing]) {
-    listings.sort_by_cached_key(|l| (l.kind, l.title.to_lowercase()));
+    listings.sort_by_cached_key(|l| l.list_order());
 }
 
 /// Plain text of the first sentences of a Markdown body, at most about `max` characters.

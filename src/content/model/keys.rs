@@ -6,7 +6,7 @@ use serde::ser::{self, Impossible, Serialize};
 
 use super::guide::{GuideCategory, Level, YesNoDepends};
 use super::practice::{Area, GovernmentRole};
-use super::space::{Audience, AvailabilityStatus, JaNee, PriceModel, TenureKind, Wheelchair};
+use super::space::{Audience, AvailabilityStatus, JaNee, PriceModel, SpaceStatus, TenureKind, Wheelchair};
 
 /// An enum whose values the content writes as keys.
 pub trait Keyed: Serialize + Copy + Eq + 'static {
@@ -89,6 +89,7 @@ labelled! {
     JaNee => "janee",
     TenureKind => "tenure",
     AvailabilityStatus => "status",
+    SpaceStatus => "space_status",
     Audience => "audience",
     GuideCategory => "category",
     Level => "level",
@@ -207,7 +208,9 @@ mod tests {
     use crate::content::model::guide::{GuideCategory, Level, YesNoDepends};
     use crate::content::model::practice::GovernmentRole;
     use crate::content::model::request::AccessNeed;
-    use crate::content::model::space::{Audience, AvailabilityStatus, JaNee, PriceModel, TenureKind, Wheelchair};
+    use crate::content::model::space::{
+        Audience, AvailabilityStatus, JaNee, PriceModel, SpaceStatus, TenureKind, Wheelchair,
+    };
 
     /// Every key reads back as its value, as YAML would give it; no two values share a key.
     fn round_trip<T: Keyed + serde::de::DeserializeOwned + std::fmt::Debug>() {
@@ -229,6 +232,7 @@ mod tests {
         round_trip::<JaNee>();
         round_trip::<TenureKind>();
         round_trip::<AvailabilityStatus>();
+        round_trip::<SpaceStatus>();
         round_trip::<Audience>();
         round_trip::<GuideCategory>();
         round_trip::<Level>();

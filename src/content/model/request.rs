@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Date, DisciplineKey, Link, PlaceKey, ProvinceKey, Source, SpaceKindKey};
+use super::common::{Date, DisciplineKey, Link, PartialDate, PlaceKey, ProvinceKey, Source, SpaceKindKey};
 use super::space::{PriceModel, TenureKind};
 
 /// The front matter of a file in `content/requests/`.
@@ -50,6 +50,10 @@ pub struct Request {
     #[serde(default)]
     pub related: Vec<String>,
     pub sources: Vec<Source>,
+    /// When the source was published, as far as it says (`2024`, `2025-04`); left out when it
+    /// gives no date. The age of the facts, not a check of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_date: Option<PartialDate>,
     /// When someone last checked the facts against the source or with the people behind them;
     /// left out until someone has (a document's own date is no check).
     #[serde(default, skip_serializing_if = "Option::is_none")]

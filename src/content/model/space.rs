@@ -4,7 +4,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::common::{
-    Contact, Date, DisciplineKey, FacilityKey, Image, Link, Organisation, PlaceKey, Source, SpaceKindKey, Text,
+    Contact, Date, DisciplineKey, FacilityKey, Image, Link, Organisation, PartialDate, PlaceKey, Source, SpaceKindKey,
+    Text,
 };
 
 /// The front matter of a file in `content/spaces/`.
@@ -14,7 +15,13 @@ pub struct Space {
     /// The name people know the space by.
     pub name: String,
     /// What kind of space it is (keys from space-kinds.yaml): atelier, repetitieruimte, podium, …
+    /// Required for a workspace on offer; a place the sources do not describe may leave it out.
+    #[serde(default)]
     pub kinds: Vec<SpaceKindKey>,
+    /// Whether a maker can get in: a workspace on offer, or a venue, a place in its own users' hands,
+    /// a plan, a renovation, a closed place.
+    #[serde(default)]
+    pub status: SpaceStatus,
     /// The disciplines it suits (keys from disciplines.yaml).
     #[serde(default)]
     pub disciplines: Vec<DisciplineKey>,
@@ -62,6 +69,10 @@ pub struct Space {
     pub related: Vec<String>,
     /// Where the facts come from; at least one.
     pub sources: Vec<Source>,
+    /// When the source was published, as far as it says (`2024`, `2025-04`); left out when it
+    /// gives no date. The age of the facts, not a check of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_date: Option<PartialDate>,
     /// When someone last checked the facts against the source or with the people behind them;
     /// left out until someone has (a document's own date is no check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -100,6 +111,36 @@ pub struct Tenure {
     pub available_from: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub available_until: Option<Date>,
+}
+
+crate::keyed! {
+    /// What the place is to a maker looking for room. Only `aanbod` is a workspace on offer; the
+    /// others are in the directory as examples, and the finder lists them after the offer.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum SpaceStatus {
+        /// A workspace makers can rent, borrow or book.
+        #[default]
+        Aanbod,
+        /// A venue that hosts performances or exhibitions, not a workspace to rent.
+        Locatie,
+        /// In use by its own makers or association, not offered to others.
+        EigenGebruik,
+        /// Planned or being built.
+        Gepland,
+        /// Being renovated.
+        InRenovatie,
+        Gesloten,
+        /// The sources name the place but do not say whether makers can use it.
+        Onbekend,
+    }
+}
+
+impl SpaceStatus {
+    /// A workspace on offer; everything else is shown with its status.
+    pub fn on_offer(self) -> bool {
+        self == SpaceStatus::Aanbod
+    }
 }
 
 crate::keyed! {

@@ -18,12 +18,15 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
     let s = &entry.front;
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "name", &s.name);
-    non_empty_list(
-        &mut r,
-        "kinds",
-        s.kinds.len(),
-        "at least one kind of space, e.g. `- atelier`",
-    );
+    // A workspace on offer says what it is; a place the sources only name may not know.
+    if s.status.on_offer() {
+        non_empty_list(
+            &mut r,
+            "kinds",
+            s.kinds.len(),
+            "at least one kind of space, e.g. `- atelier` (or a `status` other than `aanbod`)",
+        );
+    }
     keys(&mut r, ctx, "kinds", &s.kinds);
     keys(&mut r, ctx, "disciplines", &s.disciplines);
     keys(&mut r, ctx, "facilities", &s.facilities);
@@ -119,6 +122,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
         "last_verified",
         s.last_verified,
     );
+    source_date(&mut r, ctx, s.source_date);
     r.finish()
 }
 
@@ -160,6 +164,7 @@ pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diag
         "last_verified",
         p.last_verified,
     );
+    source_date(&mut r, ctx, p.source_date);
     r.finish()
 }
 
@@ -322,6 +327,7 @@ pub(super) fn check_request(ctx: &Context, entry: &Entry<Request>) -> Vec<diagno
         "last_verified",
         q.last_verified,
     );
+    source_date(&mut r, ctx, q.source_date);
     r.finish()
 }
 
@@ -394,6 +400,15 @@ fn not_future(r: &mut Report, ctx: &Context, path: &str, date: Date) {
             .set_found(date.to_string())
             .set_expected(format!("a date on or before today ({})", ctx.today))
             .set_hint("write the day the facts were checked");
+    }
+}
+
+fn source_date(r: &mut Report, ctx: &Context, date: Option<PartialDate>) {
+    if let Some(date) = date.filter(|d| d.earliest() > ctx.today.0) {
+        r.error("source_date", "future-date", "the date lies in the future")
+            .set_found(date.to_string())
+            .set_expected(format!("a date on or before today ({})", ctx.today))
+            .set_hint("write when the source was published, as far as it says: `2024` or `2024-04`");
     }
 }
 
