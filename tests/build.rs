@@ -641,18 +641,25 @@ fn the_comparison_sets_use_arrangements_and_organisation_forms_apart() {
 
 #[test]
 fn the_repository_site_builds() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let output = ruimte(&["build", "--out", out.to_str().unwrap()]);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(out.join("praktijken/gardavoe-cc-de-werf-aalst/index.html").is_file());
-    let (_, broken) = broken_links(&out, "/");
-    assert!(broken.is_empty(), "broken links:\n{}", broken.join("\n"));
+    // At the root, and under a sub-path, where links the pages' text writes from the root
+    // (`/gidsen/vzw/`) must follow.
+    for (base_url, base) in [
+        ("https://example.org/", "/"),
+        ("https://example.org/ruimte/", "/ruimte/"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let output = ruimte(&["build", "--out", out.to_str().unwrap(), "--base-url", base_url]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(out.join("praktijken/gardavoe-cc-de-werf-aalst/index.html").is_file());
+        let (_, broken) = broken_links(&out, base);
+        assert!(broken.is_empty(), "broken links under {base}:\n{}", broken.join("\n"));
+    }
 }
 
 #[test]

@@ -584,7 +584,7 @@ pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
         title: entry.front.title.clone(),
         description: entry.front.description.clone().unwrap_or_default(),
         canonical: ctx.site.urls.absolute(&route),
-        body_html: markdown::to_html(&entry.body, 0),
+        body_html: markdown::to_html(&entry.body, 0, &ctx.site.urls.url("")),
     }
 }
 
@@ -616,7 +616,7 @@ pub(super) fn base_page<'s, T>(
         ],
         fact_sections: Vec::new(),
         tip: None,
-        body_html: markdown::to_html(&entry.body, 1),
+        body_html: markdown::to_html(&entry.body, 1, &ctx.site.urls.url("")),
         images: Vec::new(),
         sources: sources
             .iter()

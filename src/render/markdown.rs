@@ -11,7 +11,9 @@ use crate::content::validate::{markdown_options, ALLOWED_SCHEMES};
 use crate::html::escape;
 
 /// `heading_offset` moves body headings down: entry pages put the body under their own h2.
-pub fn to_html(markdown: &str, heading_offset: usize) -> String {
+/// `site_root` is the site's own path (`/`, or `/ruimte/` under a sub-path): a link written from
+/// the site's root (`/gidsen/vzw/`) is moved under it, so it holds wherever the site is hosted.
+pub fn to_html(markdown: &str, heading_offset: usize, site_root: &str) -> String {
     let mut events: Vec<Event> = Vec::new();
     let mut open_links: Vec<bool> = Vec::new(); // for each open link: was it dropped?
     let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>)> = None;
@@ -33,7 +35,7 @@ pub fn to_html(markdown: &str, heading_offset: usize) -> String {
                 if dropped {
                     continue;
                 }
-                Event::Html(link_start(&dest_url, &title).into())
+                Event::Html(link_start(&under_root(&dest_url, site_root), &title).into())
             }
             Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => {
                 if open_links.pop() == Some(true) {
@@ -89,6 +91,15 @@ fn unique_id(base: String, ids: &mut HashSet<String>) -> String {
     id
 }
 
+/// A root-relative address (`/x/`, not `//host/x`) under the site's own path.
+fn under_root(dest: &str, site_root: &str) -> String {
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        format!("{}{dest}", site_root.trim_end_matches('/'))
+    } else {
+        dest.to_string()
+    }
+}
+
 fn link_start(dest: &str, title: &str) -> String {
     let mut tag = format!("<a href=\"{}\"", escape(dest));
     if !title.is_empty() {
@@ -130,7 +141,20 @@ mod tests {
     use super::*;
 
     fn to_html_in_entry(markdown: &str) -> String {
-        to_html(markdown, 1)
+        to_html(markdown, 1, "/")
+    }
+
+    #[test]
+    fn links_from_the_site_root_follow_a_sub_path() {
+        let html = to_html(
+            "[a](/gidsen/vzw/) [b](//example.org/x) [c](vzw/) [d](https://example.org/)",
+            0,
+            "/ruimte/",
+        );
+        assert!(html.contains(r#"<a href="/ruimte/gidsen/vzw/">a</a>"#), "{html}");
+        assert!(html.contains(r#"href="//example.org/x""#), "{html}");
+        assert!(html.contains(r#"<a href="vzw/">c</a>"#), "{html}");
+        assert!(html.contains(r#"href="https://example.org/""#), "{html}");
     }
 
     #[test]
