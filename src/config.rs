@@ -29,6 +29,9 @@ pub struct Config {
     /// How entry pages are addressed: `folder` (`/ruimtes/atelier-noord/`) or `file`
     /// (`/ruimtes/atelier-noord.html`).
     pub entry_urls: EntryUrls,
+    /// Practices with this tag are other directories of space (a city's room finder, a regional
+    /// platform): the spaces list points to them under "Elders zoeken". Empty: no such block.
+    pub look_further_tag: String,
 }
 
 /// The two shapes of an entry page's address. Both work on every static host. `file` makes one
@@ -72,6 +75,7 @@ impl Default for Config {
             stale_after_days: 730,
             licence: Licence::default(),
             entry_urls: EntryUrls::default(),
+            look_further_tag: String::new(),
         }
     }
 }

@@ -639,6 +639,61 @@ fn the_comparison_sets_use_arrangements_and_organisation_forms_apart() {
     assert!(guide.contains("<dt>Rechtspersoonlijkheid</dt>") && !guide.contains("Notaris nodig"));
 }
 
+/// A kind's list points on to the pages that ask for it (`show_on`), and the spaces list to the
+/// other directories of space (practices with the `look_further_tag`).
+#[test]
+fn lists_point_further_and_elsewhere() {
+    let site = copy_fixture("valid");
+    fs::write(
+        site.path().join("pages/drempels.md"),
+        "---\ntitle: Drempels en hulp\ndescription: Wat het moeilijk maakt.\nshow_on: [guides]\n---\nZie [de gidsen](/gidsen/).\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("site.toml");
+    fs::write(
+        &config,
+        "look_further_tag = \"jongeren\"\n".to_string() + &fs::read_to_string(fixture("site.toml")).unwrap(),
+    )
+    .unwrap();
+    let out = dir.path().join("public");
+    let output = build_with(site.path(), &out, Path::new(THEME), &config, &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let guides = read(&out, "gidsen/index.html");
+    assert!(
+        guides.contains("<a href=\"/drempels/\">Drempels en hulp</a>: Wat het moeilijk maakt."),
+        "{guides}"
+    );
+    let spaces = read(&out, "ruimtes/index.html");
+    assert!(spaces.contains("Elders zoeken") && spaces.contains(">Oefenkot voor jongeren</a>"));
+    assert!(!read(&out, "praktijken/index.html").contains("Elders zoeken"));
+    assert!(!spaces.contains("Verder lezen"));
+}
+
+/// A page may only point from a list that exists.
+#[test]
+fn a_page_shown_on_an_unknown_list_is_refused() {
+    let site = copy_fixture("valid");
+    fs::write(
+        site.path().join("pages/drempels.md"),
+        "---\ntitle: Drempels\nshow_on: [ruimtes]\n---\nTekst.\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let output = build(site.path(), &dir.path().join("public"), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let said = stdout(&output) + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("pages/drempels.md:3") && said.contains("show_on[0]"),
+        "{said}"
+    );
+}
+
 #[test]
 fn the_repository_site_builds() {
     // At the root, and under a sub-path, where links the pages' text writes from the root

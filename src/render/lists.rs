@@ -26,6 +26,18 @@ pub struct ListPage<'c> {
     pub pagination: Option<Pagination>,
     /// Counts per entry kind on facet pages ("12 ruimtes, 3 praktijken").
     pub summary: String,
+    /// On a kind's list: pages that say more ("Verder lezen"), and for spaces the other
+    /// directories to look in ("Elders zoeken").
+    pub further: Vec<Pointer>,
+    pub elsewhere: Vec<Pointer>,
+}
+
+/// A link with a sentence on what is behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pointer {
+    pub title: String,
+    pub url: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -78,6 +90,8 @@ pub fn paginate<'c>(
                 cards: chunk.into_iter().map(Listed).collect(),
                 pagination,
                 summary: summary.clone(),
+                further: Vec::new(),
+                elsewhere: Vec::new(),
             };
             (route, page)
         })
@@ -94,17 +108,67 @@ pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
     for kind in LISTED_KINDS {
         let cards = ctx.cards_of(kind);
         let plural = kind.folder();
-        out.extend(paginate(
-            ctx,
-            |n| routes::list(kind, n),
-            ctx.site.t(&format!("list_{plural}")),
-            ctx.site.t(&format!("list_{plural}_intro")),
-            home.clone(),
-            cards,
-            String::new(),
-        ));
+        let (further, elsewhere) = (further_reading(ctx, kind), look_further(ctx, kind));
+        out.extend(
+            paginate(
+                ctx,
+                |n| routes::list(kind, n),
+                ctx.site.t(&format!("list_{plural}")),
+                ctx.site.t(&format!("list_{plural}_intro")),
+                home.clone(),
+                cards,
+                String::new(),
+            )
+            .into_iter()
+            .map(|(route, mut page)| {
+                page.further = further.clone();
+                page.elsewhere = elsewhere.clone();
+                (route, page)
+            }),
+        );
     }
     out
+}
+
+/// The pages that ask to be shown on this kind's list (`show_on`), by title.
+fn further_reading(ctx: &RenderContext, kind: EntryKind) -> Vec<Pointer> {
+    let site = ctx.site;
+    let mut pages: Vec<Pointer> = site
+        .pages
+        .iter()
+        .filter(|p| p.front.show_on.iter().any(|l| l == kind.folder()))
+        .map(|p| Pointer {
+            title: p.front.title.clone(),
+            url: site.urls.url(&site.entry_route(EntryKind::Page, &p.slug)),
+            text: p.front.description.clone().unwrap_or_default(),
+        })
+        .collect();
+    pages.sort_by_key(|p| p.title.to_lowercase());
+    pages
+}
+
+/// For spaces: the practices that are other directories of space (`look_further_tag`).
+fn look_further(ctx: &RenderContext, kind: EntryKind) -> Vec<Pointer> {
+    let site = ctx.site;
+    let tag = site.config.look_further_tag.as_str();
+    if kind != EntryKind::Space || tag.is_empty() {
+        return Vec::new();
+    }
+    let mut finders: Vec<Pointer> = site
+        .practices
+        .iter()
+        .filter(|p| p.front.tags.iter().any(|t| t.as_str() == tag))
+        .filter_map(|p| {
+            let listing = site.listing_of(&p.slug)?;
+            Some(Pointer {
+                title: listing.title.to_string(),
+                url: listing.url.clone(),
+                text: p.front.summary.clone(),
+            })
+        })
+        .collect();
+    finders.sort_by_key(|p| p.title.to_lowercase());
+    finders
 }
 
 /// Which listed entries belong to each value of a facet.

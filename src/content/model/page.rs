@@ -10,6 +10,10 @@ pub struct Page {
     /// One sentence for search engines and link previews.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The lists that point to this page under "Verder lezen": `spaces`, `practices`, `guides`
+    /// or `requests` (the content folders' names).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub show_on: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }

@@ -334,6 +334,24 @@ pub(super) fn check_request(ctx: &Context, entry: &Entry<Request>) -> Vec<diagno
 pub(super) fn check_page(_ctx: &Context, entry: &Entry<Page>) -> Vec<diagnostics::Diagnostic> {
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "title", &entry.front.title);
+    // Every kind but pages has a list.
+    let lists: Vec<&str> = EntryKind::ALL
+        .into_iter()
+        .filter(|k| *k != EntryKind::Page)
+        .map(|k| k.folder())
+        .collect();
+    for (i, list) in entry.front.show_on.iter().enumerate() {
+        if !lists.contains(&list.as_str()) {
+            let allowed: Vec<String> = lists.iter().map(|l| format!("`{l}`")).collect();
+            r.error(
+                &format!("show_on[{i}]"),
+                "unknown-value",
+                format!("there is no list `{list}`"),
+            )
+            .set_found(format!("`{list}`"))
+            .set_expected(format!("one of {}", allowed.join(", ")));
+        }
+    }
     r.extend(check_body(&entry.file, &entry.body, entry.body_first_line));
     r.finish()
 }
