@@ -153,6 +153,65 @@ fn the_guides_say_what_the_law_says() {
     assert!(cooperative.contains("geen kapitaal meer"));
 }
 
+/// The comparison: a use arrangement is scored on how you hold a space, an organisation form on
+/// what it is in law and tax; the notary's part in erfpacht and opstal is said, and the
+/// patrimoniumtaks has its figures of 2024, not the old 0.17 % above EUR 25,000.
+#[test]
+fn each_guide_is_compared_on_its_familys_points() {
+    use ruimte::content::model::guide::Family;
+    use ruimte::content::model::Keyed;
+    let site = load();
+    for g in &site.guides {
+        let c = &g.front.compare;
+        match g.front.category.family() {
+            Some(Family::Use) => assert!(c.use_terms.is_some() && c.organisation.is_none(), "{}", g.slug),
+            Some(Family::Organisation) => assert!(c.organisation.is_some() && c.use_terms.is_none(), "{}", g.slug),
+            None => assert!(c.use_terms.is_none() && c.organisation.is_none(), "{}", g.slug),
+        }
+    }
+    let guide = |slug: &str| &site.guides.iter().find(|g| g.slug == slug).unwrap().front.compare;
+    for slug in ["erfpacht", "opstalrecht"] {
+        let note = guide(slug)
+            .use_terms
+            .as_ref()
+            .unwrap()
+            .notary_note
+            .as_deref()
+            .unwrap_or_default();
+        assert!(note.contains("ontstaat al door de overeenkomst"), "{slug}: {note}");
+    }
+    let vzw = guide("vzw").organisation.as_ref().unwrap();
+    let tax = vzw.patrimony_tax.as_deref().unwrap();
+    assert!(tax.contains("50.000") && !tax.contains("0,17"), "{tax}");
+    assert!(vzw.income_tax.as_deref().unwrap().contains("rechtspersonenbelasting"));
+    let association = guide("feitelijke-vereniging").organisation.as_ref().unwrap();
+    assert_eq!(association.legal_personality.key(), "nee");
+}
+
+/// A space says what it is: the focus-group venues, the plinth and the academies are no
+/// workspaces on offer, Permanent is a plan, the kiosk of Sint-Lievens-Esse is to be renovated.
+#[test]
+fn spaces_say_what_they_are() {
+    use ruimte::content::model::space::SpaceStatus;
+    let site = load();
+    let status = |slug: &str| site.spaces.iter().find(|e| e.slug == slug).unwrap().front.status;
+    for slug in [
+        "kaaitheater-brussel",
+        "buda-kortrijk",
+        "sokkel-gemeenteplein-bornem",
+        "kiosk-kouter-gent",
+    ] {
+        assert_eq!(status(slug), SpaceStatus::Locatie, "{slug}");
+    }
+    assert_eq!(status("permanent-ateliergebouw-brussel"), SpaceStatus::Gepland);
+    assert_eq!(status("kiosk-sint-lievens-esse"), SpaceStatus::InRenovatie);
+    assert_eq!(status("atelier-agno3000-leuven"), SpaceStatus::EigenGebruik);
+    assert_eq!(status("jc-kompas-repetitieruimtes"), SpaceStatus::Aanbod);
+    // NUCLEO: the dossier names it and says nothing of its space.
+    let nucleo = site.spaces.iter().find(|e| e.slug == "nucleo-gent").unwrap();
+    assert!(nucleo.front.status == SpaceStatus::Onbekend && nucleo.front.kinds.is_empty());
+}
+
 /// Facts the documents do not give are left out rather than guessed.
 #[test]
 fn no_fact_the_documents_do_not_give() {
@@ -211,6 +270,30 @@ fn no_fact_the_documents_do_not_give() {
         5,
         "the Permanent entries carry no check date: {unverified:?}"
     );
+    // A source's date only where the source gives one: the memorandum 2024, the Horizon 2035
+    // dossier none; and no check date that is a source's year in disguise.
+    let cites =
+        |sources: &[ruimte::content::model::Source], title: &str| sources.iter().all(|s| s.title.starts_with(title));
+    for e in &site.practices {
+        assert!(e.front.last_verified.is_none(), "{}: nobody checked it", e.slug);
+        if cites(&e.front.sources, "Horizon 2035") {
+            assert_eq!(e.front.source_date, None, "{}", e.slug);
+        }
+        if cites(&e.front.sources, "Lokaal talent doet me wat") {
+            assert_eq!(
+                e.front.source_date.map(|d| d.to_string()).as_deref(),
+                Some("2024"),
+                "{}",
+                e.slug
+            );
+        }
+    }
+    for e in &site.spaces {
+        assert!(e.front.last_verified.is_none(), "{}: nobody checked it", e.slug);
+        if cites(&e.front.sources, "Horizon 2035") {
+            assert_eq!(e.front.source_date, None, "{}", e.slug);
+        }
+    }
     let izegem = site.vocab.place("izegem").unwrap().population.as_ref().unwrap();
     assert!(
         izegem.note.as_deref().is_some_and(|n| n.contains("29.982")),
