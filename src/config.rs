@@ -32,6 +32,9 @@ pub struct Config {
     /// Practices with this tag are other directories of space (a city's room finder, a regional
     /// platform): the spaces list points to them under "Elders zoeken". Empty: no such block.
     pub look_further_tag: String,
+    /// Where reports of outdated information go when no repository is set: every entry page's
+    /// report link then opens a pre-filled e-mail to this address.
+    pub contact_email: String,
 }
 
 /// The two shapes of an entry page's address. Both work on every static host. `file` makes one
@@ -76,6 +79,7 @@ impl Default for Config {
             licence: Licence::default(),
             entry_urls: EntryUrls::default(),
             look_further_tag: String::new(),
+            contact_email: String::new(),
         }
     }
 }

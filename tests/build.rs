@@ -694,6 +694,125 @@ fn a_page_shown_on_an_unknown_list_is_refused() {
     );
 }
 
+/// A space's card says what decides (price with its model, size, capacity, availability in word
+/// and class, wheelchair access, the check, its first picture), and says unknown as unknown.
+#[test]
+fn space_cards_show_what_decides() {
+    let dir = built(&[]);
+    let out = dir.path().join("public");
+    let list = read(&out, "ruimtes/index.html");
+    // A card runs from its `<li class="card` to its own `</li>` and a line break (the facts'
+    // items close without one).
+    let card = |name: &str| -> String {
+        let title = list
+            .find(&format!(">{name}</a>"))
+            .unwrap_or_else(|| panic!("{name}: {list}"));
+        let from = list[..title].rfind("<li class=\"card").unwrap();
+        list[from..].split("</li>\n").next().unwrap().to_string()
+    };
+    let full = card("Atelier Noord");
+    for fact in [
+        "<li class=\"price\">€ 120 per maand</li>",
+        "<li class=\"size_m2\">35,5 m²</li>",
+        "<li class=\"capacity\">4 personen</li>",
+        "<li class=\"availability availability-wachtlijst\">Wachtlijst</li>",
+        "<li class=\"wheelchair wheelchair-beperkt\">Rolstoel: beperkt</li>",
+        "<li class=\"checked\">Laatst nagekeken op 1 juni 2025</li>",
+        "alt=\"Een lichte zaal met drie werktafels\"",
+    ] {
+        assert!(full.contains(fact), "{fact} in {full}");
+    }
+    let bare = card("Een minimale ruimte");
+    for fact in ["Prijs onbekend", "Beschikbaarheid onbekend", "Rolstoel: onbekend"] {
+        assert!(bare.contains(fact), "{fact} in {bare}");
+    }
+    assert!(!bare.contains("m²") && !bare.contains("card-image"));
+}
+
+/// A space's page opens with how to reach it: operator, website, e-mail, phone, booking, and the
+/// address with a link that opens it on OpenStreetMap; where nothing is known it says so and asks.
+#[test]
+fn a_space_page_opens_with_how_to_reach_it() {
+    let dir = built(&[]);
+    let out = dir.path().join("public");
+    let page = read(&out, "ruimtes/atelier-noord/index.html");
+    let block = &page[page.find("class=\"contact-block\"").expect("a contact block")..];
+    let block = &block[..block.find("</section>").unwrap()];
+    assert!(
+        page.find("class=\"contact-block\"") < page.find("id=\"kort\""),
+        "before the facts"
+    );
+    for part in [
+        ">Vzw Voorbeeld</a>",
+        "href=\"https://example.org/atelier\"",
+        "href=\"mailto:atelier@example.org\"",
+        "href=\"tel:+3291234567\"",
+        "href=\"https://example.org/reserveren\"",
+        "Voorbeeldstraat 12, 9000 Gent",
+        "href=\"https://www.openstreetmap.org/?mlat=51.06&amp;mlon=3.72#map=18/51.06/3.72\"",
+    ] {
+        assert!(block.contains(part), "{part} in {block}");
+    }
+    let bare = read(&out, "ruimtes/minimal-space/index.html");
+    let block = &bare[bare.find("class=\"contact-block\"").unwrap()..];
+    assert!(block.contains("We kennen nog geen website") && block.contains("issues/new?template="));
+}
+
+/// Reporting works with or without a repository: a pre-filled issue, else a pre-filled e-mail to
+/// `contact_email`, else the contribute page; the footer links that page.
+#[test]
+fn every_entry_page_can_be_reported_with_or_without_a_repository() {
+    let site = copy_fixture("valid");
+    fs::write(
+        site.path().join("pages/bijdragen.md"),
+        "---\ntitle: Bijdragen\n---\nZo meld je iets.\n",
+    )
+    .unwrap();
+    let without_repository = fs::read_to_string(fixture("site.toml"))
+        .unwrap()
+        .replace("url = \"https://github.com/example/ruimte\"", "url = \"\"");
+    for (extra, expected) in [
+        ("", "https://github.com/example/ruimte/issues/new?template="),
+        (
+            "NO_REPO contact_email = \"meld@example.org\"\n",
+            "mailto:meld@example.org?subject=Verouderde%20informatie%3A%20",
+        ),
+        (
+            "NO_REPO",
+            "href=\"/bijdragen/\" rel=\"noopener\">Meld verouderde informatie",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("site.toml");
+        let settings = match extra.strip_prefix("NO_REPO") {
+            Some(line) => line.trim_start().to_string() + &without_repository,
+            None => fs::read_to_string(fixture("site.toml")).unwrap(),
+        };
+        fs::write(&config, settings).unwrap();
+        let out = dir.path().join("public");
+        let output = build_with(site.path(), &out, Path::new(THEME), &config, &[]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for page in [
+            "ruimtes/atelier-noord/index.html",
+            "ruimtes/minimal-space/index.html",
+            "praktijken/oefenkot-gent/index.html",
+            "gidsen/bruikleen/index.html",
+        ] {
+            let html = read(&out, page);
+            assert!(html.contains(expected), "{extra}: {page} lacks {expected}");
+            assert!(
+                html.contains("<a href=\"/bijdragen/\">Bijdragen en melden</a>"),
+                "footer: {page}"
+            );
+        }
+    }
+}
+
 #[test]
 fn the_repository_site_builds() {
     // At the root, and under a sub-path, where links the pages' text writes from the root

@@ -13,7 +13,7 @@ use crate::site::routes;
 use crate::site::{Listing, Site};
 
 use super::assets::Assets;
-use super::entries::Item;
+use super::entries::{space_card_facts, CardFact, Item};
 use super::theme::Theme;
 
 /// A listed entry as other pages show it.
@@ -25,6 +25,10 @@ pub struct Card<'a> {
     pub meta: String,
     /// What a space is when it is not a workspace on offer ("Gepland"); empty otherwise.
     pub status: String,
+    /// For a space, what decides: price, size, availability, access, the check.
+    pub facts: Vec<CardFact>,
+    /// A space's first picture.
+    pub image: Option<CardImage>,
     /// The card as the theme's `card.html` renders it: once per build, though a card shows on
     /// several lists (every facet it belongs to), and then dropped into each.
     pub html: String,
@@ -43,17 +47,25 @@ impl Card<'_> {
 impl Serialize for Card<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let l = self.listing;
-        let mut card = serializer.serialize_struct("Card", 8)?;
+        let mut card = serializer.serialize_struct("Card", 10)?;
         card.serialize_field("url", &l.url)?;
         card.serialize_field("title", l.title)?;
         card.serialize_field("kind", &l.kind)?;
         card.serialize_field("kind_label", &self.kind_label)?;
         card.serialize_field("meta", &self.meta)?;
         card.serialize_field("status", &self.status)?;
+        card.serialize_field("facts", &self.facts)?;
+        card.serialize_field("image", &self.image)?;
         card.serialize_field("summary", &l.summary)?;
         card.serialize_field("html", &self.html)?;
         card.end()
     }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CardImage {
+    pub src: String,
+    pub alt: String,
 }
 
 /// A card where a list shows it: only its markup. `card.html` rendered it once with every field;
@@ -81,6 +93,8 @@ pub struct Chrome {
     pub data: String,
     /// The figures page, linked from the footer (the header's menu is full on a phone).
     pub stats: String,
+    /// The contribute page, if the site has one: the footer links it.
+    pub contribute: Option<String>,
     pub nav: Vec<NavItem>,
     pub licence_name: String,
     pub licence_url: String,
@@ -146,6 +160,8 @@ impl<'s, 'a> RenderContext<'s, 'a> {
 
     /// One card per listed entry, made in parallel (a tenth of a second per 10,000 entries).
     fn make_cards(&self) -> HashMap<&'a str, Card<'s>> {
+        // What only a space's card has: its status line, its facts, its picture.
+        type Extra = (String, Vec<CardFact>, Option<CardImage>);
         let site = self.site;
         let join = |names: Vec<String>| names.join(", ");
         let spaces = site.spaces.par_iter().map(|e| {
@@ -162,33 +178,48 @@ impl<'s, 'a> RenderContext<'s, 'a> {
             } else {
                 site.value_label(status)
             };
-            (e.slug.as_str(), meta, status)
+            let image = e.front.images.first().map(|i| CardImage {
+                src: site.urls.url(&format!(
+                    "{}{}",
+                    routes::entry_folder(EntryKind::Space, &e.slug),
+                    i.file
+                )),
+                alt: i.alt.clone(),
+            });
+            let extra: Extra = (status, space_card_facts(site, &e.front), image);
+            (e.slug.as_str(), meta, extra)
         });
         let practices = site.practices.par_iter().map(|e| {
             let places = e.front.places.iter().map(|p| site.name_of(p)).collect();
-            (e.slug.as_str(), join(places), String::new())
+            (e.slug.as_str(), join(places), Extra::default())
         });
         let guides = site
             .guides
             .par_iter()
-            .map(|e| (e.slug.as_str(), site.value_label(e.front.category), String::new()));
+            .map(|e| (e.slug.as_str(), site.value_label(e.front.category), Extra::default()));
         let requests = site.requests.par_iter().map(|e| {
             let places = e.front.places.iter().map(|p| site.name_of(p));
             let provinces = e.front.provinces.iter().map(|p| site.name_of(p));
-            (e.slug.as_str(), join(places.chain(provinces).collect()), String::new())
+            (
+                e.slug.as_str(),
+                join(places.chain(provinces).collect()),
+                Extra::default(),
+            )
         });
         spaces
             .chain(practices)
             .chain(guides)
             .chain(requests)
             // An expired request has a page but no card.
-            .filter_map(|(slug, meta, status)| {
+            .filter_map(|(slug, meta, (status, facts, image))| {
                 let listing = site.listing_of(slug)?;
                 let card = Card {
                     listing,
                     kind_label: site.kind_label(listing.kind),
                     meta,
                     status,
+                    facts,
+                    image,
                     html: String::new(),
                 };
                 Some((listing.slug, card))
@@ -274,6 +305,11 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
         feed: urls.url(routes::FEED),
         data: urls.url(routes::DATA),
         stats: urls.url(routes::STATS),
+        contribute: site
+            .pages
+            .iter()
+            .any(|p| p.slug == routes::CONTRIBUTE_PAGE)
+            .then(|| urls.url(&site.entry_route(EntryKind::Page, routes::CONTRIBUTE_PAGE))),
         nav,
         licence_name: config.licence.name.clone(),
         licence_url: config.licence.url.clone(),

@@ -5,7 +5,8 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::content::model::guide::Level;
-use crate::content::model::space::{PriceModel, Space};
+use crate::content::model::space::{AvailabilityStatus, PriceModel, Space};
+use crate::content::model::Keyed;
 use crate::content::model::{Date, Guide, Page, PartialDate, Practice, Source};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
@@ -84,6 +85,16 @@ pub struct EntryPage<'a> {
     pub expired: Option<String>,
     /// Shown on a space that is not a workspace on offer (a venue, a plan).
     pub status_note: Option<String>,
+    /// A space's way in, at the top of its page: who runs it, how to reach them, where it is.
+    pub contact: Option<ContactBlock>,
+}
+
+/// The contact block of a space: its facts, or, when none is known, a line that says so (the page
+/// then offers the report link).
+#[derive(Debug, Clone, Serialize)]
+pub struct ContactBlock {
+    pub facts: Vec<FactRow>,
+    pub unknown: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -254,20 +265,6 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
         f.push("fact_space_status", vec![Item::text(ctx.site.value_label(s.status))]);
     }
     f.push("fact_place", place_items(ctx, s.place.as_str()));
-    if let Some(a) = &s.address {
-        let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
-        let place = ctx.site.label(VocabularyKind::Places, s.place.as_str());
-        f.push(
-            "fact_address",
-            vec![Item::text(format!("{}{number}, {} {place}", a.street, a.postcode.0))],
-        );
-    }
-    if let Some(o) = &s.operator {
-        f.push(
-            "fact_operator",
-            vec![link_or_text(&o.name, o.url.as_ref().map(|u| u.0.as_str()))],
-        );
-    }
     if let Some(t) = &s.tenure {
         let mut items = vec![Item::text(ctx.site.value_label(t.kind))];
         if let Some(guide) = t.legal_framework.as_deref().and_then(|g| ctx.site.listing_of(g)) {
@@ -294,9 +291,6 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
     let mut availability = vec![Item::text(ctx.site.value_label(s.availability.status))];
     if let Some(reason) = &s.availability.reason {
         availability.push(Item::text(reason.clone()));
-    }
-    if let Some(url) = &s.availability.booking_url {
-        availability.push(Item::link(ctx.site.t("fact_booking"), url.0.clone()));
     }
     f.push("fact_availability", availability);
     f.push(
@@ -331,7 +325,6 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
         .collect();
     f.push("fact_facilities", facilities);
     f.text("fact_opening_hours", s.opening_hours.as_deref());
-    contact_facts(&mut f, &s.contact);
     let facts = f.out;
 
     // Accessibility: always shown, so "unknown" is said rather than implied.
@@ -397,6 +390,7 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
     page.images = images;
     page.json_ld = json_ld;
     page.status_note = (!s.status.on_offer()).then(|| ctx.site.t("space_not_on_offer"));
+    page.contact = Some(contact_block(ctx, s));
     page.source_date = source_date(ctx, s.source_date);
     page.matches = super::requests::requests_for_space(ctx, &entry.slug);
     page
@@ -640,13 +634,16 @@ pub(super) fn base_page<'s, T>(
         stale: checked_on.is_none_or(|d| ctx.site.is_stale(d)),
         related: ctx.related_cards(&entry.slug),
         edit_url: edit_url(ctx, &entry.file),
-        report_url: report_url(ctx, title, &ctx.site.urls.absolute(&route), &entry.file),
+        // Without a repository or an address to write to, the contribute page says how to report.
+        report_url: report_url(ctx, title, &ctx.site.urls.absolute(&route), &entry.file)
+            .or_else(|| ctx.chrome.contribute.clone()),
         disclaimer: None,
         draft,
         json_ld: String::new(),
         matches: None,
         expired: None,
         status_note: None,
+        contact: None,
     }
 }
 
@@ -690,15 +687,81 @@ pub(super) fn population_text(ctx: &RenderContext, p: &crate::content::vocab::Po
     text
 }
 
-fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> Vec<Item> {
-    let lang = ctx.site.language;
-    let model = ctx.site.value_label(p.model);
-    let mut text = match (p.model, p.amount_eur) {
+/// The price as one says it: "€ 8 per uur", "Gratis", "Ledenbijdrage: € 20".
+pub(super) fn price_text(site: &Site, p: &crate::content::model::space::Price) -> String {
+    let lang = site.language;
+    let model = site.value_label(p.model);
+    match (p.model, p.amount_eur) {
         (PriceModel::Gratis | PriceModel::OpAanvraag | PriceModel::Ledenbijdrage, None) => model,
         (PriceModel::Ledenbijdrage, Some(a)) => format!("{model}: {}", format::euro(a, lang)),
         (_, Some(a)) => format!("{} {model}", format::euro(a, lang)),
         (_, None) => model,
+    }
+}
+
+/// What decides, on a space's card: price, size, capacity, availability, wheelchair access and
+/// when it was checked. Price, availability, access and the check are always said, as unknown
+/// when they are; a number nobody gave is left out.
+pub(super) fn space_card_facts(site: &Site, s: &Space) -> Vec<CardFact> {
+    let fact = |text: String, class: &str| CardFact {
+        text,
+        class: class.to_string(),
     };
+    let mut facts = vec![fact(
+        s.price
+            .as_ref()
+            .map_or_else(|| site.t("card_price_unknown"), |p| price_text(site, p)),
+        "price",
+    )];
+    for quantity in &QUANTITIES {
+        if let Some(value) = (quantity.value)(s) {
+            let number = format::decimal(value, site.language);
+            let text = match quantity.unit {
+                Unit::Symbol(symbol) => format!("{number} {symbol}"),
+                Unit::Word(key) => format!("{number} {}", site.t(key)),
+                Unit::None => number,
+            };
+            facts.push(fact(text, quantity.column));
+        }
+    }
+    // A place that is not on offer says what it is instead (the card's status line).
+    if s.status.on_offer() {
+        let status = s.availability.status;
+        let text = if status == AvailabilityStatus::Onbekend {
+            site.t("card_availability_unknown")
+        } else {
+            site.value_label(status)
+        };
+        facts.push(fact(text, &format!("availability availability-{}", status.key())));
+    }
+    let wheelchair = s.accessibility.wheelchair;
+    facts.push(fact(
+        format!(
+            "{}: {}",
+            site.t("card_wheelchair"),
+            site.value_label(wheelchair).to_lowercase()
+        ),
+        &format!("wheelchair wheelchair-{}", wheelchair.key()),
+    ));
+    facts.push(match s.last_verified {
+        Some(d) => fact(
+            format!("{} {}", site.t("verified_on"), format::date(d, site.language)),
+            "checked",
+        ),
+        None => fact(site.t("card_not_checked"), "checked checked-never"),
+    });
+    facts
+}
+
+/// A fact on a card, with a class the theme can colour by (`availability-volzet`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CardFact {
+    pub text: String,
+    pub class: String,
+}
+
+fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> Vec<Item> {
+    let mut text = price_text(ctx.site, p);
     match p.includes_charges {
         Some(true) => text.push_str(&format!(" ({})", ctx.site.t("fact_price_includes_charges"))),
         Some(false) => text.push_str(&format!(" ({})", ctx.site.t("fact_price_excludes_charges"))),
@@ -709,6 +772,53 @@ fn price_items(ctx: &RenderContext, p: &crate::content::model::space::Price) -> 
         items.push(Item::text(notes.clone()));
     }
     items
+}
+
+/// Who runs the space and how to reach them, where it is (with a link that opens the address in
+/// OpenStreetMap, not an embedded map), and where to book.
+fn contact_block(ctx: &RenderContext, s: &Space) -> ContactBlock {
+    let site = ctx.site;
+    let mut f = Facts::new(site);
+    if let Some(o) = &s.operator {
+        f.push(
+            "fact_operator",
+            vec![link_or_text(&o.name, o.url.as_ref().map(|u| u.0.as_str()))],
+        );
+    }
+    contact_facts(&mut f, &s.contact);
+    if let Some(url) = &s.availability.booking_url {
+        f.push("fact_booking", vec![Item::link(display_url(&url.0), url.0.clone())]);
+    }
+    let place = site.label(VocabularyKind::Places, s.place.as_str());
+    let address = s.address.as_ref().map(|a| {
+        let number = a.number.as_ref().map(|n| format!(" {}", n.0)).unwrap_or_default();
+        format!("{}{number}, {} {place}", a.street, a.postcode.0)
+    });
+    // The map link needs a point or a street: a municipality's name alone finds its centre.
+    let map = match (&s.geo, &address) {
+        (Some(g), _) => Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=18/{lat}/{lon}",
+            lat = g.lat,
+            lon = g.lon
+        )),
+        (None, Some(address)) => Some(format!(
+            "https://www.openstreetmap.org/search?{}",
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("query", &format!("{address}, België"))
+                .finish()
+        )),
+        (None, None) => None,
+    };
+    if let Some(address) = &address {
+        let mut items = vec![Item::text(address.clone())];
+        items.extend(map.map(|m| Item::link(site.t("contact_open_map"), m)));
+        f.push("fact_address", items);
+    }
+    let unknown = f.out.is_empty().then(|| site.t("contact_unknown"));
+    ContactBlock {
+        facts: rows(f.out),
+        unknown,
+    }
 }
 
 fn contact_facts(f: &mut Facts, contact: &crate::content::model::Contact) {
@@ -750,22 +860,44 @@ fn edit_url(ctx: &RenderContext, file: &str) -> Option<String> {
     })
 }
 
-/// A pre-filled issue: which entry, where it lives, and what to fill in.
+/// Where a reader reports outdated information about an entry: a pre-filled issue form when the
+/// site has a repository, else a pre-filled e-mail to `contact_email`; `None` when it has neither
+/// (the page then points to the contribute page).
 fn report_url(ctx: &RenderContext, title: &str, page_url: &str, file: &str) -> Option<String> {
-    let repo = &ctx.site.config.repository;
-    if repo.url.is_empty() {
+    let config = ctx.site.config;
+    let repo = &config.repository;
+    let subject = format!("Verouderde informatie: {title}");
+    if !repo.url.is_empty() {
+        // The issue form `.github/ISSUE_TEMPLATE/verouderde-informatie.yml` fills its fields from
+        // these parameters, named after the fields' ids.
+        let query: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("template", "verouderde-informatie.yml")
+            .append_pair("title", &subject)
+            .append_pair("pagina", page_url)
+            .append_pair("bestand", &format!("{}/{file}", repo.content_path))
+            .finish();
+        return Some(format!("{}/issues/new?{query}", repo.url.trim_end_matches('/')));
+    }
+    if config.contact_email.is_empty() {
         return None;
     }
-    let issue_title = format!("Verouderde informatie: {title}");
-    // The issue form `.github/ISSUE_TEMPLATE/verouderde-informatie.yml` fills its fields from
-    // these parameters, named after the fields' ids.
-    let query: String = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("template", "verouderde-informatie.yml")
-        .append_pair("title", &issue_title)
-        .append_pair("pagina", page_url)
-        .append_pair("bestand", &format!("{}/{file}", repo.content_path))
-        .finish();
-    Some(format!("{}/issues/new?{query}", repo.url.trim_end_matches('/')))
+    let body = ctx
+        .site
+        .t("report_mail_body")
+        .replace("{page}", page_url)
+        .replace("{file}", &format!("{}/{file}", repo.content_path));
+    // A mailto query is percent-encoded: `+` would stay a plus in a mail client.
+    let encode = |text: &str| -> String {
+        url::form_urlencoded::byte_serialize(text.as_bytes())
+            .collect::<String>()
+            .replace('+', "%20")
+    };
+    Some(format!(
+        "mailto:{}?subject={}&body={}",
+        config.contact_email,
+        encode(&subject),
+        encode(&body)
+    ))
 }
 
 fn space_json_ld(ctx: &RenderContext, entry: &Entry<Space>, route: &str, description: &str) -> String {

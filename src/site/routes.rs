@@ -118,6 +118,8 @@ pub fn schema(kind: EntryKind) -> String {
 
 /// The content page the menu's last item leads to, when it exists.
 pub const ABOUT_PAGE: &str = "over";
+/// The page on how to contribute and report; the footer and every report link lead to it.
+pub const CONTRIBUTE_PAGE: &str = "bijdragen";
 
 /// The header's menu: each item's interface string and route, in order.
 pub fn menu() -> Vec<(&'static str, String)> {
