@@ -13,12 +13,16 @@ use super::context::RenderContext;
 use super::entries::{script_safe_json, Item};
 
 /// Interface strings of the script, for the suggestions (every page) and the search page.
-const UI_KEYS: [&str; 5] = [
+const UI_KEYS: [&str; 9] = [
     "search_count",
     "search_count_one",
     "search_no_results",
+    "search_no_suggestions",
     "search_all_results",
     "search_failed",
+    "search_without",
+    "filter_find",
+    "filter_show_all",
 ];
 
 /// Labels the search script shows: interface strings, the name of each entry type, and (for the

@@ -81,13 +81,17 @@ function setUpHeader() {
     // The same query as the results page, so the count and the order agree; only fewer hits.
     const result = search({ q, limit: 6, facets: false, snippets: false });
     list.replaceChildren();
+    // An option is text, not a link (a link inside an option is a control inside a control);
+    // choosing it, by Enter or a click, goes to its address.
     result.hits.forEach((hit, i) => {
-      const link = el('a', { href: header.dataset.base + hit.url, tabindex: '-1' }, hit.title);
-      list.append(el('li', { role: 'option', id: `zoek-kop-optie-${i}`, 'aria-selected': 'false' }, link, meta(hit)));
+      list.append(el('li', { role: 'option', id: `zoek-kop-optie-${i}`, 'aria-selected': 'false',
+        'data-href': header.dataset.base + hit.url }, el('span', { class: 'option-title' }, hit.title), meta(hit)));
     });
-    const all = el('a', { href: `${header.action}?q=${encodeURIComponent(q)}`, tabindex: '-1' },
-      `${text('search_all_results', 'Alle resultaten')} (${result.total})`);
-    list.append(el('li', { role: 'option', id: 'zoek-kop-alles', 'aria-selected': 'false', class: 'all' }, all));
+    const all = result.total === 0
+      ? text('search_no_suggestions', 'Niets gevonden: bekijk de zoekpagina')
+      : `${text('search_all_results', 'Alle resultaten')} (${result.total})`;
+    list.append(el('li', { role: 'option', id: 'zoek-kop-alles', 'aria-selected': 'false', class: 'all',
+      'data-href': `${header.action}?q=${encodeURIComponent(q)}` }, all));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
@@ -104,47 +108,82 @@ function setUpHeader() {
       highlight(active + (event.key === 'ArrowDown' ? 1 : -1));
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
-      window.location.href = options()[active].querySelector('a').href;
+      window.location.href = options()[active].dataset.href;
     } else if (event.key === 'Escape') {
       close();
     }
   });
   list.addEventListener('mousedown', (event) => event.preventDefault()); // keep focus for the click
+  list.addEventListener('click', (event) => {
+    const option = event.target.closest('[role=option]');
+    if (option) window.location.href = option.dataset.href;
+  });
   input.addEventListener('blur', () => setTimeout(close, 150));
 }
 
-// The search page: all results, filters with counts, the query in the address.
+// The search page: all results, filters with counts, the query in the address. On a phone the
+// filters fold into one "Filters (n)" line above the results; on a wide screen they stand open
+// beside them. Every value of a group can be reached: the first twelve show, a button shows the
+// rest, and a long group has a box to narrow its list.
 function setUpPage() {
   // The filter groups, in order, as the index defines them (search-index's FILTER_GROUPS).
   const GROUPS = labels.groups || [];
+  const SHOWN = 12;
   const form = document.querySelector('form.search-page');
   const input = form.querySelector('input[name=q]');
+  const panel = document.getElementById('zoek-filterpaneel');
   const filters = document.getElementById('zoek-filters');
+  const tally = document.getElementById('zoek-filtertal');
   const status = document.getElementById('zoek-status');
+  const alternatives = document.getElementById('zoek-anders');
   const results = document.getElementById('zoek-resultaten');
   const params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
   const chosen = Object.fromEntries(GROUPS.map((g) => [g, new Set(params.getAll(g))]));
+  const expanded = new Set(); // groups that show every value
+  const narrowed = {}; // group -> the text typed in its own box
+
+  const wide = window.matchMedia('(min-width: 60rem)');
+  panel.open = wide.matches;
+  wide.addEventListener('change', () => { panel.open = wide.matches; });
 
   const request = () => {
     const f = {};
     for (const g of GROUPS) if (chosen[g].size) f[g] = [...chosen[g]];
     return { q: input.value.trim(), filters: f, limit: 100 };
   };
-  const remember = () => {
+  const address = (q, picked) => {
     const next = new URLSearchParams();
-    if (input.value.trim()) next.set('q', input.value.trim());
-    for (const g of GROUPS) for (const v of chosen[g]) next.append(g, v);
-    history.replaceState(null, '', `${window.location.pathname}${next.size ? `?${next}` : ''}`);
+    if (q) next.set('q', q);
+    for (const g of GROUPS) for (const v of picked[g]) next.append(g, v);
+    return `${window.location.pathname}${next.size ? `?${next}` : ''}`;
   };
-  const renderFilters = (facets) => {
+  const remember = () => history.replaceState(null, '', address(input.value.trim(), chosen));
+  let facets = {};
+  const renderFilters = () => {
+    // The panel is made anew on every change; whatever had the focus gets it back.
+    const focused = document.activeElement && filters.contains(document.activeElement) ? document.activeElement.id : null;
     filters.replaceChildren();
+    let picked = 0;
     for (const group of GROUPS) {
+      picked += chosen[group].size;
       const values = (facets[group] || []).filter((v) => v.count > 0 || chosen[group].has(v.value));
       for (const v of chosen[group]) if (!values.some((x) => x.value === v)) values.push({ value: v, count: 0 });
       if (values.length === 0) continue;
-      const box = el('fieldset', {}, el('legend', {}, text(`filter_${group}`, group)));
-      values.slice(0, 12).forEach((v) => {
+      const legend = text(`filter_${group}`, group);
+      const box = el('fieldset', {}, el('legend', {}, legend));
+      if (values.length > SHOWN) {
+        const findLabel = text('filter_find', 'Zoek in {group}').replace('{group}', legend.toLowerCase());
+        const find = el('input', { type: 'search', id: `filter-${group}-zoek`, class: 'filter-find', placeholder: findLabel,
+          'aria-label': findLabel });
+        find.value = narrowed[group] || '';
+        find.addEventListener('input', () => { narrowed[group] = find.value; renderFilters(); });
+        box.append(find);
+      }
+      const needle = (narrowed[group] || '').trim().toLowerCase();
+      const matching = values.filter((v) => !needle || valueLabel(group, v.value).toLowerCase().includes(needle));
+      const shown = expanded.has(group) || needle ? matching : matching.slice(0, SHOWN);
+      for (const v of shown) {
         const id = `filter-${group}-${v.value}`;
         const check = el('input', { type: 'checkbox', id, name: group, value: v.value });
         check.checked = chosen[group].has(v.value);
@@ -154,10 +193,54 @@ function setUpPage() {
         });
         box.append(el('div', { class: 'filter' }, check,
           el('label', { for: id }, `${valueLabel(group, v.value)} `, el('span', { class: 'count' }, `(${v.count})`))));
-      });
+      }
+      if (shown.length < matching.length) {
+        const more = el('button', { type: 'button', class: 'filter-more', id: `filter-${group}-meer` },
+          text('filter_show_all', 'Toon alle {n}').replace('{n}', matching.length));
+        more.addEventListener('click', () => {
+          expanded.add(group);
+          renderFilters();
+          document.getElementById(`filter-${group}-${matching[SHOWN].value}`)?.focus();
+        });
+        box.append(more);
+      }
       filters.append(box);
     }
-    filters.hidden = filters.childElementCount === 0;
+    tally.textContent = picked ? `(${picked})` : '';
+    panel.hidden = filters.childElementCount === 0;
+    if (focused) document.getElementById(focused)?.focus();
+  };
+  // With nothing found: drop a filter, or browse the lists.
+  const offerAlternatives = (total) => {
+    alternatives.replaceChildren();
+    alternatives.hidden = total > 0;
+    if (total > 0) return;
+    const q = input.value.trim();
+    const offer = (label, next, picked) => {
+      const link = el('a', { href: address(next, picked) }, label);
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        input.value = next;
+        for (const g of GROUPS) chosen[g] = new Set(picked[g]);
+        run();
+        input.focus();
+      });
+      alternatives.append(el('li', {}, link));
+    };
+    for (const g of GROUPS) {
+      for (const v of chosen[g]) {
+        const without = Object.fromEntries(GROUPS.map((x) => [x, [...chosen[x]].filter((y) => x !== g || y !== v)]));
+        offer(text('search_without', 'Zonder “{value}”').replace('{value}', valueLabel(g, v)), q, without);
+      }
+    }
+    // Every word is already searched on its own (any word may match), so with no filter to drop
+    // the way on is the lists.
+    if (alternatives.childElementCount === 0) {
+      for (const link of document.querySelectorAll('#zoek-nojs .browse a')) {
+        alternatives.append(el('li', {}, el('a', { href: link.getAttribute('href') }, link.textContent)));
+      }
+    }
+    alternatives.hidden = alternatives.childElementCount === 0;
   };
   let search = null;
   const run = () => {
@@ -168,7 +251,9 @@ function setUpPage() {
       el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url }, hit.title)),
       meta(hit), snippet(hit.snippet))));
     status.textContent = result.total === 0 ? text('search_no_results', 'Niets gevonden.') : countText(result.total);
-    renderFilters(result.facets);
+    facets = result.facets;
+    renderFilters();
+    offerAlternatives(result.total);
   };
   let timer = 0;
   input.addEventListener('input', () => {
