@@ -813,6 +813,35 @@ fn every_entry_page_can_be_reported_with_or_without_a_repository() {
     }
 }
 
+/// The home page serves the main task: what and where, quick kinds, workspaces on offer, and the
+/// way into practices and guides.
+#[test]
+fn the_home_page_asks_what_and_where() {
+    let site = copy_fixture("valid");
+    edit(
+        &site.path().join("spaces/minimal-space.md"),
+        "kinds: [podium]\n",
+        "kinds: [podium]\nstatus: locatie\n",
+    );
+    let dir = built_from(site.path());
+    let home = read(&dir.path().join("public"), "index.html");
+    assert!(home.contains(
+        "<form class=\"home-search\" role=\"search\" aria-label=\"Zoek een werkruimte\" action=\"/zoeken/\""
+    ));
+    assert!(
+        home.contains("<optgroup label=\"Oost-Vlaanderen\">\n<option value=\"gent\">Gent</option>"),
+        "{home}"
+    );
+    assert!(home.contains("<a href=\"/soorten/atelier/\">Atelier (1)</a>"), "{home}");
+    let offer = &home[home.find("id=\"aanbod\"").expect("workspaces on offer")..];
+    let offer = &offer[..offer.find("</section>").unwrap()];
+    assert!(
+        offer.contains("Atelier Noord") && !offer.contains("Een minimale ruimte"),
+        "{offer}"
+    );
+    assert!(home.contains("href=\"/vergelijking/\""));
+}
+
 #[test]
 fn the_repository_site_builds() {
     // At the root, and under a sub-path, where links the pages' text writes from the root

@@ -2,7 +2,7 @@
 //! discipline, kind, theme, tag) and an index per facet with counts. Long lists are paginated so
 //! no page grows with the directory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -338,8 +338,23 @@ pub struct HomePage<'c> {
     pub intro: String,
     pub canonical: String,
     pub counts: Vec<Item>,
+    /// The search form's place picker: the places with listed entries, by province.
+    pub places: Vec<PlaceGroup>,
+    /// Quick ways to a kind of space, most common first.
+    pub kinds: Vec<Item>,
+    /// Workspaces on offer, most recently checked first.
+    pub offer: Vec<Listed<'c>>,
+    pub all_spaces: Item,
+    /// The way into practices, guides and the pages on doing it.
+    pub learn: Vec<Pointer>,
     pub newest: Vec<Listed<'c>>,
     pub browse: Vec<Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceGroup {
+    pub label: String,
+    pub places: Vec<(String, String)>,
 }
 
 pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
@@ -373,11 +388,90 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
             href: Some(ctx.site.urls.url(routes::STATS)),
         }])
         .collect();
+    let site = ctx.site;
+    // Places with a listed entry, grouped under their province, by name.
+    let mut by_province: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    let used: BTreeSet<&str> = site
+        .spaces
+        .iter()
+        .filter(|e| site.is_listed(&e.slug))
+        .map(|e| e.front.place.as_str())
+        .chain(
+            site.practices
+                .iter()
+                .flat_map(|e| e.front.places.iter().map(|p| p.as_str())),
+        )
+        .collect();
+    for place in used {
+        let province = site
+            .province_of(place)
+            .map(|p| site.label(VocabularyKind::Provinces, p))
+            .unwrap_or_default();
+        by_province
+            .entry(province)
+            .or_default()
+            .push((place.to_string(), site.label(VocabularyKind::Places, place)));
+    }
+    let places = by_province
+        .into_iter()
+        .map(|(label, mut places)| {
+            places.sort_by_key(|(_, name)| name.to_lowercase());
+            PlaceGroup { label, places }
+        })
+        .collect();
+    // The kinds of space, by how many spaces on offer and then in all have them.
+    let mut kind_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for e in site.spaces.iter().filter(|e| site.is_listed(&e.slug)) {
+        for k in &e.front.kinds {
+            let c = kind_counts.entry(k.as_str()).or_default();
+            c.0 += usize::from(e.front.status.on_offer());
+            c.1 += 1;
+        }
+    }
+    let mut kinds: Vec<(&str, (usize, usize))> = kind_counts.into_iter().collect();
+    kinds.sort_by_key(|(_, (offer, all))| std::cmp::Reverse((*offer, *all)));
+    let kinds = kinds
+        .into_iter()
+        .take(8)
+        .map(|(k, (_, all))| Item {
+            text: format!("{} ({all})", site.label(VocabularyKind::SpaceKinds, k)),
+            href: Some(site.urls.url(&routes::facet(Facet::SpaceKind, k, 1))),
+        })
+        .collect();
+    let spaces = ctx.cards_of(EntryKind::Space);
+    let mut offer: Vec<&Card> = spaces.iter().copied().filter(|c| c.listing.offered).collect();
+    offer.sort_by_key(|c| std::cmp::Reverse(c.listing.checked_on));
+    offer.truncate(8);
+    let all_spaces = Item {
+        text: site.t("home_all_spaces").replace("{n}", &spaces.len().to_string()),
+        href: Some(site.urls.url(&routes::list(EntryKind::Space, 1))),
+    };
+    let learn = [
+        (
+            routes::list(EntryKind::Practice, 1),
+            "list_practices",
+            "home_learn_practices",
+        ),
+        (routes::list(EntryKind::Guide, 1), "list_guides", "home_learn_guides"),
+        (routes::COMPARE.to_string(), "compare_title", "home_learn_compare"),
+    ]
+    .into_iter()
+    .map(|(route, title, text)| Pointer {
+        title: site.t(title),
+        url: site.urls.url(&route),
+        text: site.t(text),
+    })
+    .collect();
     HomePage {
         title: ctx.site.config.title.clone(),
         intro: ctx.site.t("home_intro"),
         canonical: ctx.site.urls.absolute(""),
         counts,
+        places,
+        kinds,
+        offer: offer.into_iter().map(Listed).collect(),
+        all_spaces,
+        learn,
         newest: newest.into_iter().map(Listed).collect(),
         browse,
     }

@@ -144,6 +144,22 @@ await check('with nothing found, the page offers to drop a filter, else the list
   expect(lists.includes('Ruimtes'), `lists: ${lists.join(' | ')}`);
 });
 
+await check('the home page asks what and where, and its answer opens the search page filtered', async () => {
+  await page.goto(base);
+  await page.fill('#thuis-wat', 'repetitieruimte');
+  await page.selectOption('#thuis-waar', 'sint-niklaas');
+  await Promise.all([page.waitForNavigation(), page.click('form.home-search button')]);
+  await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
+  const url = new URL(page.url());
+  expect(url.searchParams.get('place') === 'sint-niklaas', `address ${page.url()}`);
+  const places = await page.$$eval('#zoek-resultaten li .card-meta', (els) => els.map((e) => e.textContent));
+  expect(places.every((p) => p.includes('Sint-Niklaas')), `places: ${places.join(' | ')}`);
+  expect(await page.isChecked('#filter-place-sint-niklaas'), 'the place is a chosen filter');
+  // "Overal" sends an empty place, which chooses nothing.
+  await page.goto(`${base}zoeken/?q=repetitieruimte&place=`);
+  await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
+});
+
 await check('accents and compounds: creeren and ruimte find their entries', async () => {
   await page.goto(`${base}zoeken/?q=ruimte`);
   await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
@@ -189,6 +205,17 @@ await check('on a phone the suggestions open under the box; on a desktop the res
   await page.goto(`${base}zoeken/?q=${encodeURIComponent('salle de répétition')}`);
   await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
   await page.screenshot({ path: `${shots}results-1280.png` });
+});
+
+await check('screenshots of the home page, the list of spaces and a space at both sizes', async () => {
+  for (const [w, h] of [[390, 844], [1280, 800]]) {
+    const view = await browser.newPage({ viewport: { width: w, height: h } });
+    for (const [name, path] of [['home', ''], ['spaces', 'ruimtes/'], ['space', 'ruimtes/jc-kompas-repetitieruimtes/']]) {
+      await view.goto(base + path);
+      await view.screenshot({ path: `${shots}${name}-${w}.png`, fullPage: name !== 'home' });
+    }
+    await view.close();
+  }
 });
 
 await check('no console errors and no Content Security Policy violations', async () => {

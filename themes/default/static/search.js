@@ -139,7 +139,8 @@ function setUpPage() {
   const results = document.getElementById('zoek-resultaten');
   const params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
-  const chosen = Object.fromEntries(GROUPS.map((g) => [g, new Set(params.getAll(g))]));
+  // An empty value ("Overal" in the home page's place picker) chooses nothing.
+  const chosen = Object.fromEntries(GROUPS.map((g) => [g, new Set(params.getAll(g).filter(Boolean))]));
   const expanded = new Set(); // groups that show every value
   const narrowed = {}; // group -> the text typed in its own box
 
