@@ -51,6 +51,13 @@ fn built_from(content: &Path) -> tempfile::TempDir {
     dir
 }
 
+/// The valid fixture with one edit to one of its files (`from` becomes `to`), built.
+fn built_edited(file: &str, from: &str, to: &str) -> tempfile::TempDir {
+    let site = copy_fixture("valid");
+    edit(&site.path().join(file), from, to);
+    built_from(site.path())
+}
+
 fn built(extra: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let output = build(&fixture("valid"), &dir.path().join("public"), extra);
@@ -557,13 +564,7 @@ fn a_practice_may_cover_a_region_instead_of_towns() {
 /// leaves it out, the sitemap gives it no date and the figures count it.
 #[test]
 fn facts_nobody_checked_say_so() {
-    let site = copy_fixture("valid");
-    edit(
-        &site.path().join("spaces/minimal-space.md"),
-        "last_verified: 2025-01-01\n",
-        "",
-    );
-    let dir = built_from(site.path());
+    let dir = built_edited("spaces/minimal-space.md", "last_verified: 2025-01-01\n", "");
     let out = dir.path().join("public");
     let page = read(&out, "ruimtes/minimal-space/index.html");
     assert!(
@@ -585,14 +586,12 @@ fn facts_nobody_checked_say_so() {
 /// after the offer; a source's date shows beside the check.
 #[test]
 fn places_not_on_offer_say_so_and_come_after_the_offer() {
-    let site = copy_fixture("valid");
     // Renamed so that by title alone it would come before "Atelier Noord".
-    edit(
-        &site.path().join("spaces/minimal-space.md"),
+    let dir = built_edited(
+        "spaces/minimal-space.md",
         "name: Een minimale ruimte\nkinds: [podium]\n",
         "name: Aa eerst op naam\nkinds: [podium]\nstatus: gepland\nsource_date: 2024-04\n",
     );
-    let dir = built_from(site.path());
     let out = dir.path().join("public");
     let page = read(&out, "ruimtes/minimal-space/index.html");
     assert!(page.contains("<dd>Gepland, nog niet in gebruik</dd>"), "{page}");
@@ -817,13 +816,11 @@ fn every_entry_page_can_be_reported_with_or_without_a_repository() {
 /// way into practices and guides.
 #[test]
 fn the_home_page_asks_what_and_where() {
-    let site = copy_fixture("valid");
-    edit(
-        &site.path().join("spaces/minimal-space.md"),
+    let dir = built_edited(
+        "spaces/minimal-space.md",
         "kinds: [podium]\n",
         "kinds: [podium]\nstatus: locatie\n",
     );
-    let dir = built_from(site.path());
     let home = read(&dir.path().join("public"), "index.html");
     assert!(home.contains(
         "<form class=\"home-search\" role=\"search\" aria-label=\"Zoek een werkruimte\" action=\"/zoeken/\""
