@@ -64,16 +64,20 @@ pub fn check(model: &Model, read: Vec<Diagnostic>, options: &Options) -> Vec<Dia
     // A field that did not read (`kinds: atelier` for a list) takes its default for the checks
     // that follow; one error per field is what the contributor needs, not a second about the
     // default.
-    let unreadable: HashSet<(String, String)> = read
+    let unreadable: HashSet<(&str, &str)> = read
         .iter()
-        .filter_map(|d| Some((d.file.clone(), d.field.clone()?)))
+        .filter_map(|d| Some((d.file.as_str(), d.field.as_deref()?)))
+        .collect();
+    let validated: Vec<Diagnostic> = validate::validate(model, options)
+        .into_iter()
+        .filter(|d| {
+            d.field
+                .as_deref()
+                .is_none_or(|f| !unreadable.contains(&(d.file.as_str(), f)))
+        })
         .collect();
     let mut problems = read;
-    problems.extend(validate::validate(model, options).into_iter().filter(|d| {
-        d.field
-            .as_ref()
-            .is_none_or(|f| !unreadable.contains(&(d.file.clone(), f.clone())))
-    }));
+    problems.extend(validated);
     problems.extend(crate::site::check::check(model));
     diagnostics::sort(&mut problems);
     problems

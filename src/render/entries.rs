@@ -10,7 +10,7 @@ use crate::content::model::Keyed;
 use crate::content::model::{Date, Guide, Page, PartialDate, Practice, Source};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
-use crate::site::quantities::{Unit, QUANTITIES};
+use crate::site::quantities::{Quantity, Unit, QUANTITIES};
 use crate::site::routes::{self, Facet};
 use crate::site::Site;
 
@@ -307,16 +307,8 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
     if let Some(p) = &s.price {
         f.push("fact_price", price_items(ctx, p));
     }
-    for quantity in &QUANTITIES {
-        if let Some(value) = (quantity.value)(s) {
-            let number = format::decimal(value, lang);
-            let text = match quantity.unit {
-                Unit::Symbol(symbol) => format!("{number} {symbol}"),
-                Unit::Word(key) => format!("{number} {}", ctx.site.t(key)),
-                Unit::None => number,
-            };
-            f.push(quantity.label, vec![Item::text(text)]);
-        }
+    for (quantity, text) in quantities(ctx.site, s) {
+        f.push(quantity.label, vec![Item::text(text)]);
     }
     let facilities = s
         .facilities
@@ -687,6 +679,19 @@ pub(super) fn population_text(ctx: &RenderContext, p: &crate::content::vocab::Po
     text
 }
 
+/// The numbers a space gives, each with its unit as the site's language writes it ("35,5 m²").
+fn quantities<'q>(site: &'q Site, s: &'q Space) -> impl Iterator<Item = (&'static Quantity, String)> + 'q {
+    QUANTITIES.iter().filter_map(move |quantity| {
+        let number = format::decimal((quantity.value)(s)?, site.language);
+        let text = match quantity.unit {
+            Unit::Symbol(symbol) => format!("{number} {symbol}"),
+            Unit::Word(key) => format!("{number} {}", site.t(key)),
+            Unit::None => number,
+        };
+        Some((quantity, text))
+    })
+}
+
 /// The price as one says it: "€ 8 per uur", "Gratis", "Ledenbijdrage: € 20".
 pub(super) fn price_text(site: &Site, p: &crate::content::model::space::Price) -> String {
     let lang = site.language;
@@ -713,16 +718,8 @@ pub(super) fn space_card_facts(site: &Site, s: &Space) -> Vec<CardFact> {
             .map_or_else(|| site.t("card_price_unknown"), |p| price_text(site, p)),
         "price",
     )];
-    for quantity in &QUANTITIES {
-        if let Some(value) = (quantity.value)(s) {
-            let number = format::decimal(value, site.language);
-            let text = match quantity.unit {
-                Unit::Symbol(symbol) => format!("{number} {symbol}"),
-                Unit::Word(key) => format!("{number} {}", site.t(key)),
-                Unit::None => number,
-            };
-            facts.push(fact(text, quantity.column));
-        }
+    for (quantity, text) in quantities(site, s) {
+        facts.push(fact(text, quantity.column));
     }
     // A place that is not on offer says what it is instead (the card's status line).
     if s.status.on_offer() {
