@@ -101,6 +101,8 @@ pub struct Chrome {
     pub repository: String,
     pub search_page: String,
     pub search: Option<SearchAssets>,
+    /// The script that turns a list into a finder (`finder.js`), if the theme has one.
+    pub finder: String,
     /// The Content Security Policy, also sent as a header by hosts that can (netlify.toml).
     pub csp: &'static str,
 }
@@ -315,6 +317,7 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
         licence_url: config.licence.url.clone(),
         repository: config.repository.url.clone(),
         search_page: urls.url(routes::SEARCH),
+        finder: assets.route("finder.js").map(|r| urls.url(r)).unwrap_or_default(),
         search: match (
             assets.route(super::assets::SEARCH_UI),
             assets.route(super::assets::SEARCH_GLUE),

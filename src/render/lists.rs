@@ -12,6 +12,7 @@ use crate::site::routes::{self, Facet, LISTED_KINDS};
 
 use super::context::{Card, Listed, RenderContext};
 use super::entries::Item;
+use super::finder::{finder_view, FinderView, FINDER_KINDS};
 
 pub const PAGE_SIZE: usize = 100;
 
@@ -30,6 +31,8 @@ pub struct ListPage<'c> {
     /// directories to look in ("Elders zoeken").
     pub further: Vec<Pointer>,
     pub elsewhere: Vec<Pointer>,
+    /// On the first page of a list that is a finder: what its script needs.
+    pub finder: Option<FinderView>,
 }
 
 /// A link with a sentence on what is behind it.
@@ -92,6 +95,7 @@ pub fn paginate<'c>(
                 summary: summary.clone(),
                 further: Vec::new(),
                 elsewhere: Vec::new(),
+                finder: None,
             };
             (route, page)
         })
@@ -109,6 +113,7 @@ pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
         let cards = ctx.cards_of(kind);
         let plural = kind.folder();
         let (further, elsewhere) = (further_reading(ctx, kind), look_further(ctx, kind));
+        let finder = FINDER_KINDS.contains(&kind).then(|| finder_view(ctx, kind));
         out.extend(
             paginate(
                 ctx,
@@ -123,6 +128,9 @@ pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
             .map(|(route, mut page)| {
                 page.further = further.clone();
                 page.elsewhere = elsewhere.clone();
+                if route == routes::list(kind, 1) {
+                    page.finder = finder.clone();
+                }
                 (route, page)
             }),
         );

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod context;
 pub mod entries;
 pub mod feeds;
+pub mod finder;
 pub mod format;
 pub mod hosting;
 pub mod lists;
@@ -288,6 +289,8 @@ fn render_pages(
         page_routes.extend(render_lists(&pages)?);
     }
     phases.done("list pages");
+    write_finders(ctx, writer, &selected)?;
+    phases.done("finder data, cards");
     // The pages of which there is one: each view is made and rendered on whichever thread is free.
     type Single<'r> = (&'r str, &'r (dyn Fn() -> Result<()> + Sync));
     let single_pages: [Single; 6] = [
@@ -313,6 +316,27 @@ fn render_pages(
     writer.page("404.html", routes::NOT_FOUND, &not_found)?;
     phases.done("home, map, …");
     Ok(page_routes)
+}
+
+/// For each list that is a finder: its data, and each card as a fragment for its script. A
+/// partial render writes the cards of the entries it renders and keeps the others.
+fn write_finders(ctx: &RenderContext, writer: &Pages, selected: &(dyn Fn(&str) -> bool + Sync)) -> Result<()> {
+    for kind in finder::FINDER_KINDS {
+        if let Some(data) = finder::finder_data(ctx, kind) {
+            let json = serde_json::to_vec(&data).context("writing the finder data")?;
+            write(writer.sink, &routes::finder_data(kind), &json)?;
+        }
+        ctx.cards_of(kind).par_iter().try_for_each(|card| {
+            let route = routes::card_fragment(kind, card.listing.slug);
+            if selected(card.listing.slug) {
+                write(writer.sink, &route, card.html.as_bytes())
+            } else {
+                writer.sink.keep(&routes::file(&route));
+                Ok(())
+            }
+        })?;
+    }
+    Ok(())
 }
 
 /// The files that list the site's pages: the feed, the sitemap, robots.txt, the web form and

@@ -71,12 +71,33 @@ pub struct Listing<'a> {
     /// False for a space that is not a workspace on offer (a venue, a plan): lists show the offer
     /// first.
     pub offered: bool,
+    /// Where lists show it among its kind before the title decides: a space on offer that can be
+    /// had now comes before one with a waiting list, and the offer before the rest. 0 for all
+    /// other kinds.
+    pub standing: u8,
 }
 
 impl Listing<'_> {
-    /// The order lists show entries in: by kind, the offer first, then by title.
-    pub fn list_order(&self) -> (EntryKind, bool, String) {
-        (self.kind, !self.offered, self.title.to_lowercase())
+    /// The order lists show entries in (the finder's "relevance"): by kind, by standing, then
+    /// by title.
+    pub fn list_order(&self) -> (EntryKind, u8, String) {
+        (self.kind, self.standing, self.title.to_lowercase())
+    }
+}
+
+/// A space's standing in lists: the offer first, and within it what can be had soonest.
+fn standing(space: &Space) -> u8 {
+    use crate::content::model::space::AvailabilityStatus as A;
+    if !space.status.on_offer() {
+        return 10;
+    }
+    match space.availability.status {
+        A::Beschikbaar => 0,
+        A::Wachtlijst => 1,
+        A::Onbekend => 2,
+        A::TijdelijkOnbeschikbaar => 3,
+        A::Volzet => 4,
+        A::Gesloten => 5,
     }
 }
 
@@ -121,6 +142,7 @@ impl<'a> Site<'a> {
             let summary = Cow::Owned(first_sentences(&e.body, 200));
             let mut listing = self.listing(EntryKind::Space, e, &f.name, summary, f.last_verified);
             listing.offered = f.status.on_offer();
+            listing.standing = standing(f);
             listing
         });
         let practices = self.practices.par_iter().map(|e| {
@@ -174,6 +196,7 @@ impl<'a> Site<'a> {
             summary,
             checked_on,
             offered: true,
+            standing: 0,
         }
     }
 
@@ -191,7 +214,8 @@ impl<'a> Site<'a> {
         self.listings.values()
     }
 
-    /// Listed entries of one kind: the offer first, then by title.
+    /// Listed entries of one kind in list order: the offer first (what can be had now before a
+    /// waiting list), then by title.
     pub fn listed(&self, kind: EntryKind) -> Vec<&Listing<'a>> {
         let mut listed: Vec<&Listing> = self.listings.values().filter(|l| l.kind == kind).collect();
         sort_by_title(&mut listed);
@@ -277,9 +301,10 @@ impl<'a> Site<'a> {
     }
 }
 
-/// By title as people read it, then by address (two entries may share a title).
+/// By standing (the offer first), then by title as people read it, then by address (two
+/// entries may share a title).
 pub fn sort_by_title(listings: &mut [&Listing]) {
-    listings.sort_by_cached_key(|l| (!l.offered, l.title.to_lowercase(), l.url.clone()));
+    listings.sort_by_cached_key(|l| (l.standing, l.title.to_lowercase(), l.url.clone()));
 }
 
 /// Spaces, then practices, then guides, then requests; the offer first and by title within each

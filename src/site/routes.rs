@@ -179,6 +179,16 @@ pub fn entry_folder(kind: EntryKind, slug: &str) -> String {
     }
 }
 
+/// A listed entry's card on its own, for the finder's script to fetch when it shows the card.
+pub fn card_fragment(kind: EntryKind, slug: &str) -> String {
+    format!("{}kaart.html", entry_folder(kind, slug))
+}
+
+/// What the finder on a kind's list filters, counts and sorts, beside the list.
+pub fn finder_data(kind: EntryKind) -> String {
+    format!("{}/filters.json", section(kind))
+}
+
 /// A list page of one kind; page 1 is the section itself, later pages `pagina/N/`.
 pub fn list(kind: EntryKind, page: usize) -> String {
     paged(&format!("{}/", section(kind)), page)
