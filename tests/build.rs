@@ -484,7 +484,8 @@ Tekst met een `<script>alert('code')</script>` in code en **vet**.
             .map(|rest| rest.split('>').next().unwrap())
         {
             let data = tag.contains("type=\"application/ld+json\"") || tag.contains("type=\"application/json\"");
-            let own_module = tag.starts_with(" type=\"module\" src=\"/static/search.");
+            let own_module = tag.starts_with(" type=\"module\" src=\"/static/search.")
+                || tag.starts_with(" type=\"module\" src=\"/static/finder.");
             // The web form's pinned, integrity-checked CMS; no contributor text reaches that page.
             let cms = file == "admin/index.html"
                 && tag
@@ -1052,4 +1053,101 @@ fn rebuilds_that_reuse_earlier_pages_equal_a_fresh_build() {
     fs::remove_file(site.path().join("spaces/minimal-space.md")).unwrap();
     rebuild("a removed entry");
     assert!(!out.join("ruimtes/minimal-space/index.html").exists());
+}
+
+/// The value keys a finder row has in the group `key` of `data`.
+fn finder_values(data: &serde_json::Value, row: &serde_json::Value, key: &str) -> Vec<String> {
+    let groups = data["groups"].as_array().unwrap();
+    let g = groups
+        .iter()
+        .position(|g| g["key"] == key)
+        .unwrap_or_else(|| panic!("no group {key}"));
+    row["g"][g]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            groups[g]["values"][i.as_u64().unwrap() as usize]["key"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The lists of spaces and practices carry what their finder needs: every entry's values per
+/// group (unknown as its own value, never as "no"), its figures, its place in each order, and
+/// its card as the list page shows it.
+#[test]
+fn the_lists_of_spaces_and_practices_carry_a_finder() {
+    let dir = built(&[]);
+    let out = dir.path().join("public");
+    let list = read(&out, "ruimtes/index.html");
+    assert!(list.contains("data-data=\"/ruimtes/filters.json\""), "{list}");
+    let data: serde_json::Value = serde_json::from_str(&read(&out, "ruimtes/filters.json")).unwrap();
+    let rows = data["entries"].as_array().unwrap();
+    let row = |slug: &str| rows.iter().find(|r| r["k"] == slug).unwrap_or_else(|| panic!("{slug}"));
+    let (full, bare) = (row("atelier-noord"), row("minimal-space"));
+    for (group, full_values, bare_values) in [
+        ("kind", vec!["atelier"], vec!["podium"]),
+        ("place", vec!["gent"], vec!["brussel"]),
+        ("province", vec!["oost-vlaanderen"], vec!["brussel"]),
+        ("price", vec!["per-maand"], vec!["onbekend"]),
+        ("availability", vec!["wachtlijst"], vec!["onbekend"]),
+        ("wheelchair", vec!["beperkt"], vec!["onbekend"]),
+        ("audience", vec!["professionals"], vec!["onbekend"]),
+        ("tenure", vec!["tijdelijk"], vec!["onbekend"]),
+    ] {
+        assert_eq!(finder_values(&data, full, group), full_values, "{group}");
+        assert_eq!(finder_values(&data, bare, group), bare_values, "{group}");
+    }
+    let ranges: Vec<&str> = data["ranges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(ranges, ["price", "size", "capacity"]);
+    assert_eq!(full["r"], serde_json::json!([120.0, 35.5, 4.0]));
+    assert_eq!(
+        bare["r"],
+        serde_json::json!([null, null, null]),
+        "unknown figures stay unknown"
+    );
+    // By size, the known one first; by name, "Atelier" before "Een".
+    let sorts: Vec<&str> = data["sorts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["key"].as_str().unwrap())
+        .collect();
+    let at = |row: &serde_json::Value, sort: &str| {
+        row["s"][sorts.iter().position(|s| *s == sort).unwrap()]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(at(full, "size") < at(bare, "size") && at(full, "name") < at(bare, "name"));
+    assert!(
+        data["groups"][0]["label"] == "Soort ruimte",
+        "labels in the site's language"
+    );
+    // The card the script fetches is the card on the list.
+    let card = read(&out, "ruimtes/atelier-noord/kaart.html");
+    assert!(
+        card.starts_with("<li class=\"card") && card.contains("€ 120 per maand"),
+        "{card}"
+    );
+    assert!(list.contains(card.trim()), "the fragment is the list's card");
+    assert_eq!(data["card"], "/ruimtes/{slug}/kaart.html");
+
+    let practices: serde_json::Value = serde_json::from_str(&read(&out, "praktijken/filters.json")).unwrap();
+    let practice = &practices["entries"][0];
+    assert_eq!(finder_values(&practices, practice, "theme"), ["infrastructuur"]);
+    assert_eq!(finder_values(&practices, practice, "role"), ["eigenaar", "facilitator"]);
+    assert_eq!(
+        finder_values(&practices, practice, "province"),
+        ["brussel", "oost-vlaanderen"]
+    );
+    // Guides have no finder.
+    assert!(!out.join("gidsen/filters.json").exists());
 }

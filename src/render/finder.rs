@@ -90,13 +90,14 @@ pub struct FinderView {
 }
 
 /// The interface strings the finder's script shows.
-const UI_KEYS: [&str; 14] = [
+const UI_KEYS: [&str; 15] = [
     "finder_filters",
     "finder_count",
     "finder_count_one",
     "finder_none",
     "finder_more",
     "finder_clear",
+    "finder_show",
     "finder_sort",
     "finder_from",
     "finder_to",
@@ -123,12 +124,18 @@ pub fn finder_view(ctx: &RenderContext, kind: EntryKind) -> FinderView {
     }
 }
 
+/// An entry's values in a group, by key.
+type ValuesOf<'f, E> = Box<dyn Fn(&E) -> Vec<String> + 'f>;
+/// A value's label and detail, by key.
+type LabelOf<'f> = Box<dyn Fn(&str) -> (String, String) + 'f>;
+/// An entry's figure in a range.
+type FigureOf<'f, E> = Box<dyn Fn(&E) -> Option<f64> + 'f>;
+
 /// One group: its values for each entry, and how a value is labelled and ordered.
 struct GroupSpec<'f, E> {
     key: &'static str,
-    values: Box<dyn Fn(&E) -> Vec<String> + 'f>,
-    /// (label, detail) of a value.
-    label: Box<dyn Fn(&str) -> (String, String) + 'f>,
+    values: ValuesOf<'f, E>,
+    label: LabelOf<'f>,
     /// The order of a closed list's values; a vocabulary's are shown by label.
     order: Option<Vec<String>>,
 }
@@ -136,7 +143,7 @@ struct GroupSpec<'f, E> {
 struct RangeSpec<'f, E> {
     key: &'static str,
     min: bool,
-    value: Box<dyn Fn(&E) -> Option<f64> + 'f>,
+    value: FigureOf<'f, E>,
 }
 
 type Compare<'f, E> = Box<dyn Fn(&E, &E) -> Ordering + 'f>;

@@ -32,6 +32,9 @@ const pages = {
   guide: firstFolder('gidsen'),
   page: existsSync(join(root, 'over')) ? 'over/' : null,
   list: 'ruimtes/',
+  // The finder with a choice from the address, its panel opened (it folds on a phone).
+  'list filtered': 'ruimtes/?kind=atelier&sort=name',
+  'practice list': 'praktijken/',
   'facet index': 'plaatsen/',
   'facet page': firstFolder('plaatsen'),
   comparison: 'vergelijking/',
@@ -88,7 +91,10 @@ for (const variant of variants) {
     if (path === null) continue;
     const what = `axe ${type} (/${path}, ${variant.name})`;
     await page.goto(base + path, { waitUntil: 'load' });
-    if (path.includes('?q=')) {
+    if (path.startsWith('ruimtes/') && !path.slice(8).includes('/') || path === 'praktijken/') {
+      await page.waitForSelector('#vinder-paneel:not([hidden])', { timeout: 15000 });
+      await page.evaluate(() => { document.getElementById('vinder-paneel').open = true; });
+    } else if (path.includes('?q=')) {
       await page.waitForSelector('#zoek-resultaten li', { timeout: 15000 });
     } else if (path.startsWith('?suggest=')) {
       await page.click('#zoek-kop');

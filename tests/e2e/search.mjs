@@ -207,6 +207,140 @@ await check('on a phone the suggestions open under the box; on a desktop the res
   await page.screenshot({ path: `${shots}results-1280.png` });
 });
 
+// The finder on /ruimtes/: what the cards should be, worked out here from filters.json.
+const expectedCards = async (view, picked) => view.evaluate(async (want) => {
+  const data = await (await fetch(document.getElementById('vinder').dataset.data)).json();
+  return data.entries.filter((e) => Object.entries(want).every(([key, value]) => {
+    const g = data.groups.findIndex((x) => x.key === key);
+    return e.g[g].some((i) => data.groups[g].values[i].key === value);
+  })).map((e) => data.url.replace('{slug}', e.k)).sort();
+}, picked);
+const shownCards = (view) => view.$$eval('#vinder-resultaten .card-title', (els) => els.map((a) => a.getAttribute('href')).sort());
+
+// Tab forward until the element with this id has the focus.
+async function tabTo(view, id) {
+  for (let i = 0; i < 200; i += 1) {
+    await view.keyboard.press('Tab');
+    if (await view.evaluate(() => document.activeElement?.id) === id) return;
+  }
+  throw new Error(`never reached #${id} by Tab`);
+}
+
+await check('the list of spaces filters by kind and province from the keyboard, keeps the focus, the address reproduces it', async () => {
+  const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await view.goto(`${base}ruimtes/`);
+  await view.waitForSelector('#vinder-paneel:not([hidden])', { timeout: 15000 });
+  expect(await view.isHidden('#vinder-paginas'), 'the pages are for browsers without the script');
+  await tabTo(view, 'vinder-kind-repetitieruimte');
+  await view.keyboard.press('Space');
+  await view.waitForFunction(() => window.location.search === '?kind=repetitieruimte');
+  expect(await view.evaluate(() => document.activeElement.id) === 'vinder-kind-repetitieruimte', 'the focus stays on the box');
+  await tabTo(view, 'vinder-province-limburg');
+  await view.keyboard.press('Space');
+  await view.waitForFunction(() => window.location.search === '?kind=repetitieruimte&province=limburg');
+  expect(await view.evaluate(() => document.activeElement.id) === 'vinder-province-limburg', 'the focus stays on the box');
+  const want = await expectedCards(view, { kind: 'repetitieruimte', province: 'limburg' });
+  await view.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, want.length);
+  const shown = await shownCards(view);
+  expect(want.length > 0 && JSON.stringify(shown) === JSON.stringify(want), `cards ${shown.join(', ')}; expected ${want.join(', ')}`);
+  const status = await view.textContent('#vinder-status');
+  expect(status === `${want.length} ruimte${want.length === 1 ? '' : 's'}`, `status: ${status}`);
+  // The count beside "Limburg" follows the kind chosen: the spaces of that kind there.
+  const count = await view.textContent('label[for=vinder-province-limburg] .count');
+  expect(count === `(${want.length})`, `Limburg's count: ${count}`);
+  await view.screenshot({ path: `${shots}finder-1280.png` });
+  // The address alone reproduces the view, on a phone, where the filters fold into one line.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(view.url());
+  await phone.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, want.length, { timeout: 15000 });
+  expect(JSON.stringify(await shownCards(phone)) === JSON.stringify(want), 'the same cards from the address');
+  expect((await phone.textContent('#vinder-paneel summary')).replace(/\s+/g, ' ').trim() === 'Filters (2)', 'one "Filters (2)" line');
+  expect(!(await phone.isVisible('#vinder-kind-atelier')), 'the filters are folded');
+  const top = await phone.$eval('#vinder-resultaten .card', (li) => li.getBoundingClientRect().top);
+  expect(top < 844, `the first card starts at ${top} px`);
+  await phone.screenshot({ path: `${shots}finder-390.png` });
+  await phone.click('#vinder-paneel summary');
+  await phone.screenshot({ path: `${shots}finder-open-390.png`, fullPage: true });
+  await phone.close();
+  await view.close();
+});
+
+await check('every place can be reached in the finder: show all, and a box that narrows the list', async () => {
+  const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await view.goto(`${base}ruimtes/`);
+  await view.waitForSelector('#vinder-paneel:not([hidden])', { timeout: 15000 });
+  const places = await view.evaluate(async () => (await (await fetch(document.getElementById('vinder').dataset.data)).json())
+    .groups.find((g) => g.key === 'place').values.map((v) => v.key));
+  const visible = () => view.$$eval('input[name=place]', (els) => els.filter((e) => e.offsetParent !== null).map((e) => e.value));
+  expect(places.length > 12 && (await visible()).length === 12, `${(await visible()).length} of ${places.length} at first`);
+  await view.click('#vinder-place-meer');
+  expect((await visible()).length === places.length, `after "show all": ${(await visible()).length}`);
+  await view.fill('#vinder-place-zoek', 'gen');
+  const narrowed = await visible();
+  expect(narrowed.length > 0 && narrowed.every((p) => p.includes('gen')), `narrowed to ${narrowed.join(', ')}`);
+  await view.close();
+});
+
+await check('a choice with nothing found offers to drop a filter; more cards come as fragments', async () => {
+  const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await view.goto(`${base}ruimtes/?kind=repetitieruimte&size_min=100000`);
+  await view.waitForSelector('#vinder-anders:not([hidden]) button', { timeout: 15000 });
+  expect((await view.textContent('#vinder-status')).startsWith('Niets gevonden'), 'says nothing was found');
+  await view.click('#vinder-anders button:has-text("Oppervlakte")');
+  await view.waitForFunction(() => window.location.search === '?kind=repetitieruimte');
+  const want = await expectedCards(view, { kind: 'repetitieruimte' });
+  await view.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, want.length);
+  expect(await view.inputValue('#vinder-size-min') === '', 'the box is emptied');
+  // By name, a first screenful; "show more" fetches the rest of the cards one by one.
+  await view.goto(`${base}ruimtes/?sort=name`);
+  await view.waitForSelector('#vinder-meer-regel:not([hidden])', { timeout: 15000 });
+  const total = await view.evaluate(async () => (await (await fetch(document.getElementById('vinder').dataset.data)).json()).entries.length);
+  expect(await view.$$eval('#vinder-resultaten .card', (els) => els.length) === 24, 'a first step of 24 cards');
+  const names = await view.$$eval('#vinder-resultaten .card-title', (els) => els.map((a) => a.textContent.toLowerCase()));
+  expect(names.every((n, i) => i === 0 || names[i - 1].localeCompare(n, 'nl') <= 0 || names[i - 1] <= n), `by name: ${names.join(', ')}`);
+  await view.click('#vinder-meer');
+  await view.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, total);
+  // Here every card came with the page; a longer list fetches the others from their folder,
+  // under the site's sub-path too, each the same markup.
+  const same = await view.evaluate(async () => {
+    const data = await (await fetch(document.getElementById('vinder').dataset.data)).json();
+    const card = document.querySelector('#vinder-resultaten .card');
+    const slug = data.entries.find((e) => data.url.replace('{slug}', e.k) === card.querySelector('.card-title').getAttribute('href')).k;
+    const response = await fetch(data.card.replace('{slug}', slug));
+    return response.ok && (await response.text()).trim() === card.outerHTML.trim();
+  });
+  expect(same, 'the fetched card is the card on the page');
+  // A list page that came without its cards (as a page of 10,000 would for most of them): the
+  // script fetches those it shows.
+  const bare = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await bare.route((url) => url.href.split('?')[0] === `${base}ruimtes/`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/(<ul id="vinder-resultaten" class="cards">)[\s\S]*?(<\/ul>\n<p id="vinder-meer-regel")/, '$1$2');
+    await route.fulfill({ response, body: html });
+  });
+  const cardsFetched = [];
+  bare.on('request', (r) => { if (r.url().endsWith('/kaart.html')) cardsFetched.push(r.url()); });
+  await bare.goto(`${base}ruimtes/?province=limburg`);
+  const inLimburg = await expectedCards(bare, { province: 'limburg' });
+  await bare.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, inLimburg.length, { timeout: 15000 });
+  expect(JSON.stringify(await shownCards(bare)) === JSON.stringify(inLimburg), 'the fetched cards are the right ones');
+  expect(cardsFetched.length === inLimburg.length, `${cardsFetched.length} cards fetched for ${inLimburg.length}`);
+  await bare.close();
+  expect(await view.evaluate(() => document.activeElement.closest('.card') === document.querySelectorAll('#vinder-resultaten .card')[24]),
+    'the focus goes to the first new card');
+  expect(await view.isHidden('#vinder-meer-regel'), 'nothing more to show');
+  await view.close();
+});
+
+await check('the list of practices is a finder by theme, province and the municipality\'s role', async () => {
+  const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await view.goto(`${base}praktijken/`);
+  await view.waitForSelector('#vinder-paneel:not([hidden])', { timeout: 15000 });
+  const legends = await view.$$eval('#vinder-filters fieldset:not([hidden]) legend', (els) => els.map((e) => e.textContent));
+  for (const name of ['Thema', 'Provincie', 'Rol van de gemeente']) expect(legends.includes(name), `groups: ${legends.join(', ')}`);
+  await view.close();
+});
+
 await check('screenshots of the home page, the list of spaces and a space at both sizes', async () => {
   for (const [w, h] of [[390, 844], [1280, 800]]) {
     const view = await browser.newPage({ viewport: { width: w, height: h } });

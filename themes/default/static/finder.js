@@ -158,6 +158,14 @@ function setUp(data) {
   ranges.forEach((r, ri) => {
     if (!groups.some((g) => g.key === r.key)) filters.append(el('fieldset', { class: 'filter-group' }, el('legend', {}, r.label), rangeBoxes[ri]));
   });
+  // On a phone the open panel covers the list: one button closes it and goes to the cards.
+  const done = el('button', { type: 'button', class: 'filters-done', id: 'vinder-toon' });
+  done.addEventListener('click', () => {
+    panel.open = false;
+    status.focus({ preventScroll: true });
+    panel.scrollIntoView({ block: 'start' });
+  });
+  filters.append(done);
   const priceHint = el('p', { class: 'filter-hint', id: 'vinder-prijs-uitleg', hidden: '' }, say('finder_price_hint', ''));
   const priceGroup = groups.findIndex((g) => g.key === 'price');
   if (priceGroup >= 0) boxes[priceGroup].append(priceHint);
@@ -212,6 +220,7 @@ function setUp(data) {
     });
     const n = picked();
     tally.textContent = n ? `(${n})` : '';
+    done.textContent = say('finder_show', 'Toon {what}').replace('{what}', countText(last.hits.length));
     clear.hidden = n === 0;
     const priceRange = ranges.findIndex((r) => r.key === 'price');
     priceHint.hidden = !(priceGroup >= 0 && priceRange >= 0 && bounds[priceRange].max !== null && chosen[priceGroup].size === 0);
