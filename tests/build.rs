@@ -1150,4 +1150,9 @@ fn the_lists_of_spaces_and_practices_carry_a_finder() {
     );
     // Guides have no finder.
     assert!(!out.join("gidsen/filters.json").exists());
+    // A facet page leads into the finders with its value chosen.
+    let gent = read(&out, "plaatsen/gent/index.html");
+    for link in ["href=\"/ruimtes/?place=gent\"", "href=\"/praktijken/?place=gent\""] {
+        assert!(gent.contains(link), "{link} in {gent}");
+    }
 }

@@ -18,6 +18,7 @@ use crate::content::model::space::{PriceModel, Space};
 use crate::content::model::{Labelled, VocabularyKey};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
+use crate::site::routes::Facet;
 use crate::site::{routes, Listing, Site};
 
 use super::context::RenderContext;
@@ -25,6 +26,19 @@ use super::entries::script_safe_json;
 
 /// The kinds of entry whose list is a finder.
 pub const FINDER_KINDS: [EntryKind; 2] = [EntryKind::Space, EntryKind::Practice];
+
+/// The finder group of `kind`'s list that filters as a facet's pages do, if there is one: a
+/// facet page links into the finder with its value chosen.
+pub fn group_of_facet(kind: EntryKind, facet: Facet) -> Option<&'static str> {
+    match (kind, facet) {
+        (EntryKind::Space | EntryKind::Practice, Facet::Place) => Some("place"),
+        (EntryKind::Space | EntryKind::Practice, Facet::Province) => Some("province"),
+        (EntryKind::Space | EntryKind::Practice, Facet::Discipline) => Some("discipline"),
+        (EntryKind::Space, Facet::SpaceKind) => Some("kind"),
+        (EntryKind::Practice, Facet::Theme) => Some("theme"),
+        _ => None,
+    }
+}
 
 /// The value of a group for an entry that does not say (no price, no tenure given).
 const UNKNOWN: &str = "onbekend";

@@ -12,7 +12,7 @@ use crate::site::routes::{self, Facet, LISTED_KINDS};
 
 use super::context::{Card, Listed, RenderContext};
 use super::entries::Item;
-use super::finder::{finder_view, FinderView, FINDER_KINDS};
+use super::finder::{finder_view, group_of_facet, FinderView, FINDER_KINDS};
 
 pub const PAGE_SIZE: usize = 100;
 
@@ -33,6 +33,8 @@ pub struct ListPage<'c> {
     pub elsewhere: Vec<Pointer>,
     /// On the first page of a list that is a finder: what its script needs.
     pub finder: Option<FinderView>,
+    /// On a facet page: the finders of its kinds with this value chosen, to narrow further.
+    pub refine: Vec<Item>,
 }
 
 /// A link with a sentence on what is behind it.
@@ -96,6 +98,7 @@ pub fn paginate<'c>(
                 further: Vec::new(),
                 elsewhere: Vec::new(),
                 finder: None,
+                refine: Vec::new(),
             };
             (route, page)
         })
@@ -281,15 +284,23 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
         });
         let summary = kind_summary(ctx, &cards);
         let intro = facet_intro(ctx, facet, &key);
-        pages.extend(paginate(
-            ctx,
-            |n| routes::facet(facet, &key, n),
-            label,
-            intro,
-            value_crumbs.clone(),
-            cards,
-            summary,
-        ));
+        let refine = refine_links(ctx, facet, &key, &cards);
+        pages.extend(
+            paginate(
+                ctx,
+                |n| routes::facet(facet, &key, n),
+                label,
+                intro,
+                value_crumbs.clone(),
+                cards,
+                summary,
+            )
+            .into_iter()
+            .map(|(route, mut page)| {
+                page.refine = refine.clone();
+                (route, page)
+            }),
+        );
     }
     values.sort_by_key(|v| v.label.to_lowercase());
     let index = FacetIndex {
@@ -299,6 +310,22 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
         values,
     };
     (index, pages)
+}
+
+/// "Filter de ruimtes verder": each finder kind on the page, with the facet's value chosen.
+fn refine_links(ctx: &RenderContext, facet: Facet, key: &str, cards: &[&Card]) -> Vec<Item> {
+    FINDER_KINDS
+        .into_iter()
+        .filter(|kind| cards.iter().any(|c| c.listing.kind == *kind))
+        .filter_map(|kind| {
+            let group = group_of_facet(kind, facet)?;
+            let what = ctx.site.t(&format!("list_{}", kind.folder())).to_lowercase();
+            Some(Item {
+                text: ctx.site.t("finder_refine").replace("{what}", &what),
+                href: Some(format!("{}?{group}={key}", ctx.site.urls.url(&routes::list(kind, 1)))),
+            })
+        })
+        .collect()
 }
 
 fn facet_intro(ctx: &RenderContext, facet: Facet, key: &str) -> String {
