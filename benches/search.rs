@@ -48,9 +48,35 @@ fn main() {
         "reader (wasm, glue, ui) brotli bytes: {:?}",
         reader_sizes.iter().map(|s| s.2).collect::<Vec<_>>()
     );
+    // What the header's box fetches before its first suggestion: the suggestion reader, its glue,
+    // the page's script, and the suggestion index.
+    let suggest_reader = [
+        static_dir.join("search/ruimte_suggest_bg.wasm"),
+        static_dir.join("search/ruimte_suggest.js"),
+        static_dir.join("search.js"),
+    ];
+    let suggest_reader_sizes: Vec<(u64, u64, u64)> = suggest_reader
+        .iter()
+        .map(|p| compressed_sizes(&std::fs::read(p).unwrap_or_default()))
+        .collect();
     println!(
-        "{:>8} {:>11} {:>11} {:>11} {:>11} {:>13} {:>16}",
-        "entries", "index raw", "index gzip", "index br", "open ms", "query p50 ms", "first search br"
+        "suggestion reader (wasm, glue, ui) brotli bytes: {:?}; at the repository's content the first suggestion costs {} brotli bytes",
+        suggest_reader_sizes.iter().map(|s| s.2).collect::<Vec<_>>(),
+        repository_suggest_br() + suggest_reader_sizes.iter().map(|s| s.2).sum::<u64>()
+    );
+    println!(
+        "{:>8} {:>11} {:>11} {:>11} {:>11} {:>13} {:>16} {:>12} {:>11} {:>15} {:>17}",
+        "entries",
+        "index raw",
+        "index gzip",
+        "index br",
+        "open ms",
+        "query p50 ms",
+        "first search br",
+        "suggest raw",
+        "suggest br",
+        "suggest p50 ms",
+        "first suggest br"
     );
     for size in sizes {
         let temp = tempfile::tempdir().expect("temp dir");
@@ -65,13 +91,8 @@ fn main() {
             None => temp.path().join("public"),
         };
         corpus::build_site(&content, &out);
-        let blob_path = std::fs::read_dir(out.join("search"))
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "bin"))
-            .expect("an index blob");
-        let blob = std::fs::read(&blob_path).unwrap();
+        let blob = std::fs::read(out.join("search/index.bin")).expect("an index blob");
+        let suggest_blob = std::fs::read(out.join("search/suggest.bin")).expect("a suggestion index");
         let (raw, gzip, brotli) = compressed_sizes(&blob);
         let started = Instant::now();
         let index = SearchIndex::open(&blob[..]).expect("the index opens");
@@ -95,17 +116,49 @@ fn main() {
         }
         times.sort_by(f64::total_cmp);
         let first_search = brotli + reader_sizes.iter().map(|s| s.2).sum::<u64>();
+        // The suggestions: their own reader and index.
+        let (suggest_raw, _, suggest_br) = compressed_sizes(&suggest_blob);
+        let mut suggestions = search_index::SuggestIndex::open(&suggest_blob).expect("the suggestion index opens");
+        let mut suggest_times = Vec::new();
+        for _ in 0..5 {
+            for q in QUERIES {
+                let started = Instant::now();
+                suggestions.suggest(&search_index::SuggestRequest {
+                    q: q.to_string(),
+                    limit: 6,
+                });
+                suggest_times.push(started.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        suggest_times.sort_by(f64::total_cmp);
+        let first_suggestion = suggest_br + suggest_reader_sizes.iter().map(|s| s.2).sum::<u64>();
         println!(
-            "{:>8} {:>11} {:>11} {:>11} {:>11.1} {:>13.2} {:>16}",
+            "{:>8} {:>11} {:>11} {:>11} {:>11.1} {:>13.2} {:>16} {:>12} {:>11} {:>15.3} {:>17}",
             size,
             raw,
             gzip,
             brotli,
             open_ms,
             times[times.len() / 2],
-            first_search
+            first_search,
+            suggest_raw,
+            suggest_br,
+            suggest_times[suggest_times.len() / 2],
+            first_suggestion
         );
     }
+}
+
+/// The brotli size of the repository's own suggestion index.
+fn repository_suggest_br() -> u64 {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = ruimte::build::settings(&root.join("ruimte.toml"), None).expect("settings");
+    let strings = ruimte::build::strings(&root.join("themes/default"), &config).expect("strings");
+    let loaded = ruimte::content::load(&root.join("content"));
+    let today = ruimte::content::model::Date::parse("2026-11-22").expect("a date");
+    let site = ruimte::site::Site::new(&loaded.model, &config, &strings, today, false);
+    let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
+    compressed_sizes(&blob).2
 }
 
 /// Hits at 5 and mean reciprocal rank of the first expected entry, over the repository's content.
@@ -133,6 +186,27 @@ fn relevance() {
     let n = queries::REPOSITORY_QUERIES.len() as f64;
     println!(
         "relevance over the repository's content: {} queries, hits@5 {:.2}, MRR {:.2}",
+        n,
+        at5 / n,
+        rr / n
+    );
+    let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
+    let mut suggestions = search_index::SuggestIndex::open(&blob).expect("the suggestion index opens");
+    let (mut at5, mut rr) = (0.0, 0.0);
+    for (q, expected, _) in queries::SUGGEST_QUERIES {
+        let hits = suggestions
+            .suggest(&search_index::SuggestRequest {
+                q: q.to_string(),
+                limit: 20,
+            })
+            .hits;
+        let rank = hits.iter().position(|h| h.slug == expected[0]);
+        at5 += f64::from(u8::from(rank.is_some_and(|r| r < 5)));
+        rr += rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
+    }
+    let n = queries::SUGGEST_QUERIES.len() as f64;
+    println!(
+        "suggestions over the repository's content: {} queries, hits@5 {:.2}, MRR {:.2}",
         n,
         at5 / n,
         rr / n

@@ -17,10 +17,15 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{p
   cargo install wasm-bindgen-cli --version "$version" --locked --quiet || cargo install wasm-bindgen-cli --version "$version" --quiet
 fi
 
-cargo build --quiet -p search-index --lib --target wasm32-unknown-unknown --profile wasm-release
+# Two readers: the full-text engine for the search page, and the suggestions alone (search-index
+# without its reader feature, linked into search-suggest: nothing of tantivy's index is kept).
+cargo build --quiet -p search-index --lib --features reader --target wasm32-unknown-unknown --profile wasm-release
+cargo build --quiet -p search-suggest --lib --target wasm32-unknown-unknown --profile wasm-release
 mkdir -p "$out"
-rm -f "$out"/ruimte_search*
-wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-  --out-dir "$out" --out-name ruimte_search \
-  target/wasm32-unknown-unknown/wasm-release/search_index.wasm
+rm -f "$out"/ruimte_search* "$out"/ruimte_suggest*
+for pair in search_index:ruimte_search search_suggest:ruimte_suggest; do
+  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$out" --out-name "${pair#*:}" \
+    "target/wasm32-unknown-unknown/wasm-release/${pair%%:*}.wasm"
+done
 ls -l "$out"

@@ -98,6 +98,9 @@ enum Command {
         /// Say for each result which words matched where, and why it ranks where it does
         #[arg(long)]
         explain: bool,
+        /// What the header's search box suggests instead (titles and names, not the text)
+        #[arg(long, conflicts_with_all = ["explain", "kind", "province", "place"])]
+        suggest: bool,
         #[arg(long, default_value = "content")]
         content: PathBuf,
         #[arg(long, default_value = "ruimte.toml")]
@@ -179,6 +182,7 @@ fn main() -> ExitCode {
             limit,
             json,
             explain,
+            suggest,
             content,
             config,
             theme,
@@ -195,6 +199,7 @@ fn main() -> ExitCode {
                 limit,
                 json,
                 explain,
+                suggest,
                 filters,
             })
         }

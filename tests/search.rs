@@ -45,3 +45,66 @@ fn everyday_queries_find_what_they_mean_in_the_repository() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+fn repository_suggestions() -> search_index::SuggestIndex {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = build::settings(&root.join("ruimte.toml"), None).unwrap();
+    let strings = build::strings(&root.join("themes/default"), &config).unwrap();
+    let loaded = ruimte::content::load(&root.join("content"));
+    let today = Date::parse(common::TODAY).unwrap();
+    let site = Site::new(&loaded.model, &config, &strings, today, false);
+    let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
+    search_index::SuggestIndex::open(&blob).unwrap()
+}
+
+/// The header's suggestions, from their own small index, find by name what the full search finds
+/// by name: kinds, places and their synonyms in three languages, the start of a word, a typo.
+#[test]
+fn suggestions_find_by_name_in_three_languages() {
+    let mut index = repository_suggestions();
+    let mut misses = Vec::new();
+    for (q, expected, k) in queries::SUGGEST_QUERIES {
+        let hits: Vec<String> = index
+            .suggest(&search_index::SuggestRequest {
+                q: q.to_string(),
+                limit: 6,
+            })
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect();
+        for slug in *expected {
+            if !hits.iter().take(*k).any(|h| h == slug) {
+                misses.push(format!("{q:?}: {slug} not in the first {k} of {hits:?}"));
+            }
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+/// A damaged suggestion index is refused with a message, whatever the damage: never a panic.
+#[test]
+fn a_damaged_suggestion_index_is_refused() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = build::settings(&root.join("ruimte.toml"), None).unwrap();
+    let strings = build::strings(&root.join("themes/default"), &config).unwrap();
+    let loaded = ruimte::content::load(&root.join("tests/fixtures/valid"));
+    let site = Site::new(
+        &loaded.model,
+        &config,
+        &strings,
+        Date::parse(common::TODAY).unwrap(),
+        false,
+    );
+    let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
+    assert!(search_index::SuggestIndex::open(&blob).is_ok());
+    for cut in (0..blob.len()).step_by(7) {
+        assert!(search_index::SuggestIndex::open(&blob[..cut]).is_err(), "cut at {cut}");
+    }
+    let mut flipped = blob.clone();
+    for at in (40..flipped.len()).step_by(13) {
+        flipped[at] ^= 0xff;
+        // Either refused, or read as some other index: but never a panic.
+        let _ = search_index::SuggestIndex::open(&flipped);
+    }
+}

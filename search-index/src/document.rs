@@ -35,4 +35,8 @@ pub struct SearchDocument {
     pub place: String,
     /// (group, value) pairs, e.g. ("province", "oost-vlaanderen"); `type` is added from `kind`.
     pub filters: Vec<(String, String)>,
+    /// The vocabulary entries whose names are among `keywords`, `names`, `kind_names` and
+    /// `place_names`: the suggestion index keeps each entry's names once, not once per document.
+    #[serde(default)]
+    pub concepts: Vec<crate::ConceptUse>,
 }

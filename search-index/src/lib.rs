@@ -10,8 +10,11 @@ mod query;
 mod schema;
 mod stemmer;
 mod stopwords;
+mod suggest;
 mod tiered;
-#[cfg(target_arch = "wasm32")]
+// The full reader's exports, only in its own build: a crate that links search-index for the
+// suggestions alone (search-suggest) must not export, and so keep, the whole engine.
+#[cfg(all(target_arch = "wasm32", feature = "reader"))]
 mod wasm;
 
 use std::collections::BTreeMap;
@@ -27,6 +30,9 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 pub use directory::{BlobError, MemoryDirectory};
 pub use document::{SearchDocument, FILTER_GROUPS};
 pub use query::SearchRequest;
+#[cfg(not(target_arch = "wasm32"))]
+pub use suggest::SuggestBuilder;
+pub use suggest::{ConceptNames, ConceptUse, SuggestIndex, SuggestRequest, SuggestResponse, Suggestion, Vocabulary};
 
 use schema::Fields;
 

@@ -67,7 +67,7 @@ impl Default for SearchRequest {
 }
 
 /// How much a match counts, by where and how it matched.
-mod boost {
+pub(crate) mod boost {
     pub const TITLE: f32 = 4.0;
     pub const KEYWORDS: f32 = 2.5;
     pub const NAMES: f32 = 2.0;

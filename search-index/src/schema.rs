@@ -107,15 +107,7 @@ pub fn schema() -> Schema {
 
 pub fn register_analyzers(index: &Index) {
     let manager = index.tokenizers();
-    manager.register(
-        DUTCH,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(crate::stemmer::DutchStemmer)
-            .build(),
-    );
+    manager.register(DUTCH, dutch());
     manager.register(FOLDED, folded());
     manager.register(EXACT, exact());
     manager.register(
@@ -125,6 +117,16 @@ pub fn register_analyzers(index: &Index) {
             .filter(AsciiFoldingFilter)
             .build(),
     );
+}
+
+/// Dutch words as the index keeps them: folded and stemmed.
+pub fn dutch() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(crate::stemmer::DutchStemmer)
+        .build()
 }
 
 /// A whole value as one token: "Het Oefenkot" and "het oefenkot" are the same title.

@@ -235,6 +235,8 @@ fn document(e: &Entry) -> SearchDocument {
         body: e.body.into(),
         place: e.places.first().map(|p| find_place_label(p)).unwrap_or_default(),
         filters,
+        // The full index reads the flattened names; only the suggestion index uses these.
+        concepts: Vec::new(),
     }
 }
 

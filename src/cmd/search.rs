@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Result};
-use search_index::{SearchIndex, SearchRequest};
+use search_index::{SearchIndex, SearchRequest, SuggestIndex, SuggestRequest};
 
 use crate::build;
 use crate::content;
@@ -18,6 +18,8 @@ pub struct SearchArgs<'a> {
     pub json: bool,
     /// For each hit, which words matched in which way, and the bonuses that rank it.
     pub explain: bool,
+    /// The header's suggestions instead of the search page's results.
+    pub suggest: bool,
     /// (group, value) filters, e.g. ("type", "space").
     pub filters: Vec<(&'static str, String)>,
 }
@@ -46,7 +48,11 @@ fn search(args: &SearchArgs) -> Result<String> {
     }
     let today = build::today()?;
     let site = Site::new(&loaded.model, &config, &strings, today, false);
-    let blob = crate::search::build_blob(&crate::search::documents(&site))?;
+    let documents = crate::search::documents(&site);
+    if args.suggest {
+        return suggest(args, &site, &documents);
+    }
+    let blob = crate::search::build_blob(&documents)?;
     let index = SearchIndex::open(blob).map_err(|e| anyhow!(e))?;
     let mut request = SearchRequest {
         q: args.query.to_string(),
@@ -113,6 +119,35 @@ fn search(args: &SearchArgs) -> Result<String> {
                 out.push_str(&format!("   + {bonus}\n"));
             }
         }
+    }
+    Ok(out)
+}
+
+/// What the header's box suggests, with the same code and index as the browser's.
+fn suggest(args: &SearchArgs, site: &Site, documents: &[search_index::SearchDocument]) -> Result<String> {
+    let blob = crate::search::build_suggest(site, documents);
+    let mut index = SuggestIndex::open(&blob).map_err(|e| anyhow!(e))?;
+    let response = index.suggest(&SuggestRequest {
+        q: args.query.to_string(),
+        limit: args.limit,
+    });
+    if args.json {
+        return Ok(serde_json::to_string_pretty(&response)? + "\n");
+    }
+    let mut out = format!("{} suggestion(s) for \"{}\"\n", response.total, args.query);
+    for (i, hit) in response.hits.iter().enumerate() {
+        let place = if hit.place.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", hit.place)
+        };
+        out.push_str(&format!(
+            "{}. {} ({}{place})  {}\n",
+            i + 1,
+            hit.title,
+            hit.kind,
+            site.urls.url(&hit.url)
+        ));
     }
     Ok(out)
 }

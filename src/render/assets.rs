@@ -27,6 +27,9 @@ impl Assets {
 pub const SEARCH_WASM: &str = "search/ruimte_search_bg.wasm";
 pub const SEARCH_GLUE: &str = "search/ruimte_search.js";
 pub const SEARCH_UI: &str = "search.js";
+/// The suggestions' reader (search-suggest) and its glue.
+pub const SUGGEST_WASM: &str = "search/ruimte_suggest_bg.wasm";
+pub const SUGGEST_GLUE: &str = "search/ruimte_suggest.js";
 const REBUILD: &str = "run scripts/build-search-wasm.sh and commit what it writes";
 
 /// Copies every static file through `write` (route, bytes) and returns where each went.
@@ -34,8 +37,8 @@ pub fn copy_static(static_dir: &Path, mut write: impl FnMut(&str, &[u8]) -> Resu
     let mut assets = Assets::default();
     for (path, rel) in static_files(static_dir) {
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        if rel == SEARCH_WASM {
-            check_reader(&bytes)?;
+        if rel == SEARCH_WASM || rel == SUGGEST_WASM {
+            check_reader(&rel, &bytes)?;
         }
         let route = match rel.rsplit_once('.') {
             Some((stem, ext)) if !stem.is_empty() => format!("{}{stem}.{}.{ext}", routes::STATIC, content_hash(&bytes)),
@@ -44,7 +47,8 @@ pub fn copy_static(static_dir: &Path, mut write: impl FnMut(&str, &[u8]) -> Resu
         write(&route, &bytes)?;
         assets.routes.insert(rel, route);
     }
-    if assets.route(SEARCH_WASM).is_none() || assets.route(SEARCH_GLUE).is_none() {
+    let readers = [SEARCH_WASM, SEARCH_GLUE, SUGGEST_WASM, SUGGEST_GLUE];
+    if readers.iter().any(|r| assets.route(r).is_none()) {
         bail!("the theme has no search reader ({SEARCH_WASM}); {REBUILD}");
     }
     Ok(assets)
@@ -52,13 +56,13 @@ pub fn copy_static(static_dir: &Path, mut write: impl FnMut(&str, &[u8]) -> Resu
 
 /// The reader carries the hash of the search code it was compiled from (search-index's
 /// `SOURCE_HASH`); an index written by other code could not be read, or read wrongly.
-fn check_reader(wasm: &[u8]) -> Result<()> {
+fn check_reader(name: &str, wasm: &[u8]) -> Result<()> {
     let expected = search_index::SOURCE_HASH.as_bytes();
     if wasm.windows(expected.len()).any(|w| w == expected) {
         Ok(())
     } else {
         bail!(
-            "the search reader in the theme ({SEARCH_WASM}) was built from other search code than this \
+            "the search reader in the theme ({name}) was built from other search code than this \
              ruimte (expected search code {}); {REBUILD}",
             search_index::SOURCE_HASH
         )

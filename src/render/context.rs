@@ -114,6 +114,11 @@ pub struct SearchAssets {
     pub glue: String,
     pub wasm: String,
     pub index: String,
+    /// The small reader and index the header's suggestions use (the full ones load on the
+    /// search page, or in the background once a suggestion shows).
+    pub suggest_glue: String,
+    pub suggest_wasm: String,
+    pub suggest_index: String,
     /// Interface strings and type names for the suggestions, as JSON.
     pub labels: String,
 }
@@ -322,12 +327,17 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
             assets.route(super::assets::SEARCH_UI),
             assets.route(super::assets::SEARCH_GLUE),
             assets.route(super::assets::SEARCH_WASM),
+            assets.route(super::assets::SUGGEST_GLUE),
+            assets.route(super::assets::SUGGEST_WASM),
         ) {
-            (Some(ui), Some(glue), Some(wasm)) => Some(SearchAssets {
+            (Some(ui), Some(glue), Some(wasm), Some(suggest_glue), Some(suggest_wasm)) => Some(SearchAssets {
                 ui: urls.url(ui),
                 glue: urls.url(glue),
                 wasm: urls.url(wasm),
                 index: urls.url(routes::SEARCH_INDEX),
+                suggest_glue: urls.url(suggest_glue),
+                suggest_wasm: urls.url(suggest_wasm),
+                suggest_index: urls.url(routes::SUGGEST_INDEX),
                 labels: super::search::labels(site, false).to_string(),
             }),
             _ => None,

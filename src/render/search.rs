@@ -13,8 +13,10 @@ use super::context::RenderContext;
 use super::entries::{script_safe_json, Item};
 
 /// Interface strings of the script, for the suggestions (every page) and the search page.
-const UI_KEYS: [&str; 9] = [
+const UI_KEYS: [&str; 11] = [
     "search_count",
+    "search_loading_suggestions",
+    "search_suggestions_failed",
     "search_count_one",
     "search_no_results",
     "search_no_suggestions",

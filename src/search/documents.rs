@@ -4,7 +4,7 @@
 //! found by.
 
 use pulldown_cmark::{Event, Parser, TagEnd};
-use search_index::SearchDocument;
+use search_index::{ConceptNames, ConceptUse, SearchDocument, Vocabulary};
 
 use crate::content::model::{Guide, Keyed, Labelled, Practice, Request, Space, VocabularyKey};
 use crate::content::vocab::VocabularyKind;
@@ -65,6 +65,29 @@ struct Doc<'s, 'a> {
     kind_names: Vec<String>,
     place_names: Vec<String>,
     filters: Vec<(String, String)>,
+    concepts: Vec<ConceptUse>,
+}
+
+/// How the suggestion index names a vocabulary entry: `space-kinds:atelier`.
+pub fn concept_id(kind: VocabularyKind, key: &str) -> String {
+    format!("{}:{key}", kind.file_name().trim_end_matches(".yaml"))
+}
+
+/// Every vocabulary entry with its label and names, for the suggestion index.
+pub fn vocabulary(site: &Site) -> Vocabulary {
+    let mut out = Vocabulary::new();
+    for kind in VocabularyKind::ALL {
+        for names in site.model.vocab.all_names(kind) {
+            out.insert(
+                concept_id(kind, names.key),
+                ConceptNames {
+                    label: names.label(site.language).to_string(),
+                    names: names.all().map(str::to_string).collect(),
+                },
+            );
+        }
+    }
+    out
 }
 
 impl<'s, 'a> Doc<'s, 'a> {
@@ -76,7 +99,18 @@ impl<'s, 'a> Doc<'s, 'a> {
             kind_names: Vec::new(),
             place_names: Vec::new(),
             filters: Vec::new(),
+            concepts: Vec::new(),
         }
+    }
+
+    /// Records that the document carries a vocabulary entry, and how.
+    fn concept(&mut self, kind: VocabularyKind, key: &str, keyword: bool, of_kind: bool, place: bool) {
+        self.concepts.push(ConceptUse {
+            id: concept_id(kind, key),
+            keyword,
+            kind: of_kind,
+            place,
+        });
     }
 
     /// Every name of a vocabulary entry, in every language, with its synonyms, and its label in the
@@ -99,6 +133,7 @@ impl<'s, 'a> Doc<'s, 'a> {
             let (label, names) = self.names_of(K::VOCABULARY, key);
             self.keywords.push(label);
             self.names.extend(names);
+            self.concept(K::VOCABULARY, key, true, false, false);
             if let Some(group) = group {
                 self.filters.push((group.to_string(), key.to_string()));
             }
@@ -115,6 +150,7 @@ impl<'s, 'a> Doc<'s, 'a> {
             self.keywords.push(label);
             self.filters.push(("place".to_string(), place.to_string()));
             self.place_names.extend(names);
+            self.concept(VocabularyKind::Places, place, true, false, true);
             in_provinces.extend(self.site.province_of(place));
         }
         in_provinces.extend(provinces.iter().map(|p| p.as_str()));
@@ -124,6 +160,7 @@ impl<'s, 'a> Doc<'s, 'a> {
             self.filters.push(("province".to_string(), province.to_string()));
             let (_, names) = self.names_of(VocabularyKind::Provinces, province);
             self.place_names.extend(names);
+            self.concept(VocabularyKind::Provinces, province, false, false, true);
         }
     }
 
@@ -131,6 +168,7 @@ impl<'s, 'a> Doc<'s, 'a> {
     fn fact<T: Labelled>(&mut self, value: T) {
         let (_, names) = self.names_of(VocabularyKind::Facts, &value.fact_key());
         self.names.extend(names);
+        self.concept(VocabularyKind::Facts, &value.fact_key(), false, false, false);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -170,6 +208,7 @@ impl<'s, 'a> Doc<'s, 'a> {
                 self.site.label(VocabularyKind::Places, place)
             },
             filters: self.filters,
+            concepts: self.concepts,
         }
     }
 }
@@ -181,6 +220,7 @@ fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
     for kind in &s.kinds {
         let (_, names) = doc.names_of(VocabularyKind::SpaceKinds, kind.as_str());
         doc.kind_names.extend(names);
+        doc.concept(VocabularyKind::SpaceKinds, kind.as_str(), false, true, false);
     }
     doc.keys(&s.disciplines, None);
     doc.keys(&s.facilities, None);

@@ -6,7 +6,7 @@
 
 mod documents;
 
-pub use documents::{batches, documents};
+pub use documents::{batches, documents, vocabulary};
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -32,18 +32,33 @@ pub fn documents_hash(site: &Site) -> u64 {
     hash.finish()
 }
 
-/// Builds the packed index of every published entry, a batch of documents at a time, and gives
-/// the blob with its `documents_hash`, worked out on the way (a first build has no earlier hash
-/// to compare with, so making every document twice would be waste).
-pub fn build_blob_in_batches(site: &Site) -> Result<(Vec<u8>, u64)> {
+/// The packed indexes of every published entry: the full index and the suggestion index.
+pub struct Blobs {
+    pub index: Vec<u8>,
+    pub suggest: Vec<u8>,
+}
+
+/// Builds the packed indexes of every published entry, a batch of documents at a time, and gives
+/// them with their `documents_hash`, worked out on the way (a first build has no earlier hash to
+/// compare with, so making every document twice would be waste).
+pub fn build_blob_in_batches(site: &Site) -> Result<(Blobs, u64)> {
     let mut hash = documents_hasher();
+    let vocabulary = vocabulary(site);
+    let mut suggest = search_index::SuggestBuilder::new(&vocabulary);
     let documents = batches(site, BATCH)
-        .inspect(|batch| hash.feed_value(batch).expect("documents serialise"))
+        .inspect(|batch| {
+            hash.feed_value(batch).expect("documents serialise");
+            batch.iter().for_each(|d| suggest.add(d));
+        })
         .flatten();
-    let blob = search_index::build_index_from(documents)
+    let index = search_index::build_index_from(documents)
         .map_err(|e| anyhow!(e))
         .context("building the search index")?;
-    Ok((blob, hash.finish()))
+    let blobs = Blobs {
+        index,
+        suggest: suggest.finish(),
+    };
+    Ok((blobs, hash.finish()))
 }
 
 /// Writes the search index into `sink`, unless `memo` says its documents are the ones the index
@@ -53,13 +68,25 @@ pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<Str
     let previous = memo.and_then(|m| m.lock().expect("memo lock").get(route).copied());
     if previous.is_some_and(|previous| documents_hash(site) == previous) {
         sink.keep(route);
+        sink.keep(routes::SUGGEST_INDEX);
         return Ok(());
     }
-    let (blob, hash) = build_blob_in_batches(site)?;
+    let (blobs, hash) = build_blob_in_batches(site)?;
     if let Some(memo) = memo {
         memo.lock().expect("memo lock").insert(route.to_string(), hash);
     }
-    sink.write(route, &blob).with_context(|| format!("writing {route}"))
+    sink.write(route, &blobs.index)
+        .with_context(|| format!("writing {route}"))?;
+    sink.write(routes::SUGGEST_INDEX, &blobs.suggest)
+        .with_context(|| format!("writing {}", routes::SUGGEST_INDEX))
+}
+
+/// Builds the packed suggestion index of every published entry.
+pub fn build_suggest(site: &Site, documents: &[SearchDocument]) -> Vec<u8> {
+    let vocabulary = vocabulary(site);
+    let mut suggest = search_index::SuggestBuilder::new(&vocabulary);
+    documents.iter().for_each(|d| suggest.add(d));
+    suggest.finish()
 }
 
 fn documents_hasher() -> ContentHash {

@@ -91,6 +91,8 @@ pub const SEARCH: &str = "zoeken/";
 pub const STATS: &str = "cijfers/";
 /// The search index; its name is the same in every build (see `search`).
 pub const SEARCH_INDEX: &str = "search/index.bin";
+/// The suggestion index beside it: what the header's box needs, a small part of the whole.
+pub const SUGGEST_INDEX: &str = "search/suggest.bin";
 /// The theme's static files, under names that carry a hash of their content.
 pub const STATIC: &str = "static/";
 pub const FEED: &str = "feed.xml";

@@ -93,3 +93,42 @@ pub const REPOSITORY_QUERIES: &[(&str, &[&str], usize)] = &[
     ("werkgeversgroepering", &["werkgeversgroepering"], 1),
     ("community land trust", &["community-land-trust"], 1),
 ];
+
+/// What the header's suggestions must find by titles and names alone (no text): kinds and places
+/// with their synonyms in three languages, the start of a word, a typo.
+pub const SUGGEST_QUERIES: &[(&str, &[&str], usize)] = &[
+    (
+        "oefenruimte",
+        &[
+            "jc-kompas-repetitieruimtes",
+            "lokalen-muziekvereniging-heibloem-oudsbergen",
+            "repetitielokaal-kaboekie-zonhoven",
+        ],
+        3,
+    ),
+    (
+        "salle de répétition",
+        &[
+            "jc-kompas-repetitieruimtes",
+            "lokalen-muziekvereniging-heibloem-oudsbergen",
+            "repetitielokaal-kaboekie-zonhoven",
+        ],
+        3,
+    ),
+    (
+        "rehearsal space",
+        &[
+            "jc-kompas-repetitieruimtes",
+            "lokalen-muziekvereniging-heibloem-oudsbergen",
+            "repetitielokaal-kaboekie-zonhoven",
+        ],
+        3,
+    ),
+    ("repetitieruimte sint-niklaas", &["jc-kompas-repetitieruimtes"], 1),
+    ("oefenr", &["jc-kompas-repetitieruimtes"], 3),
+    ("gand", &["kopergieterij-gent"], 3),
+    ("anvers", &["permeke-bibliotheek-antwerpen"], 1),
+    ("ateleir", &["atelier-agno3000-leuven", "atelier-het-werkhuis-genk"], 3),
+    ("bail emphytéotique", &["erfpacht"], 1),
+    ("huur", &["huur"], 3),
+];

@@ -2,7 +2,7 @@
 // Usage: node search.mjs SITE_ROOT SUB_PATH   (SITE_ROOT/SUB_PATH holds the site built with
 // --base-url /SUB_PATH/). Prints "N passed, M failed"; exits 1 on failure.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { checks, expect, launch } from './checks.mjs';
@@ -175,22 +175,69 @@ async function suggest(q) {
   await page.keyboard.type(q);
   const all = `#zoek-kop-lijst:not([hidden]) #zoek-kop-alles[data-href$="?q=${encodeURIComponent(q)}"]`;
   await page.waitForSelector(all, { timeout: 15000 });
-  const text = await page.textContent(all);
   const badges = await page.$$eval('#zoek-kop-lijst [role=option] .badge', (els) => els.map((e) => e.textContent));
-  return { count: Number(/\((\d+)\)/.exec(text)?.[1] ?? -1), badges };
+  const hrefs = await page.$$eval('#zoek-kop-lijst [role=option]:not(.all)', (els) => els.map((e) => e.dataset.href));
+  return { badges, hrefs };
 }
 
-await check('the suggestions and the search page agree on the count, in every language asked', async () => {
-  for (const q of ['oefenruimte', 'atelier brussel', 'salle de répétition', 'rehearsal space', 'repetitieruimte gnet']) {
+// What `ruimte search --suggest` answers from the same content: the browser's reader must give
+// the very same entries in the same order.
+const repo = new URL('../../', import.meta.url).pathname;
+const ruimte = process.env.RUIMTE ?? `${repo}target/release/ruimte`;
+function nativeSuggestions(q) {
+  const run = spawnSync(ruimte, ['search', '--suggest', '--json', '--limit', '6', q], { cwd: repo, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`ruimte search --suggest: ${run.stderr}`);
+  return JSON.parse(run.stdout).hits.map((h) => `/${sub}/${h.url}`);
+}
+
+await check('the suggestions are what `ruimte search --suggest` gives, in every language asked', async () => {
+  for (const q of ['oefenruimte', 'atelier brussel', 'salle de répétition', 'rehearsal space', 'repetitieruimte gnet', 'gand', 'ateleir']) {
     await page.goto(base);
-    const { count, badges } = await suggest(q);
-    expect(count > 0, `${q}: suggestions say (${count})`);
+    const { badges, hrefs } = await suggest(q);
+    const native = nativeSuggestions(q);
+    expect(native.length > 0 && JSON.stringify(hrefs) === JSON.stringify(native), `${q}: browser ${hrefs.join(' ')}; native ${native.join(' ')}`);
     expect(badges.every((b) => !['space', 'practice', 'guide', 'request'].includes(b)), `${q}: types ${badges.join(', ')}`);
-    await page.goto(`${base}zoeken/?q=${encodeURIComponent(q)}`);
-    await page.waitForFunction(() => /\d/.test(document.getElementById('zoek-status').textContent), null, { timeout: 15000 });
-    const status = await page.textContent('#zoek-status');
-    expect(Number(/\d+/.exec(status)[0]) === count, `${q}: suggestions (${count}), page "${status}"`);
   }
+});
+
+await check('the suggestions fetch a small reader, not the full-text engine', async () => {
+  const view = await browser.newPage();
+  const got = [];
+  view.on('request', (r) => got.push(r.url()));
+  await view.goto(base);
+  await view.click('#zoek-kop');
+  await view.keyboard.type('atelier');
+  await view.waitForSelector('#zoek-kop-lijst:not([hidden]) [role=option]', { timeout: 15000 });
+  expect(got.some((u) => u.includes('ruimte_suggest') && u.endsWith('.wasm')) && got.some((u) => u.endsWith('suggest.bin')), 'the suggestion reader and index');
+  expect(!got.some((u) => u.endsWith('index.bin') || (u.includes('ruimte_search') && u.endsWith('.wasm'))), `fetched first: ${got.join(', ')}`);
+  await view.close();
+});
+
+await check('on a slow network the box says it is loading and keeps what is typed; a broken index says so', async () => {
+  const slow = await browser.newPage();
+  await slow.route('**/search/suggest.bin', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await slow.goto(base);
+  await slow.click('#zoek-kop');
+  await slow.keyboard.type('atel');
+  await slow.waitForFunction(() => document.getElementById('zoek-kop-bezig').textContent.length > 0, null, { timeout: 5000 });
+  expect(await slow.isVisible('#zoek-kop-bezig'), 'a visible "loading" line');
+  await slow.keyboard.type('ier');
+  await slow.waitForSelector('#zoek-kop-lijst:not([hidden]) #zoek-kop-alles[data-href$="?q=atelier"]', { timeout: 15000 });
+  expect(await slow.inputValue('#zoek-kop') === 'atelier', 'nothing typed was lost');
+  expect(!(await slow.isVisible('#zoek-kop-bezig')), 'the loading line is gone');
+  await slow.close();
+  const broken = await browser.newPage();
+  await broken.route('**/search/suggest.bin', (route) => route.fulfill({ status: 200, body: 'not an index' }));
+  await broken.goto(base);
+  await broken.click('#zoek-kop');
+  await broken.keyboard.type('atelier');
+  await broken.waitForFunction(() => /lukt/.test(document.getElementById('zoek-kop-bezig').textContent), null, { timeout: 15000 });
+  await Promise.all([broken.waitForNavigation(), broken.keyboard.press('Enter')]);
+  expect(broken.url().startsWith(`${base}zoeken/?q=atelier`), `Enter still searches: ${broken.url()}`);
+  await broken.close();
 });
 
 await check('on a phone the suggestions open under the box; on a desktop the results page reads', async () => {

@@ -1,25 +1,41 @@
-// Search for every page. On page load this module only listens: the WebAssembly reader and the
-// index are fetched the first time a search box gets focus. The header box suggests results as
-// you type (a combobox: arrow keys, Enter, Escape); the search page shows all results with
-// filters and counts, and keeps the query in its address (?q=…&province=…) so it can be shared.
-// Results are built as DOM text, never from HTML strings.
+// Search for every page. On page load this module only listens. The header box suggests results
+// as you type (a combobox: arrow keys, Enter, Escape) from a small reader and index of its own
+// (titles and names, not the text), fetched the first time the box gets focus; the full-text
+// reader and index load on the search page, or in the background once a suggestion has shown
+// on a fast connection. The search page shows all results with filters and counts, and keeps the
+// query in its address (?q=…&province=…) so it can be shared. Results are built as DOM text,
+// never from HTML strings.
 
 const header = document.querySelector('form.site-search');
-let engine = null;
 
-function load() {
-  if (!engine) {
-    engine = (async () => {
-      const glue = await import(header.dataset.glue);
-      await glue.default({ module_or_path: header.dataset.wasm });
-      const response = await fetch(header.dataset.index);
-      if (!response.ok) throw new Error(`index: HTTP ${response.status}`);
-      const searcher = new glue.Searcher(new Uint8Array(await response.arrayBuffer()));
-      return (request) => JSON.parse(searcher.search(JSON.stringify(request)));
-    })();
-  }
-  return engine;
+// Loads a reader once: its glue, its WebAssembly, its index; `open` makes the query function.
+function reader(glueUrl, wasmUrl, indexUrl, open) {
+  let loading = null;
+  return () => {
+    if (!loading) {
+      loading = (async () => {
+        const glue = await import(glueUrl);
+        await glue.default({ module_or_path: wasmUrl });
+        const response = await fetch(indexUrl);
+        if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status}`);
+        return open(glue, new Uint8Array(await response.arrayBuffer()));
+      })();
+      // A failed load may succeed later (the network came back): the next use tries again.
+      loading.catch(() => { loading = null; });
+    }
+    return loading;
+  };
 }
+
+const load = header && reader(header.dataset.glue, header.dataset.wasm, header.dataset.index, (glue, bytes) => {
+  const searcher = new glue.Searcher(bytes);
+  return (request) => JSON.parse(searcher.search(JSON.stringify(request)));
+});
+const loadSuggestions = header && reader(header.dataset.suggestGlue, header.dataset.suggestWasm, header.dataset.suggestIndex,
+  (glue, bytes) => {
+    const suggester = new glue.Suggester(bytes);
+    return (q, limit) => JSON.parse(suggester.suggest(q, limit));
+  });
 
 const labels = JSON.parse(document.getElementById('zoek-labels')?.textContent || header?.dataset.labels || '{}');
 const text = (key, fallback) => (labels.ui && labels.ui[key]) || fallback;
@@ -68,18 +84,26 @@ function setUpHeader() {
     all.forEach((o, i) => o.setAttribute('aria-selected', String(i === active)));
     input.setAttribute('aria-activedescendant', all[active].id);
   };
+  // While the reader loads (a slow network), the box says so; what is typed meanwhile is kept
+  // and suggested for once it is there. If it cannot load, the box says so and still searches.
+  const busy = document.getElementById('zoek-kop-bezig');
+  let ready = false;
+  let warmed = false;
   const suggest = async () => {
     const q = input.value.trim();
     if (!q) return close();
-    let search;
+    if (!ready) busy.textContent = text('search_loading_suggestions', 'Suggesties laden…');
+    let find;
     try {
-      search = await load();
+      find = await loadSuggestions();
     } catch {
+      busy.textContent = text('search_suggestions_failed', 'Suggesties laden lukt nu niet. Druk Enter om te zoeken.');
       return close();
     }
-    if (input.value.trim() !== q) return; // typed on meanwhile
-    // The same query as the results page, so the count and the order agree; only fewer hits.
-    const result = search({ q, limit: 6, facets: false, snippets: false });
+    ready = true;
+    busy.textContent = '';
+    if (input.value.trim() !== q) return; // typed on meanwhile: the newer call draws
+    const result = find(q, 6);
     list.replaceChildren();
     // An option is text, not a link (a link inside an option is a control inside a control);
     // choosing it, by Enter or a click, goes to its address.
@@ -87,16 +111,25 @@ function setUpHeader() {
       list.append(el('li', { role: 'option', id: `zoek-kop-optie-${i}`, 'aria-selected': 'false',
         'data-href': header.dataset.base + hit.url }, el('span', { class: 'option-title' }, hit.title), meta(hit)));
     });
+    // The suggestions look at titles and names; the search page reads the texts too, so it
+    // may find more: no count here that the page would contradict.
     const all = result.total === 0
       ? text('search_no_suggestions', 'Niets gevonden: bekijk de zoekpagina')
-      : `${text('search_all_results', 'Alle resultaten')} (${result.total})`;
+      : text('search_all_results', 'Alle resultaten');
     list.append(el('li', { role: 'option', id: 'zoek-kop-alles', 'aria-selected': 'false', class: 'all',
       'data-href': `${header.action}?q=${encodeURIComponent(q)}` }, all));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
+    // Once a suggestion shows, the full engine loads in the background on a fast connection
+    // that does not ask to save data, so the results page opens at once.
+    const connection = navigator.connection;
+    if (!warmed && !(connection && (connection.saveData || /2g/.test(connection.effectiveType || '')))) {
+      warmed = true;
+      setTimeout(() => load().catch(() => {}), 500);
+    }
   };
-  input.addEventListener('focus', () => { load().catch(() => {}); }, { once: true });
+  input.addEventListener('focus', () => { loadSuggestions().catch(() => {}); }, { once: true });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(suggest, 60);
