@@ -91,8 +91,11 @@ fn main() {
             None => temp.path().join("public"),
         };
         corpus::build_site(&content, &out);
-        let blob = std::fs::read(out.join("search/index.bin")).expect("an index blob");
-        let suggest_blob = std::fs::read(out.join("search/suggest.bin")).expect("a suggestion index");
+        // As the host sends them (gzipped inside), and as the readers open them.
+        let shipped = std::fs::read(out.join("search/index.bin")).expect("an index blob");
+        let suggest_shipped = std::fs::read(out.join("search/suggest.bin")).expect("a suggestion index");
+        let blob = ruimte::search::unpack(&shipped).expect("the index unpacks");
+        let suggest_blob = ruimte::search::unpack(&suggest_shipped).expect("the suggestion index unpacks");
         let (raw, gzip, brotli) = compressed_sizes(&blob);
         let started = Instant::now();
         let index = SearchIndex::open(&blob[..]).expect("the index opens");

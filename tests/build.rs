@@ -901,15 +901,33 @@ fn the_site_ships_its_search_index_reader_and_policy() {
             .unwrap()
             .to_string()
     };
-    for name in ["data-glue", "data-wasm", "data-index"] {
+    for name in [
+        "data-glue",
+        "data-wasm",
+        "data-index",
+        "data-suggest-glue",
+        "data-suggest-wasm",
+        "data-suggest-index",
+    ] {
         let url = attribute(name);
         assert!(
             out.join(url.trim_start_matches('/')).is_file(),
             "{name} points at {url}"
         );
     }
-    let blob = fs::read(out.join(attribute("data-index").trim_start_matches('/'))).unwrap();
+    // The indexes are gzipped inside their files, for hosts that send `.bin` as it is.
+    let shipped = fs::read(out.join(attribute("data-index").trim_start_matches('/'))).unwrap();
+    assert!(shipped.starts_with(&[0x1f, 0x8b]), "gzipped");
+    let blob = ruimte::search::unpack(&shipped).unwrap();
+    assert!(blob.len() > shipped.len() * 3 / 2, "{} packed into {}", blob.len(), shipped.len());
     let index = search_index::SearchIndex::open(&blob[..]).unwrap();
+    let suggest = fs::read(out.join(attribute("data-suggest-index").trim_start_matches('/'))).unwrap();
+    let mut suggestions = search_index::SuggestIndex::open(&ruimte::search::unpack(&suggest).unwrap()).unwrap();
+    let first = suggestions.suggest(&search_index::SuggestRequest {
+        q: "ateli".into(),
+        limit: 6,
+    });
+    assert_eq!(first.hits[0].url, "ruimtes/atelier-noord/", "the start of a word suggests");
     let hits = index
         .search(&search_index::SearchRequest {
             q: "atelier".into(),

@@ -18,7 +18,13 @@ function reader(glueUrl, wasmUrl, indexUrl, open) {
         await glue.default({ module_or_path: wasmUrl });
         const response = await fetch(indexUrl);
         if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status}`);
-        return open(glue, new Uint8Array(await response.arrayBuffer()));
+        let bytes = new Uint8Array(await response.arrayBuffer());
+        // The build gzips the index inside its file (hosts often send .bin as it is).
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+          const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+          bytes = new Uint8Array(await new Response(unpacked).arrayBuffer());
+        }
+        return open(glue, bytes);
       })();
       // A failed load may succeed later (the network came back): the next use tries again.
       loading.catch(() => { loading = null; });
