@@ -919,7 +919,12 @@ fn the_site_ships_its_search_index_reader_and_policy() {
     let shipped = fs::read(out.join(attribute("data-index").trim_start_matches('/'))).unwrap();
     assert!(shipped.starts_with(&[0x1f, 0x8b]), "gzipped");
     let blob = ruimte::search::unpack(&shipped).unwrap();
-    assert!(blob.len() > shipped.len() * 3 / 2, "{} packed into {}", blob.len(), shipped.len());
+    assert!(
+        blob.len() > shipped.len() * 3 / 2,
+        "{} packed into {}",
+        blob.len(),
+        shipped.len()
+    );
     let index = search_index::SearchIndex::open(&blob[..]).unwrap();
     let suggest = fs::read(out.join(attribute("data-suggest-index").trim_start_matches('/'))).unwrap();
     let mut suggestions = search_index::SuggestIndex::open(&ruimte::search::unpack(&suggest).unwrap()).unwrap();
@@ -927,7 +932,10 @@ fn the_site_ships_its_search_index_reader_and_policy() {
         q: "ateli".into(),
         limit: 6,
     });
-    assert_eq!(first.hits[0].url, "ruimtes/atelier-noord/", "the start of a word suggests");
+    assert_eq!(
+        first.hits[0].url, "ruimtes/atelier-noord/",
+        "the start of a word suggests"
+    );
     let hits = index
         .search(&search_index::SearchRequest {
             q: "atelier".into(),
@@ -1149,14 +1157,17 @@ fn the_lists_of_spaces_and_practices_carry_a_finder() {
         data["groups"][0]["label"] == "Soort ruimte",
         "labels in the site's language"
     );
-    // The card the script fetches is the card on the list.
-    let card = read(&out, "ruimtes/atelier-noord/kaart.html");
-    assert!(
-        card.starts_with("<li class=\"card") && card.contains("€ 120 per maand"),
-        "{card}"
-    );
-    assert!(list.contains(card.trim()), "the fragment is the list's card");
-    assert_eq!(data["card"], "/ruimtes/{slug}/kaart.html");
+    // The cards the script fetches are the cards on the list, in list order, a file of them at
+    // a time.
+    assert_eq!(data["cards"], "/ruimtes/kaarten.{n}.html");
+    let file = read(&out, "ruimtes/kaarten.0.html");
+    let position = |slug: &str| rows.iter().position(|r| r["k"] == slug).unwrap();
+    let in_file: Vec<&str> = file.split("<li class=\"card").skip(1).collect();
+    assert_eq!(in_file.len(), rows.len(), "two cards, one file");
+    assert!(in_file[position("atelier-noord")].contains("€ 120 per maand"), "{file}");
+    for card in in_file {
+        assert!(list.contains(card.trim()), "the file holds the list's cards: {card}");
+    }
 
     let practices: serde_json::Value = serde_json::from_str(&read(&out, "praktijken/filters.json")).unwrap();
     let practice = &practices["entries"][0];

@@ -4,9 +4,11 @@
 //! the theme's script turns its first page into a finder: it reads `filters.json` beside the
 //! list, which holds each filter group with its values and labels, the ranges, the orders, and
 //! per entry only numbers (which values it has, its figures, its place in each order). That
-//! keeps the file small at 10,000 entries. The cards themselves are fetched one by one
-//! (`kaart.html` in each entry's folder) when the script first shows them, as the list page's
-//! `card.html` rendered them: one renderer for both.
+//! keeps the file small at 10,000 entries. The cards themselves come in files of
+//! [`CARDS_PER_FILE`] in list order (`kaarten.N.html`), fetched when the script first shows one
+//! of them, as the list page's `card.html` rendered them: one renderer for both. Files of a few
+//! dozen cards keep a directory of 10,000 from writing 10,000 more files, and a view that shows
+//! two dozen cards from all over the list from fetching more than two dozen small files.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -40,15 +42,21 @@ pub fn group_of_facet(kind: EntryKind, facet: Facet) -> Option<&'static str> {
     }
 }
 
+/// Cards per card file.
+pub const CARDS_PER_FILE: usize = 20;
+
 /// The value of a group for an entry that does not say (no price, no tenure given).
 const UNKNOWN: &str = "onbekend";
 
 /// What the finder's script reads.
 #[derive(Debug, Serialize)]
 pub struct FinderData {
-    /// Where an entry's page and its card are, with `{slug}` in the place of its slug.
+    /// Where an entry's page is, with `{slug}` in the place of its slug.
     pub url: String,
-    pub card: String,
+    /// Where the card files are, with `{n}` in the place of their number, and how many cards
+    /// each holds: the entry at position `i` is in file `i / per_file`.
+    pub cards: String,
+    pub per_file: usize,
     pub groups: Vec<Group>,
     pub ranges: Vec<Range>,
     /// The orders after the first, relevance (the list order the entries come in).
@@ -448,7 +456,8 @@ where
     let with_slug = |route: String| site.urls.url(&route);
     FinderData {
         url: with_slug(site.entry_route(kind, "{slug}")),
-        card: with_slug(routes::card_fragment(kind, "{slug}")),
+        cards: with_slug(routes::card_chunk(kind, "{n}")),
+        per_file: CARDS_PER_FILE,
         groups: out_groups,
         ranges: ranges
             .iter()

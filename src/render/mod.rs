@@ -289,7 +289,7 @@ fn render_pages(
         page_routes.extend(render_lists(&pages)?);
     }
     phases.done("list pages");
-    write_finders(ctx, writer, &selected)?;
+    write_finders(ctx, writer)?;
     phases.done("finder data, cards");
     // The pages of which there is one: each view is made and rendered on whichever thread is free.
     type Single<'r> = (&'r str, &'r (dyn Fn() -> Result<()> + Sync));
@@ -318,23 +318,22 @@ fn render_pages(
     Ok(page_routes)
 }
 
-/// For each list that is a finder: its data, and each card as a fragment for its script. A
-/// partial render writes the cards of the entries it renders and keeps the others.
-fn write_finders(ctx: &RenderContext, writer: &Pages, selected: &(dyn Fn(&str) -> bool + Sync)) -> Result<()> {
+/// For each list that is a finder: its data, and its cards in files for its script. They are
+/// written every render: a card file holds the cards of others besides the entries rendered.
+fn write_finders(ctx: &RenderContext, writer: &Pages) -> Result<()> {
     for kind in finder::FINDER_KINDS {
         if let Some(data) = finder::finder_data(ctx, kind) {
             let json = serde_json::to_vec(&data).context("writing the finder data")?;
             write(writer.sink, &routes::finder_data(kind), &json)?;
         }
-        ctx.cards_of(kind).par_iter().try_for_each(|card| {
-            let route = routes::card_fragment(kind, card.listing.slug);
-            if selected(card.listing.slug) {
-                write(writer.sink, &route, card.html.as_bytes())
-            } else {
-                writer.sink.keep(&routes::file(&route));
-                Ok(())
-            }
-        })?;
+        let cards = ctx.cards_of(kind);
+        cards
+            .par_chunks(finder::CARDS_PER_FILE)
+            .enumerate()
+            .try_for_each(|(n, chunk)| {
+                let html: String = chunk.iter().map(|c| c.html.as_str()).collect();
+                write(writer.sink, &routes::card_chunk(kind, &n.to_string()), html.as_bytes())
+            })?;
     }
     Ok(())
 }

@@ -181,9 +181,11 @@ pub fn entry_folder(kind: EntryKind, slug: &str) -> String {
     }
 }
 
-/// A listed entry's card on its own, for the finder's script to fetch when it shows the card.
-pub fn card_fragment(kind: EntryKind, slug: &str) -> String {
-    format!("{}kaart.html", entry_folder(kind, slug))
+/// The `n`th file of a finder list's cards (a few dozen each, in list order), for the finder's
+/// script to fetch when it shows them. The dot keeps it apart from every entry's address: slugs
+/// have none.
+pub fn card_chunk(kind: EntryKind, n: &str) -> String {
+    format!("{}/kaarten.{n}.html", section(kind))
 }
 
 /// What the finder on a kind's list filters, counts and sorts, beside the list.

@@ -347,16 +347,15 @@ await check('a choice with nothing found offers to drop a filter; more cards com
   expect(names.every((n, i) => i === 0 || names[i - 1].localeCompare(n, 'nl') <= 0 || names[i - 1] <= n), `by name: ${names.join(', ')}`);
   await view.click('#vinder-meer');
   await view.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, total);
-  // Here every card came with the page; a longer list fetches the others from their folder,
-  // under the site's sub-path too, each the same markup.
+  // Here every card came with the page; a longer list fetches the others in files of a few
+  // dozen, under the site's sub-path too, the same markup.
   const same = await view.evaluate(async () => {
     const data = await (await fetch(document.getElementById('vinder').dataset.data)).json();
-    const card = document.querySelector('#vinder-resultaten .card');
-    const slug = data.entries.find((e) => data.url.replace('{slug}', e.k) === card.querySelector('.card-title').getAttribute('href')).k;
-    const response = await fetch(data.card.replace('{slug}', slug));
-    return response.ok && (await response.text()).trim() === card.outerHTML.trim();
+    const response = await fetch(data.cards.replace('{n}', 0));
+    const first = document.querySelector('#vinder-resultaten .card').outerHTML.trim();
+    return response.ok && (await response.text()).includes(first);
   });
-  expect(same, 'the fetched card is the card on the page');
+  expect(same, 'the card file holds the cards on the page');
   // A list page that came without its cards (as a page of 10,000 would for most of them): the
   // script fetches those it shows.
   const bare = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -366,12 +365,19 @@ await check('a choice with nothing found offers to drop a filter; more cards com
     await route.fulfill({ response, body: html });
   });
   const cardsFetched = [];
-  bare.on('request', (r) => { if (r.url().endsWith('/kaart.html')) cardsFetched.push(r.url()); });
+  bare.on('request', (r) => { if (/\/kaarten\.\d+\.html$/.test(r.url())) cardsFetched.push(r.url()); });
   await bare.goto(`${base}ruimtes/?province=limburg`);
   const inLimburg = await expectedCards(bare, { province: 'limburg' });
   await bare.waitForFunction((n) => document.querySelectorAll('#vinder-resultaten .card').length === n, inLimburg.length, { timeout: 15000 });
   expect(JSON.stringify(await shownCards(bare)) === JSON.stringify(inLimburg), 'the fetched cards are the right ones');
-  expect(cardsFetched.length === inLimburg.length, `${cardsFetched.length} cards fetched for ${inLimburg.length}`);
+  // Each file once, and only files that hold a card shown.
+  const filesNeeded = await bare.evaluate(async (shown) => {
+    const data = await (await fetch(document.getElementById('vinder').dataset.data)).json();
+    return new Set(data.entries.map((e, i) => [data.url.replace('{slug}', e.k), Math.floor(i / data.per_file)])
+      .filter(([url]) => shown.includes(url)).map(([, n]) => n)).size;
+  }, inLimburg);
+  expect(cardsFetched.length === filesNeeded && new Set(cardsFetched).size === cardsFetched.length,
+    `${cardsFetched.length} card files fetched for ${filesNeeded} needed: ${cardsFetched.join(', ')}`);
   await bare.close();
   expect(await view.evaluate(() => document.activeElement.closest('.card') === document.querySelectorAll('#vinder-resultaten .card')[24]),
     'the focus goes to the first new card');

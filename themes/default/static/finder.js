@@ -5,8 +5,9 @@
 //
 // The panel is built once; a change only updates counts and hides values no entry has under the
 // other filters, so the focus stays where it is. Cards are the build's own markup: those already
-// on the page are reused, the others are fetched one by one (kaart.html in the entry's folder)
-// the first time they show. Everything else is built as DOM text.
+// on the page are reused, the others come in files of a few dozen in list order
+// (kaarten.N.html), each fetched the first time one of its cards shows. Everything else is
+// built as DOM text.
 
 const root = document.getElementById('vinder');
 const ui = JSON.parse(document.getElementById('vinder-labels').textContent);
@@ -226,27 +227,37 @@ function setUp(data) {
     priceHint.hidden = !(priceGroup >= 0 && priceRange >= 0 && bounds[priceRange].max !== null && chosen[priceGroup].size === 0);
   };
 
-  // Cards: those on the page, then fetched as they are first shown.
+  // Cards: those on the page, then those of each card file as one of them is first shown.
   const cards = new Map();
+  const position = new Map(entries.map((e, i) => [e, i]));
   const bySlugUrl = new Map(entries.map((e) => [urlOf(e), e.k]));
   for (const card of results.children) {
     const slug = bySlugUrl.get(card.querySelector('a.card-title')?.getAttribute('href'));
     if (slug) cards.set(slug, card);
   }
+  const files = new Map(); // file number -> its promise
+  const cardFile = (n) => {
+    if (!files.has(n)) {
+      files.set(n, (async () => {
+        const response = await fetch(data.cards.replace('{n}', n));
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        // The build's own card markup, from this site (the same markup the list page carries).
+        const template = document.createElement('template');
+        template.innerHTML = await response.text();
+        const inFile = [...template.content.children];
+        entries.slice(n * data.per_file, (n + 1) * data.per_file).forEach((e, i) => {
+          if (!cards.has(e.k) && inFile[i]) cards.set(e.k, inFile[i]);
+        });
+      })().catch(() => { files.delete(n); })); // a later view tries again
+    }
+    return files.get(n);
+  };
   const fetchCard = async (e) => {
     if (cards.has(e.k)) return;
-    let card;
-    try {
-      const response = await fetch(data.card.replace('{slug}', e.k));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      // The build's own card markup, from this site (the same markup the list page carries).
-      const template = document.createElement('template');
-      template.innerHTML = (await response.text()).trim();
-      card = template.content.firstElementChild;
-    } catch {
-      card = el('li', { class: 'card' }, el('a', { class: 'card-title', href: urlOf(e) }, e.k));
-    }
-    cards.set(e.k, card);
+    await cardFile(Math.floor(position.get(e) / data.per_file));
+    // A file that did not come: a plain link, so the entry is still there.
+    if (!cards.has(e.k)) return el('li', { class: 'card' }, el('a', { class: 'card-title', href: urlOf(e) }, e.k));
+    return undefined;
   };
 
   const countText = (n) => (n === 1
@@ -287,9 +298,9 @@ function setUp(data) {
     const ticket = ++drawn;
     const { hits } = last;
     const shown = hits.slice(0, limit);
-    await Promise.all(shown.map(fetchCard));
+    const standIns = await Promise.all(shown.map(fetchCard));
     if (ticket !== drawn) return;
-    results.replaceChildren(...shown.map((e) => cards.get(e.k)));
+    results.replaceChildren(...shown.map((e, i) => cards.get(e.k) || standIns[i]));
     const rest = hits.length - shown.length;
     moreLine.hidden = rest <= 0;
     more.textContent = say('finder_more', 'Toon meer (nog {n})').replace('{n}', rest);
