@@ -173,7 +173,7 @@ function setUp(data) {
 
   // A range's boxes: "from" and "to", or only "at most" (a price).
   function rangeBox(r, ri) {
-    const part = el('div', { class: 'filter-range' });
+    const part = el('div', { class: r.min ? 'filter-range' : 'filter-range filter-range-single' });
     const side = (which, label) => {
       const id = `vinder-${r.key}-${which}`;
       const input = el('input', { type: 'number', id, min: '0', step: 'any', inputmode: 'decimal' });
