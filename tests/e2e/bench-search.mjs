@@ -1,62 +1,147 @@
-// The median query time of the WebAssembly reader in Chromium for what typing in the search box
-// asks (six suggestions, no counts; the same query as the results page), what the first search
-// fetches, and how large the reader's WebAssembly memory is once the index is open (it never
-// shrinks back).
-// Usage: node bench-search.mjs SITE_DIR [SITE_DIR …] (sites built by `cargo bench --bench search`
-// with BENCH_KEEP). Prints one line per site.
+// What search costs a person in Chromium, on sites built by `cargo bench --bench search` with
+// BENCH_KEEP (DIR/site-<size>), served as a compressing host serves them (brotli when asked):
+// - brotli bytes before the first suggestion shows, from a cold start on the home page;
+// - brotli bytes before the first full results page shows, cold, on the search page;
+// - bytes for 20 further different queries on that page;
+// - the median time of a later query in the page: suggestions, and the full results page's
+//   query (search-index in WebAssembly, as the page asks it);
+// - the same first suggestion and first results on an emulated phone on 4G (9 Mbps, 150 ms,
+//   CPU 4× slower): milliseconds from the page loaded to what shows.
+// Usage: node bench-search.mjs SITE_DIR [SITE_DIR …]. Prints one line per site and profile.
 
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream',
+};
+const QUERIES = ['atelier', 'repetitie', 'ruimte gent', 'teater', 'muziek', 'ateliers', 'kunst', 'samen', 'werkplaats',
+  'bruiklen', 'opslag', 'podium', 'dans', 'studio', 'limburg', 'gratis', 'huur', 'erfpacht', 'fotografie', 'kiosk'];
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-console.log('site                              open+load ms   query p50 ms   fetched bytes (raw)   wasm MiB');
-for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
+
+// A host that compresses: brotli (quality 5, as hosts do on the fly) for every response, and
+// counts what it sent.
+function host(dir) {
+  const cache = new Map();
+  let sent = 0;
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
     const file = join(dir, path);
     if (!existsSync(file) || statSync(file).isDirectory()) { res.writeHead(404); res.end(); return; }
-    const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+    if (!cache.has(file)) {
+      cache.set(file, brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    }
+    const body = cache.get(file);
+    sent += body.length;
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'br', 'cache-control': 'max-age=3600' });
     res.end(body);
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const page = await browser.newPage();
-  const bodies = [];
-  // The length the server sent: Chromium does not hand over the body of a response as large as
-  // a 100,000-entry index, so counting bodies left the index out.
-  page.on('response', (r) => {
-    if (/\.(wasm|bin|js)$/.test(r.url())) bodies.push(r.allHeaders().then((h) => Number(h['content-length'] ?? 0)));
-  });
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  const result = await page.evaluate(async () => {
-    const form = document.querySelector('form.site-search');
-    const started = performance.now();
-    const glue = await import(form.dataset.glue);
-    const wasm = await glue.default({ module_or_path: form.dataset.wasm });
-    const searcher = new glue.Searcher(new Uint8Array(await (await fetch(form.dataset.index)).arrayBuffer()));
-    const ready = performance.now() - started;
-    const times = [];
-    // Fifteen rounds: the browser's clock counts in tenths of a millisecond, and fewer left the median to noise.
-    for (let round = 0; round < 15; round += 1) {
-      for (const q of ['atelier', 'repetitie', 'ruimte gent', 'teater', 'muziek', 'ateliers', 'kunst', 'samen', 'werkplaats', 'bruiklen']) {
-        const t = performance.now();
-        searcher.search(JSON.stringify({ q, limit: 6, facets: false, snippets: false }));
-        times.push(performance.now() - t);
+  return {
+    server,
+    sent: () => sent,
+    reset: () => { sent = 0; },
+  };
+}
+
+async function profile(context, phone) {
+  const page = await context.newPage();
+  if (phone) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (9e6 / 8), uploadThroughput: (9e6 / 8),
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  return page;
+}
+
+console.log('site              profile   first suggestion: kB br    ms   first results: kB br    ms   20 more queries kB   suggest p50 ms   results p50 ms');
+for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
+  const served = host(dir);
+  await new Promise((ok) => served.server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${served.server.address().port}/`;
+  for (const phone of [false, true]) {
+    // The first suggestion, cold: a new browser profile opens the home page and types.
+    let context = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
+    let page = await profile(context, phone);
+    await page.goto(base, { waitUntil: 'load' });
+    served.reset();
+    let started = Date.now();
+    await page.click('#zoek-kop');
+    await page.keyboard.type('atelier');
+    await page.waitForSelector('#zoek-kop-lijst:not([hidden]) [role=option]', { timeout: 120000 });
+    const suggestMs = Date.now() - started;
+    const suggestBytes = served.sent();
+    // Later keystrokes: the suggestion reader in the page, timed where it runs.
+    const suggestMedian = phone ? NaN : await page.evaluate(async (queries) => {
+      const form = document.querySelector('form.site-search');
+      const glue = await import(form.dataset.suggestGlue);
+      await glue.default({ module_or_path: form.dataset.suggestWasm });
+      let bytes = new Uint8Array(await (await fetch(form.dataset.suggestIndex)).arrayBuffer());
+      if (bytes[0] === 0x1f) bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      const suggester = new glue.Suggester(bytes);
+      const times = [];
+      for (let round = 0; round < 10; round += 1) {
+        for (const q of queries) {
+          const t = performance.now();
+          suggester.suggest(q, 6);
+          times.push(performance.now() - t);
+        }
       }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    }, QUERIES);
+    await context.close();
+    // The first full results page, cold.
+    context = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
+    page = await profile(context, phone);
+    served.reset();
+    started = Date.now();
+    await page.goto(`${base}zoeken/?q=atelier`, { waitUntil: 'load' });
+    await page.waitForSelector('#zoek-resultaten li', { timeout: 180000 });
+    const resultsMs = Date.now() - started;
+    const resultsBytes = served.sent();
+    // Twenty more different queries on that page: each typed into its box.
+    served.reset();
+    const times = [];
+    for (const q of QUERIES) {
+      await page.fill('#zoek', q);
+      const t = Date.now();
+      await page.waitForFunction((want) => new URLSearchParams(window.location.search).get('q') === want, q, { timeout: 60000 });
+      times.push(Date.now() - t);
     }
-    times.sort((a, b) => a - b);
-    return { ready, median: times[Math.floor(times.length / 2)], memory: wasm.memory.buffer.byteLength / 1048576 };
-  });
-  const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
-  console.log(`${dir.slice(-32).padEnd(34)}${result.ready.toFixed(0).padStart(12)}${result.median.toFixed(2).padStart(15)}${String(bytes).padStart(22)}${result.memory.toFixed(0).padStart(11)}`);
-  await page.close();
-  server.close();
+    const moreBytes = served.sent();
+    const resultsMedian = phone ? NaN : await page.evaluate(async (queries) => {
+      const form = document.querySelector('form.site-search');
+      const glue = await import(form.dataset.glue);
+      await glue.default({ module_or_path: form.dataset.wasm });
+      let bytes = new Uint8Array(await (await fetch(form.dataset.index)).arrayBuffer());
+      if (bytes[0] === 0x1f) bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      const searcher = new glue.Searcher(bytes);
+      const all = [];
+      for (let round = 0; round < 5; round += 1) {
+        for (const q of queries) {
+          const t = performance.now();
+          searcher.search(JSON.stringify({ q, limit: 100 }));
+          all.push(performance.now() - t);
+        }
+      }
+      all.sort((a, b) => a - b);
+      return all[Math.floor(all.length / 2)];
+    }, QUERIES);
+    await context.close();
+    const kB = (n) => (n / 1000).toFixed(1);
+    console.log(`${dir.split('/').slice(-1)[0].padEnd(18)}${(phone ? '4G phone' : 'desktop').padEnd(10)}${kB(suggestBytes).padStart(24)}${String(suggestMs).padStart(6)}${kB(resultsBytes).padStart(23)}${String(resultsMs).padStart(6)}${kB(moreBytes).padStart(21)}${(Number.isNaN(suggestMedian) ? '-' : suggestMedian.toFixed(2)).padStart(17)}${(Number.isNaN(resultsMedian) ? '-' : resultsMedian.toFixed(2)).padStart(17)}`);
+  }
+  served.server.close();
 }
 await browser.close();
