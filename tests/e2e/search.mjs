@@ -200,6 +200,18 @@ await check('the suggestions are what `ruimte search --suggest` gives, in every 
   }
 });
 
+await check('the search page gives what `ruimte search` gives, in the same order', async () => {
+  for (const q of ['oefenruimte gent', 'bruiklen', 'salle de répétition', 'erfpacht of opstal']) {
+    await page.goto(`${base}zoeken/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 0, null, { timeout: 15000 });
+    const shown = (await page.$$eval('#zoek-resultaten li h2 a', (as) => as.map((a) => a.getAttribute('href')))).slice(0, 20);
+    const run = spawnSync(ruimte, ['search', '--json', '--limit', '20', q], { cwd: repo, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`ruimte search: ${run.stderr}`);
+    const native = JSON.parse(run.stdout).hits.map((h) => `/${sub}/${h.url}`);
+    expect(native.length > 0 && JSON.stringify(shown) === JSON.stringify(native), `${q}: page ${shown.join(' ')}; native ${native.join(' ')}`);
+  }
+});
+
 await check('the suggestions fetch a small reader, not the full-text engine', async () => {
   const view = await browser.newPage();
   const got = [];
