@@ -44,6 +44,9 @@ await check('search works, with the reader served as application/wasm and cached
   expect(wasm, 'the wasm was fetched');
   expect(wasm.headers()['content-type'] === 'application/wasm', `wasm type: ${wasm.headers()['content-type']}`);
   expect(/max-age=\d{7,}/.test(wasm.headers()['cache-control'] ?? ''), `wasm caching: ${wasm.headers()['cache-control']}`);
+  expect(wasm.headers()['content-encoding'] === 'gzip', `the reader is sent compressed: ${wasm.headers()['content-encoding']}`);
+  const script = responses.find((r) => /\/static\/search\.[0-9a-f]+\.js$/.test(r.url()));
+  expect(script && script.headers()['content-encoding'] === 'gzip', 'the script is sent compressed');
   const index = responses.find((r) => r.url().endsWith('.bin'));
   expect(index && index.status() === 200, 'the index was fetched');
 });
