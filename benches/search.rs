@@ -35,30 +35,21 @@ fn main() {
     let sizes = corpus::sizes(&[1_000, 10_000, 100_000]);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let static_dir = root.join("themes/default/static");
-    let reader = [
-        static_dir.join("search/ruimte_search_bg.wasm"),
-        static_dir.join("search/ruimte_search.js"),
-        static_dir.join("search.js"),
-    ];
-    let reader_sizes: Vec<(u64, u64, u64)> = reader
-        .iter()
-        .map(|p| compressed_sizes(&std::fs::read(p).unwrap_or_default()))
-        .collect();
+    // (raw, gzip, brotli) of each file of the theme's static folder named.
+    let sizes_of = |names: [&str; 3]| -> Vec<(u64, u64, u64)> {
+        names
+            .iter()
+            .map(|n| compressed_sizes(&std::fs::read(static_dir.join(n)).unwrap_or_default()))
+            .collect()
+    };
+    let reader_sizes = sizes_of(["search/ruimte_search_bg.wasm", "search/ruimte_search.js", "search.js"]);
     println!(
         "reader (wasm, glue, ui) brotli bytes: {:?}",
         reader_sizes.iter().map(|s| s.2).collect::<Vec<_>>()
     );
     // What the header's box fetches before its first suggestion: the suggestion reader, its glue,
     // the page's script, and the suggestion index.
-    let suggest_reader = [
-        static_dir.join("search/ruimte_suggest_bg.wasm"),
-        static_dir.join("search/ruimte_suggest.js"),
-        static_dir.join("search.js"),
-    ];
-    let suggest_reader_sizes: Vec<(u64, u64, u64)> = suggest_reader
-        .iter()
-        .map(|p| compressed_sizes(&std::fs::read(p).unwrap_or_default()))
-        .collect();
+    let suggest_reader_sizes = sizes_of(["search/ruimte_suggest_bg.wasm", "search/ruimte_suggest.js", "search.js"]);
     println!(
         "suggestion reader (wasm, glue, ui) brotli bytes: {:?}; at the repository's content the first suggestion costs {} brotli bytes",
         suggest_reader_sizes.iter().map(|s| s.2).collect::<Vec<_>>(),

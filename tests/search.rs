@@ -13,15 +13,24 @@ use ruimte::content::model::Date;
 use ruimte::site::Site;
 use search_index::{SearchIndex, SearchRequest};
 
-#[test]
-fn everyday_queries_find_what_they_mean_in_the_repository() {
+/// The search documents of `content` (a folder of the repository) and its suggestion index, as
+/// the build makes them with the repository's settings.
+fn indexed(content: &str) -> (Vec<search_index::SearchDocument>, Vec<u8>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = build::settings(&root.join("ruimte.toml"), None).unwrap();
     let strings = build::strings(&root.join("themes/default"), &config).unwrap();
-    let loaded = ruimte::content::load(&root.join("content"));
+    let loaded = ruimte::content::load(&root.join(content));
     let today = Date::parse(common::TODAY).unwrap();
     let site = Site::new(&loaded.model, &config, &strings, today, false);
-    let blob = ruimte::search::build_blob(&ruimte::search::documents(&site)).unwrap();
+    let documents = ruimte::search::documents(&site);
+    let suggest = ruimte::search::build_suggest(&site, &documents);
+    (documents, suggest)
+}
+
+#[test]
+fn everyday_queries_find_what_they_mean_in_the_repository() {
+    let (documents, _) = indexed("content");
+    let blob = ruimte::search::build_blob(&documents).unwrap();
     let index = SearchIndex::open(blob).unwrap();
     let mut misses = Vec::new();
     for (q, expected, k) in queries::REPOSITORY_QUERIES {
@@ -47,14 +56,7 @@ fn everyday_queries_find_what_they_mean_in_the_repository() {
 }
 
 fn repository_suggestions() -> search_index::SuggestIndex {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = build::settings(&root.join("ruimte.toml"), None).unwrap();
-    let strings = build::strings(&root.join("themes/default"), &config).unwrap();
-    let loaded = ruimte::content::load(&root.join("content"));
-    let today = Date::parse(common::TODAY).unwrap();
-    let site = Site::new(&loaded.model, &config, &strings, today, false);
-    let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
-    search_index::SuggestIndex::open(&blob).unwrap()
+    search_index::SuggestIndex::open(&indexed("content").1).unwrap()
 }
 
 /// The header's suggestions, from their own small index, find by name what the full search finds
@@ -85,18 +87,7 @@ fn suggestions_find_by_name_in_three_languages() {
 /// A damaged suggestion index is refused with a message, whatever the damage: never a panic.
 #[test]
 fn a_damaged_suggestion_index_is_refused() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = build::settings(&root.join("ruimte.toml"), None).unwrap();
-    let strings = build::strings(&root.join("themes/default"), &config).unwrap();
-    let loaded = ruimte::content::load(&root.join("tests/fixtures/valid"));
-    let site = Site::new(
-        &loaded.model,
-        &config,
-        &strings,
-        Date::parse(common::TODAY).unwrap(),
-        false,
-    );
-    let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
+    let (_, blob) = indexed("tests/fixtures/valid");
     assert!(search_index::SuggestIndex::open(&blob).is_ok());
     for cut in (0..blob.len()).step_by(7) {
         assert!(search_index::SuggestIndex::open(&blob[..cut]).is_err(), "cut at {cut}");

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::query::boost;
+use crate::query::{boost, tokens};
 use crate::schema;
 use crate::stopwords::is_stopword;
 #[cfg(not(target_arch = "wasm32"))]
@@ -82,15 +82,6 @@ pub struct SuggestResponse {
     /// Entries matching at least one word.
     pub total: usize,
     pub hits: Vec<Suggestion>,
-}
-
-fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while let Some(token) = stream.next() {
-        out.push(token.text.clone());
-    }
-    out
 }
 
 /// An entry's flags on a vocabulary entry, as stored.
