@@ -165,43 +165,42 @@ fn relevance() {
     let site = ruimte::site::Site::new(&loaded.model, &config, &strings, today, false);
     let blob = ruimte::search::build_blob(&ruimte::search::documents(&site)).expect("index");
     let index = SearchIndex::open(blob).expect("the index opens");
-    let (mut at5, mut rr) = (0.0, 0.0);
-    for (q, expected, _) in queries::REPOSITORY_QUERIES {
+    rank_figures("relevance", queries::REPOSITORY_QUERIES, |q| {
         let request = SearchRequest {
             q: q.to_string(),
             limit: 20,
             ..Default::default()
         };
-        let hits = index.search(&request).expect("search runs").hits;
-        let rank = hits.iter().position(|h| h.slug == expected[0]);
-        at5 += f64::from(u8::from(rank.is_some_and(|r| r < 5)));
-        rr += rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
-    }
-    let n = queries::REPOSITORY_QUERIES.len() as f64;
-    println!(
-        "relevance over the repository's content: {} queries, hits@5 {:.2}, MRR {:.2}",
-        n,
-        at5 / n,
-        rr / n
-    );
+        index
+            .search(&request)
+            .expect("search runs")
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    });
     let blob = ruimte::search::build_suggest(&site, &ruimte::search::documents(&site));
     let mut suggestions = search_index::SuggestIndex::open(&blob).expect("the suggestion index opens");
+    rank_figures("suggestions", queries::SUGGEST_QUERIES, |q| {
+        let request = search_index::SuggestRequest {
+            q: q.to_string(),
+            limit: 20,
+        };
+        suggestions.suggest(&request).hits.into_iter().map(|h| h.slug).collect()
+    });
+}
+
+/// Prints hits at 5 and the mean reciprocal rank of each query's first expected entry.
+fn rank_figures(what: &str, queries: &[(&str, &[&str], usize)], mut find: impl FnMut(&str) -> Vec<String>) {
     let (mut at5, mut rr) = (0.0, 0.0);
-    for (q, expected, _) in queries::SUGGEST_QUERIES {
-        let hits = suggestions
-            .suggest(&search_index::SuggestRequest {
-                q: q.to_string(),
-                limit: 20,
-            })
-            .hits;
-        let rank = hits.iter().position(|h| h.slug == expected[0]);
+    for (q, expected, _) in queries {
+        let rank = find(q).iter().position(|slug| slug == expected[0]);
         at5 += f64::from(u8::from(rank.is_some_and(|r| r < 5)));
         rr += rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
     }
-    let n = queries::SUGGEST_QUERIES.len() as f64;
+    let n = queries.len() as f64;
     println!(
-        "suggestions over the repository's content: {} queries, hits@5 {:.2}, MRR {:.2}",
-        n,
+        "{what} over the repository's content: {n} queries, hits@5 {:.2}, MRR {:.2}",
         at5 / n,
         rr / n
     );

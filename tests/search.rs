@@ -27,31 +27,39 @@ fn indexed(content: &str) -> (Vec<search_index::SearchDocument>, Vec<u8>) {
     (documents, suggest)
 }
 
-#[test]
-fn everyday_queries_find_what_they_mean_in_the_repository() {
-    let (documents, _) = indexed("content");
-    let blob = ruimte::search::build_blob(&documents).unwrap();
-    let index = SearchIndex::open(blob).unwrap();
+/// For each query, the expected entries that are not among the first `k` of what `find` gives.
+fn misses(queries: &[(&str, &[&str], usize)], mut find: impl FnMut(&str) -> Vec<String>) -> Vec<String> {
     let mut misses = Vec::new();
-    for (q, expected, k) in queries::REPOSITORY_QUERIES {
-        let request = SearchRequest {
-            q: q.to_string(),
-            limit: 10,
-            ..Default::default()
-        };
-        let hits: Vec<String> = index
-            .search(&request)
-            .unwrap()
-            .hits
-            .into_iter()
-            .map(|h| h.slug)
-            .collect();
+    for (q, expected, k) in queries {
+        let hits = find(q);
         for slug in *expected {
             if !hits.iter().take(*k).any(|h| h == slug) {
                 misses.push(format!("{q:?}: {slug} not in the first {k} of {hits:?}"));
             }
         }
     }
+    misses
+}
+
+#[test]
+fn everyday_queries_find_what_they_mean_in_the_repository() {
+    let (documents, _) = indexed("content");
+    let blob = ruimte::search::build_blob(&documents).unwrap();
+    let index = SearchIndex::open(blob).unwrap();
+    let misses = misses(queries::REPOSITORY_QUERIES, |q| {
+        let request = SearchRequest {
+            q: q.to_string(),
+            limit: 10,
+            ..Default::default()
+        };
+        index
+            .search(&request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    });
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
@@ -64,23 +72,13 @@ fn repository_suggestions() -> search_index::SuggestIndex {
 #[test]
 fn suggestions_find_by_name_in_three_languages() {
     let mut index = repository_suggestions();
-    let mut misses = Vec::new();
-    for (q, expected, k) in queries::SUGGEST_QUERIES {
-        let hits: Vec<String> = index
-            .suggest(&search_index::SuggestRequest {
-                q: q.to_string(),
-                limit: 6,
-            })
-            .hits
-            .into_iter()
-            .map(|h| h.slug)
-            .collect();
-        for slug in *expected {
-            if !hits.iter().take(*k).any(|h| h == slug) {
-                misses.push(format!("{q:?}: {slug} not in the first {k} of {hits:?}"));
-            }
-        }
-    }
+    let misses = misses(queries::SUGGEST_QUERIES, |q| {
+        let request = search_index::SuggestRequest {
+            q: q.to_string(),
+            limit: 6,
+        };
+        index.suggest(&request).hits.into_iter().map(|h| h.slug).collect()
+    });
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
