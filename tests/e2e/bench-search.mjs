@@ -6,19 +6,26 @@
 // - the median time of a later query in the page: suggestions, and the full results page's
 //   query (search-index in WebAssembly, as the page asks it);
 // - the same first suggestion and first results on an emulated phone on 4G (9 Mbps, 150 ms,
-//   CPU 4× slower): milliseconds from the page loaded to what shows.
+//   CPU 4× slower): milliseconds from the page loaded to what shows;
+// - and the peer on the same pages in the same run: Pagefind (npm `pagefind`, pinned in
+//   package.json) indexes the built site into DIR/pagefind/ once; its first search is what its
+//   own UI does for a query (init, search, the data of six results), then 20 more queries.
 // Usage: node bench-search.mjs SITE_DIR [SITE_DIR …]. Prints one line per site and profile.
 
 import { createServer } from 'node:http';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream', '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream', '.pf_filter': 'application/octet-stream',
 };
+const pagefind = new URL('./node_modules/.bin/pagefind', import.meta.url).pathname;
 const QUERIES = ['atelier', 'repetitie', 'ruimte gent', 'teater', 'muziek', 'ateliers', 'kunst', 'samen', 'werkplaats',
   'bruiklen', 'opslag', 'podium', 'dans', 'studio', 'limburg', 'gratis', 'huur', 'erfpacht', 'fotografie', 'kiosk'];
 const browser = await chromium.launch({
@@ -139,8 +146,36 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
       return all[Math.floor(all.length / 2)];
     }, QUERIES);
     await context.close();
+    // Pagefind on the same pages, the same profile: a cold start on the home page.
+    let peer = '';
+    if (existsSync(pagefind)) {
+      if (!existsSync(join(dir, 'pagefind/pagefind.js'))) {
+        execFileSync(pagefind, ['--site', dir, '--output-subdir', 'pagefind'], { stdio: 'ignore' });
+      }
+      context = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
+      page = await profile(context, phone);
+      await page.goto(base, { waitUntil: 'load' });
+      served.reset();
+      const t = Date.now();
+      const search = (queries) => page.evaluate(async (qs) => {
+        window.pf = window.pf || await import('/pagefind/pagefind.js');
+        await window.pf.init();
+        for (const q of qs) {
+          const found = await window.pf.search(q);
+          await Promise.all(found.results.slice(0, 6).map((r) => r.data()));
+        }
+      }, queries);
+      await search(['atelier']);
+      const pfMs = Date.now() - t;
+      const pfFirst = served.sent();
+      served.reset();
+      await search(QUERIES);
+      const pfMore = served.sent();
+      peer = `   Pagefind: first ${(pfFirst / 1000).toFixed(1)} kB ${pfMs} ms, 20 more ${(pfMore / 1000).toFixed(1)} kB`;
+      await context.close();
+    }
     const kB = (n) => (n / 1000).toFixed(1);
-    console.log(`${dir.split('/').slice(-1)[0].padEnd(18)}${(phone ? '4G phone' : 'desktop').padEnd(10)}${kB(suggestBytes).padStart(24)}${String(suggestMs).padStart(6)}${kB(resultsBytes).padStart(23)}${String(resultsMs).padStart(6)}${kB(moreBytes).padStart(21)}${(Number.isNaN(suggestMedian) ? '-' : suggestMedian.toFixed(2)).padStart(17)}${(Number.isNaN(resultsMedian) ? '-' : resultsMedian.toFixed(2)).padStart(17)}`);
+    console.log(`${dir.split('/').slice(-1)[0].padEnd(18)}${(phone ? '4G phone' : 'desktop').padEnd(10)}${kB(suggestBytes).padStart(24)}${String(suggestMs).padStart(6)}${kB(resultsBytes).padStart(23)}${String(resultsMs).padStart(6)}${kB(moreBytes).padStart(21)}${(Number.isNaN(suggestMedian) ? '-' : suggestMedian.toFixed(2)).padStart(17)}${(Number.isNaN(resultsMedian) ? '-' : resultsMedian.toFixed(2)).padStart(17)}${peer}`);
   }
   served.server.close();
 }
