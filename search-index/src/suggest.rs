@@ -29,7 +29,7 @@ use crate::stopwords::is_stopword;
 use crate::SearchDocument;
 
 /// Identifies the format; the source hash follows it.
-const MAGIC: &[u8] = b"ruimte-suggest-1\n";
+const MAGIC: &[u8] = b"ruimte-suggest-2\n";
 const MAX_WORDS: usize = 12;
 
 /// How an entry carries a vocabulary entry: by id (`space-kinds:atelier`), with its label as a
@@ -89,14 +89,14 @@ const KEYWORD: u8 = 1;
 const KIND: u8 = 2;
 const PLACE: u8 = 4;
 
-/// Gathers what suggestions need while the full index is built, a document at a time.
+/// Gathers what suggestions need while the full index is built, a document at a time. The file
+/// keeps texts, not words: the reader cuts them up with the same analyzers when it opens the
+/// file, which costs it milliseconds and spares every visitor the word lists (a third of the
+/// file, and the part that compresses worst).
 #[cfg(not(target_arch = "wasm32"))]
 pub struct SuggestBuilder<'v> {
     vocabulary: &'v Vocabulary,
-    stem: TextAnalyzer,
-    folded: TextAnalyzer,
-    stems: BTreeMap<String, u32>,
-    words: BTreeMap<String, u32>,
+    /// Vocabulary entries by id, numbered as they are first used.
     concepts: BTreeMap<String, u32>,
     kinds: Vec<(String, String, String)>,
     docs: Vec<BuiltDoc>,
@@ -110,10 +110,8 @@ struct BuiltDoc {
     /// Empty when the kind's pattern gives it.
     url: String,
     place: String,
-    title_stems: Vec<u32>,
-    title_words: Vec<u32>,
-    keyword_stems: Vec<u32>,
-    keyword_words: Vec<u32>,
+    /// Its keywords that are not the label of a vocabulary entry it carries.
+    keywords: String,
     concepts: Vec<(u32, u8)>,
 }
 
@@ -122,34 +120,10 @@ impl<'v> SuggestBuilder<'v> {
     pub fn new(vocabulary: &'v Vocabulary) -> Self {
         SuggestBuilder {
             vocabulary,
-            stem: schema::dutch(),
-            folded: schema::folded(),
-            stems: BTreeMap::new(),
-            words: BTreeMap::new(),
             concepts: BTreeMap::new(),
             kinds: Vec::new(),
             docs: Vec::new(),
         }
-    }
-
-    /// Provisional ids; `finish` renumbers them in sorted order.
-    fn intern(map: &mut BTreeMap<String, u32>, text: String) -> u32 {
-        let next = map.len() as u32;
-        *map.entry(text).or_insert(next)
-    }
-
-    fn stems_of(&mut self, text: &str) -> Vec<u32> {
-        tokens(&mut self.stem, text)
-            .into_iter()
-            .map(|t| Self::intern(&mut self.stems, t))
-            .collect()
-    }
-
-    fn words_of(&mut self, text: &str) -> Vec<u32> {
-        tokens(&mut self.folded, text)
-            .into_iter()
-            .map(|t| Self::intern(&mut self.words, t))
-            .collect()
     }
 
     pub fn add(&mut self, d: &SearchDocument) {
@@ -178,76 +152,46 @@ impl<'v> SuggestBuilder<'v> {
                 }
             }
         }
-        let keywords = keywords.join(" · ");
         let concepts = d
             .concepts
             .iter()
             .filter(|c| self.vocabulary.contains_key(&c.id))
             .map(|c| {
                 let flags = u8::from(c.keyword) * KEYWORD + u8::from(c.kind) * KIND + u8::from(c.place) * PLACE;
-                (Self::intern(&mut self.concepts, c.id.clone()), flags)
+                let next = self.concepts.len() as u32;
+                (*self.concepts.entry(c.id.clone()).or_insert(next), flags)
             })
             .collect();
-        let doc = BuiltDoc {
+        self.docs.push(BuiltDoc {
             kind: kind as u32,
             slug: d.slug.clone(),
             title: d.title.clone(),
             url,
             place: d.place.clone(),
-            title_stems: self.stems_of(&d.title),
-            title_words: self.words_of(&d.title),
-            keyword_stems: self.stems_of(&keywords),
-            keyword_words: self.words_of(&keywords),
+            keywords: keywords.join(" · "),
             concepts,
-        };
-        self.docs.push(doc);
+        });
     }
 
     /// The packed suggestion index.
     pub fn finish(mut self) -> Vec<u8> {
-        // The vocabulary entries' words join the dictionaries before they are numbered.
-        let used: Vec<String> = self.concepts.keys().cloned().collect();
-        let mut concepts = Vec::new();
-        for id in &used {
-            let names = &self.vocabulary[id];
-            let label_stems = self.stems_of(&names.label);
-            let all = names.names.join(" · ");
-            let name_stems = self.stems_of(&all);
-            let name_words = self.words_of(&all);
-            let exact: Vec<String> = names.names.iter().map(|n| crate::fold(n)).collect();
-            concepts.push((label_stems, name_stems, name_words, exact));
+        // Vocabulary entries numbered by id, so the file does not depend on the order of use.
+        let mut renumber = vec![0u32; self.concepts.len()];
+        for (rank, (_, first)) in self.concepts.iter().enumerate() {
+            renumber[*first as usize] = rank as u32;
         }
-        // Number the dictionaries in sorted order, so a reader can search them by halves.
-        let renumber = |map: &BTreeMap<String, u32>| -> (Vec<String>, Vec<u32>) {
-            let mut new = vec![0; map.len()];
-            for (rank, (_, old)) in map.iter().enumerate() {
-                new[*old as usize] = rank as u32;
-            }
-            (map.keys().cloned().collect(), new)
-        };
-        let (stems, stem_ids) = renumber(&self.stems);
-        let (words, word_ids) = renumber(&self.words);
-        let (_, concept_ids) = renumber(&self.concepts);
-        let map = |ids: &[u32], new: &[u32]| -> Vec<u32> { ids.iter().map(|i| new[*i as usize]).collect() };
-
         let mut out = Out(MAGIC.to_vec());
         out.text(crate::SOURCE_HASH);
-        out.list(&stems, |o, s| o.text(s));
-        out.list(&words, |o, s| o.text(s));
         out.list(&self.kinds, |o, (kind, prefix, suffix)| {
             o.text(kind);
             o.text(prefix);
             o.text(suffix);
         });
-        // Vocabulary entries in the order of their ids (sorted), each with its words.
-        let mut order: Vec<usize> = (0..used.len()).collect();
-        order.sort_by_key(|&i| concept_ids[self.concepts[&used[i]] as usize]);
-        out.list(&order, |o, &i| {
-            let (label_stems, name_stems, name_words, exact) = &concepts[i];
-            o.ids(&map(label_stems, &stem_ids));
-            o.ids(&map(name_stems, &stem_ids));
-            o.ids(&map(name_words, &word_ids));
-            o.list(exact, |o, s| o.text(s));
+        let used: Vec<&String> = self.concepts.keys().collect();
+        out.list(&used, |o, id| {
+            let names = &self.vocabulary[*id];
+            o.text(&names.label);
+            o.list(&names.names, |o, n| o.text(n));
         });
         // Entries column by column: like values side by side compress best. Spaces first, so
         // that among suggestions that match equally well the workspaces come first.
@@ -265,15 +209,12 @@ impl<'v> SuggestBuilder<'v> {
         out.list(docs, |o, d| o.text(&d.title));
         out.list(docs, |o, d| o.text(&d.url));
         out.list(docs, |o, d| o.text(&d.place));
-        out.list(docs, |o, d| o.ids(&map(&d.title_stems, &stem_ids)));
-        out.list(docs, |o, d| o.ids(&map(&d.title_words, &word_ids)));
-        out.list(docs, |o, d| o.ids(&map(&d.keyword_stems, &stem_ids)));
-        out.list(docs, |o, d| o.ids(&map(&d.keyword_words, &word_ids)));
+        out.list(docs, |o, d| o.text(&d.keywords));
         out.list(docs, |o, d| {
             // An entry may carry one vocabulary entry in two ways (a kind as keyword and as kind).
             let mut used: BTreeMap<u32, u8> = BTreeMap::new();
             for (c, flags) in &d.concepts {
-                *used.entry(concept_ids[*c as usize]).or_default() |= flags;
+                *used.entry(renumber[*c as usize]).or_default() |= flags;
             }
             o.ids(&used.keys().copied().collect::<Vec<_>>());
             for flags in used.values() {
@@ -431,19 +372,9 @@ impl SuggestIndex {
         if r.text()? != crate::SOURCE_HASH {
             return Err("the suggestion index was built by other search code".into());
         }
-        let stems = r.list(|r| r.text())?;
-        let words = r.list(|r| r.text())?;
         let kinds = r.list(|r| Ok((r.text()?, r.text()?, r.text()?)))?;
-        let (ns, nw) = (stems.len(), words.len());
-        let concepts = r.list(|r| {
-            Ok(Concept {
-                label_stems: r.ids(ns)?,
-                name_stems: r.ids(ns)?,
-                name_words: r.ids(nw)?,
-                exact: r.list(|r| r.text())?,
-            })
-        })?;
-        let nc = concepts.len();
+        let named = r.list(|r| Ok((r.text()?, r.list(|r| r.text())?)))?;
+        let nc = named.len();
         let kind_of = r.list(|r| {
             let k = r.int()? as usize;
             if k < kinds.len() {
@@ -453,15 +384,6 @@ impl SuggestIndex {
             }
         })?;
         let n = kind_of.len();
-        let column =
-            |r: &mut In, read: &dyn Fn(&mut In) -> Result<Vec<u32>, String>| -> Result<Vec<Vec<u32>>, String> {
-                let c = r.list(read)?;
-                if c.len() == n {
-                    Ok(c)
-                } else {
-                    Err(DAMAGED.to_string())
-                }
-            };
         let texts = |r: &mut In| -> Result<Vec<String>, String> {
             let c = r.list(|r| r.text())?;
             if c.len() == n {
@@ -474,10 +396,7 @@ impl SuggestIndex {
         let titles = texts(&mut r)?;
         let urls = texts(&mut r)?;
         let places = texts(&mut r)?;
-        let title_stems = column(&mut r, &|r| r.ids(ns))?;
-        let title_words = column(&mut r, &|r| r.ids(nw))?;
-        let keyword_stems = column(&mut r, &|r| r.ids(ns))?;
-        let keyword_words = column(&mut r, &|r| r.ids(nw))?;
+        let keywords = texts(&mut r)?;
         let uses = r.list(|r| {
             let ids = r.ids(nc)?;
             ids.into_iter()
@@ -487,7 +406,61 @@ impl SuggestIndex {
         if uses.len() != n || r.at != rest.len() {
             return Err(DAMAGED.into());
         }
-        let mut folded = schema::folded();
+        // The words, cut up here with the analyzers the full index uses, then numbered in sorted
+        // order so a word can be looked up by halves and a prefix is a run.
+        let (mut stem, mut folded) = (schema::dutch(), schema::folded());
+        let concept_tokens: Vec<_> = named
+            .iter()
+            .map(|(label, names)| {
+                let all = names.join(" · ");
+                let exact: Vec<String> = names.iter().map(|n| tokens(&mut folded, n).join(" ")).collect();
+                let cut = (tokens(&mut stem, &all), tokens(&mut folded, &all));
+                (tokens(&mut stem, label), cut, exact)
+            })
+            .collect();
+        let doc_tokens: Vec<_> = titles
+            .iter()
+            .zip(&keywords)
+            .map(|(t, k)| {
+                let title = (tokens(&mut stem, t), tokens(&mut folded, t));
+                (title, (tokens(&mut stem, k), tokens(&mut folded, k)))
+            })
+            .collect();
+        let mut stem_set: Vec<&String> = Vec::new();
+        let mut word_set: Vec<&String> = Vec::new();
+        for (label, (stems, words), _) in &concept_tokens {
+            stem_set.extend(label.iter().chain(stems));
+            word_set.extend(words);
+        }
+        for ((ts, tw), (ks, kw)) in &doc_tokens {
+            stem_set.extend(ts.iter().chain(ks));
+            word_set.extend(tw.iter().chain(kw));
+        }
+        stem_set.sort_unstable();
+        stem_set.dedup();
+        word_set.sort_unstable();
+        word_set.dedup();
+        let stems: Vec<String> = stem_set.into_iter().cloned().collect();
+        let words: Vec<String> = word_set.into_iter().cloned().collect();
+        let number = |dictionary: &[String], list: &[String]| -> Vec<u32> {
+            let mut ids: Vec<u32> = list
+                .iter()
+                .filter_map(|t| dictionary.binary_search(t).ok())
+                .map(|i| i as u32)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+        let concepts: Vec<Concept> = concept_tokens
+            .iter()
+            .map(|(label, (name_stems, name_words), exact)| Concept {
+                label_stems: number(&stems, label),
+                name_stems: number(&stems, name_stems),
+                name_words: number(&words, name_words),
+                exact: exact.clone(),
+            })
+            .collect();
         let mut kind_stems = HashSet::new();
         let mut docs = Vec::with_capacity(n);
         let columns = slugs
@@ -495,13 +468,10 @@ impl SuggestIndex {
             .zip(titles)
             .zip(urls)
             .zip(places)
-            .zip(title_stems)
-            .zip(title_words)
-            .zip(keyword_stems)
-            .zip(keyword_words)
+            .zip(doc_tokens)
             .zip(uses)
             .zip(kind_of);
-        for (((((((((slug, title), url), place), ts), tw), ks), kw), used), kind) in columns {
+        for ((((((slug, title), url), place), ((ts, tw), (ks, kw))), used), kind) in columns {
             for (c, flags) in &used {
                 if flags & KIND != 0 {
                     kind_stems.extend(concepts[*c as usize].name_stems.iter().copied());
@@ -515,15 +485,15 @@ impl SuggestIndex {
             };
             docs.push(Doc {
                 kind,
-                title_exact: tokens(&mut folded, &title).join(" "),
+                title_exact: tw.join(" "),
                 slug,
                 title,
                 url,
                 place,
-                title_stems: ts,
-                title_words: tw,
-                keyword_stems: ks,
-                keyword_words: kw,
+                title_stems: number(&stems, &ts),
+                title_words: number(&words, &tw),
+                keyword_stems: number(&stems, &ks),
+                keyword_words: number(&words, &kw),
                 concepts: used,
             });
         }
@@ -534,7 +504,7 @@ impl SuggestIndex {
             concepts,
             docs,
             kind_stems,
-            stem: schema::dutch(),
+            stem,
             folded,
         })
     }
