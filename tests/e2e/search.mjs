@@ -212,6 +212,17 @@ await check('the search page gives what `ruimte search` gives, in the same order
   }
 });
 
+await check('a missing or damaged full index says so on the search page and leaves the lists', async () => {
+  for (const answer of [{ status: 404, body: '' }, { status: 200, body: 'not an index' }]) {
+    const view = await browser.newPage();
+    await view.route('**/search/index.bin', (route) => route.fulfill(answer));
+    await view.goto(`${base}zoeken/?q=atelier`);
+    await view.waitForFunction(() => /lukt nu niet/.test(document.getElementById('zoek-status').textContent), null, { timeout: 15000 });
+    expect(await view.isVisible('#zoek-nojs .browse a'), `the lists stay within reach (HTTP ${answer.status})`);
+    await view.close();
+  }
+});
+
 await check('the suggestions fetch a small reader, not the full-text engine', async () => {
   const view = await browser.newPage();
   const got = [];
