@@ -221,18 +221,6 @@ fn keys<K: VocabularyKey>(keys: &[K]) -> Vec<String> {
     keys.iter().map(|k| k.as_str().to_string()).collect()
 }
 
-/// The provinces of some places, each once.
-fn provinces_of(site: &Site, places: &[String]) -> Vec<String> {
-    let mut provinces: Vec<String> = places
-        .iter()
-        .filter_map(|p| site.province_of(p))
-        .map(str::to_string)
-        .collect();
-    provinces.sort();
-    provinces.dedup();
-    provinces
-}
-
 fn place_group<'f, E>(site: &'f Site, places: impl Fn(&E) -> Vec<String> + 'f) -> GroupSpec<'f, E> {
     GroupSpec {
         key: "place",
@@ -298,7 +286,10 @@ fn space_data(site: &Site) -> FinderData {
             keys(&s.disciplines)
         }),
         vocabulary(site, "province", VocabularyKind::Provinces, move |(_, s): &E| {
-            provinces_of(site, &[s.place.as_str().to_string()])
+            site.provinces_of([s.place.as_str()])
+                .into_iter()
+                .map(str::to_string)
+                .collect()
         }),
         place_group(site, |(_, s): &E| vec![s.place.as_str().to_string()]),
         closed(site, "price", true, |(_, s): &E| {
@@ -350,7 +341,10 @@ fn practice_data(site: &Site) -> FinderData {
     let groups: Vec<GroupSpec<E>> = vec![
         vocabulary(site, "theme", VocabularyKind::Themes, |(_, p): &E| keys(&p.themes)),
         vocabulary(site, "province", VocabularyKind::Provinces, move |(_, p): &E| {
-            provinces_of(site, &keys(&p.places))
+            site.provinces_of(p.places.iter().map(|k| k.as_str()))
+                .into_iter()
+                .map(str::to_string)
+                .collect()
         }),
         place_group(site, |(_, p): &E| keys(&p.places)),
         closed::<E, GovernmentRole>(site, "role", true, |(_, p): &E| p.local_government_roles.clone()),

@@ -209,12 +209,10 @@ pub fn facet_members<'c>(ctx: &'c RenderContext, facet: Facet) -> BTreeMap<Strin
         let p = &e.front;
         match facet {
             Facet::Place => p.places.iter().for_each(|k| add(k.as_str(), &e.slug)),
-            Facet::Province => {
-                let mut provinces: Vec<&str> = p.places.iter().filter_map(|k| site.province_of(k.as_str())).collect();
-                provinces.sort();
-                provinces.dedup();
-                provinces.iter().for_each(|k| add(k, &e.slug));
-            }
+            Facet::Province => site
+                .provinces_of(p.places.iter().map(|k| k.as_str()))
+                .into_iter()
+                .for_each(|k| add(k, &e.slug)),
             Facet::Discipline => p.disciplines.iter().for_each(|d| add(d.as_str(), &e.slug)),
             Facet::Theme => p.themes.iter().for_each(|t| add(t.as_str(), &e.slug)),
             Facet::Tag => p.tags.iter().for_each(|t| add(t.as_str(), &e.slug)),

@@ -259,6 +259,15 @@ impl<'a> Site<'a> {
         self.model.vocab.province_of(place)
     }
 
+    /// The provinces of some places, each once, by key: a practice in Gent and Aalst is in
+    /// Oost-Vlaanderen once.
+    pub fn provinces_of<'p>(&self, places: impl IntoIterator<Item = &'p str>) -> Vec<&'a str> {
+        let mut provinces: Vec<&str> = places.into_iter().filter_map(|p| self.province_of(p)).collect();
+        provinces.sort_unstable();
+        provinces.dedup();
+        provinces
+    }
+
     /// The interface string `key`.
     pub fn t(&self, key: &str) -> String {
         self.strings.get(key)
