@@ -139,34 +139,10 @@ impl MemoryDirectory {
     /// WebAssembly memory never shrinks back).
     pub fn unpack(blob: Vec<u8>) -> Result<MemoryDirectory, BlobError> {
         let whole = OwnedBytes::new(blob);
-        let raw = whole.as_slice();
-        let mut at = 0usize;
-        let mut take = |n: usize| -> Result<std::ops::Range<usize>, BlobError> {
-            let end = at
-                .checked_add(n)
-                .filter(|&end| end <= raw.len())
-                .ok_or_else(|| BlobError("it ends too early".into()))?;
-            let range = at..end;
-            at = end;
-            Ok(range)
-        };
-        let u32_at = |r: std::ops::Range<usize>| u32::from_le_bytes(raw[r].try_into().expect("4 bytes"));
-        if &raw[take(4)?] != MAGIC {
-            return Err(BlobError("it is not a ruimte search index".into()));
-        }
-        let version = u32_at(take(4)?);
-        if version != VERSION {
-            return Err(BlobError(format!("format {version}, expected {VERSION}")));
-        }
-        let count = u32_at(take(4)?) as usize;
-        let mut files = BTreeMap::new();
-        for _ in 0..count {
-            let name_len = u32_at(take(4)?) as usize;
-            let name = String::from_utf8(raw[take(name_len)?].to_vec()).map_err(|e| BlobError(e.to_string()))?;
-            let len = u64::from_le_bytes(raw[take(8)?].try_into().expect("8 bytes"));
-            let len = usize::try_from(len).map_err(|_| BlobError("it ends too early".into()))?;
-            files.insert(PathBuf::from(name), whole.slice(take(len)?));
-        }
+        let files = file_table(whole.as_slice())?
+            .into_iter()
+            .map(|(name, range)| (name, whole.slice(range)))
+            .collect();
         Ok(MemoryDirectory {
             files: Arc::new(RwLock::new(files)),
         })
@@ -266,4 +242,36 @@ impl Directory for MemoryDirectory {
     fn watch(&self, _callback: WatchCallback) -> tantivy::Result<WatchHandle> {
         Ok(WatchHandle::empty())
     }
+}
+
+/// The files of a blob: each one's name and where its bytes are in the blob.
+pub(crate) fn file_table(raw: &[u8]) -> Result<Vec<(PathBuf, std::ops::Range<usize>)>, BlobError> {
+    let mut at = 0usize;
+    let mut take = |n: usize| -> Result<std::ops::Range<usize>, BlobError> {
+        let end = at
+            .checked_add(n)
+            .filter(|&end| end <= raw.len())
+            .ok_or_else(|| BlobError("it ends too early".into()))?;
+        let range = at..end;
+        at = end;
+        Ok(range)
+    };
+    let u32_at = |r: std::ops::Range<usize>| u32::from_le_bytes(raw[r].try_into().expect("4 bytes"));
+    if &raw[take(4)?] != MAGIC {
+        return Err(BlobError("it is not a ruimte search index".into()));
+    }
+    let version = u32_at(take(4)?);
+    if version != VERSION {
+        return Err(BlobError(format!("format {version}, expected {VERSION}")));
+    }
+    let count = u32_at(take(4)?) as usize;
+    let mut files = Vec::with_capacity(count.min(1024));
+    for _ in 0..count {
+        let name_len = u32_at(take(4)?) as usize;
+        let name = String::from_utf8(raw[take(name_len)?].to_vec()).map_err(|e| BlobError(e.to_string()))?;
+        let len = u64::from_le_bytes(raw[take(8)?].try_into().expect("8 bytes"));
+        let len = usize::try_from(len).map_err(|_| BlobError("it ends too early".into()))?;
+        files.push((PathBuf::from(name), take(len)?));
+    }
+    Ok(files)
 }

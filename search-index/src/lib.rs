@@ -6,6 +6,7 @@
 
 mod directory;
 mod document;
+mod parts;
 mod query;
 mod schema;
 mod stemmer;
@@ -29,6 +30,9 @@ use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 pub use directory::{BlobError, MemoryDirectory};
 pub use document::{SearchDocument, FILTER_GROUPS};
+#[cfg(not(target_arch = "wasm32"))]
+pub use parts::Parts;
+pub use parts::{Lazy, LazyIndex};
 pub use query::SearchRequest;
 #[cfg(not(target_arch = "wasm32"))]
 pub use suggest::SuggestBuilder;
@@ -116,7 +120,11 @@ impl SearchIndex {
     /// Opens a packed index, which it keeps (a borrowed one is copied once). Nothing is read from
     /// anywhere else.
     pub fn open(blob: impl Into<Vec<u8>>) -> Result<SearchIndex, String> {
-        let directory = MemoryDirectory::unpack(blob.into()).map_err(|e| e.to_string())?;
+        SearchIndex::open_directory(MemoryDirectory::unpack(blob.into()).map_err(|e| e.to_string())?)
+    }
+
+    /// Opens the index a directory holds.
+    pub fn open_directory(directory: impl tantivy::Directory) -> Result<SearchIndex, String> {
         let index = Index::open(directory).map_err(|e| e.to_string())?;
         schema::register_analyzers(&index);
         let fields = Fields::from_schema(&index.schema()).map_err(|e| e.to_string())?;
@@ -166,9 +174,13 @@ impl SearchIndex {
         } else {
             None
         };
+        // Every hit's document is read before any error is given: an index read in parts then
+        // learns all the parts the hits need at once.
+        let documents: Vec<tantivy::Result<TantivyDocument>> =
+            top.iter().map(|(_, address)| searcher.doc(*address)).collect();
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address).map_err(|e| e.to_string())?;
+        for ((score, _), doc) in top.into_iter().zip(documents) {
+            let doc = doc.map_err(|e| e.to_string())?;
             let text = |field| {
                 doc.get_first(field)
                     .and_then(|v| v.as_str())
@@ -208,6 +220,120 @@ impl SearchIndex {
             hits,
             facets: groups,
         })
+    }
+}
+
+impl SearchIndex {
+    /// Reads, each on its own, what any query reads whatever its words: the term dictionary and
+    /// norms of every field a query looks in. The generator records these reads to put them in
+    /// the head (see `parts`). The facet column is not among them: it is most of what a broad
+    /// query reads, so a page shows its first results without counts and asks for them next.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn touch_common(&self) {
+        let searcher = self.reader.searcher();
+        for segment in searcher.segment_readers() {
+            for field in self.searched_fields() {
+                let _ = segment.inverted_index(field);
+                let _ = segment.get_fieldnorms_reader(field);
+            }
+        }
+    }
+
+    /// The fields a query looks in.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn searched_fields(&self) -> [tantivy::schema::Field; 10] {
+        let f = &self.fields;
+        [
+            f.title,
+            f.keywords,
+            f.names,
+            f.folded,
+            f.kind_names,
+            f.title_exact,
+            f.place_exact,
+            f.body,
+            f.grams,
+            f.filters,
+        ]
+    }
+
+    /// Reads every term's postings in every field a query looks in, and every block of stored
+    /// documents: each range is read whole by some query, and the generator records them to
+    /// cut the index into parts between them, never through one (see `parts`).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn read_every_unit(&self) {
+        let searcher = self.reader.searcher();
+        for segment in searcher.segment_readers() {
+            if let Ok(store) = segment.get_store_reader(0) {
+                for doc in 0..segment.max_doc() {
+                    let _ = store.get_document_bytes(doc);
+                }
+            }
+            for field in self.searched_fields() {
+                let Ok(inverted) = segment.inverted_index(field) else {
+                    continue;
+                };
+                let Ok(mut terms) = inverted.terms().stream() else {
+                    continue;
+                };
+                while terms.advance() {
+                    let _ = inverted.read_block_postings_from_terminfo(terms.value(), IndexRecordOption::Basic);
+                }
+            }
+        }
+    }
+
+    /// Reads, each on its own, the postings of every term `request` will look up, and of every
+    /// term its typo and prefix ways accept. On an index in parts each read that lacks a part
+    /// notes it, so one round of fetching brings what a query would otherwise ask for term by
+    /// term. Errors are the point here, and are left to the query itself to give.
+    fn warm(&self, request: &SearchRequest) {
+        use tantivy::query::{AutomatonWeight, Query as _};
+        let searcher = self.reader.searcher();
+        let known = known_terms(&searcher);
+        let Ok(mut analyzers) = self.analyzers.lock() else {
+            return;
+        };
+        let query = query::build(&self.fields, &mut analyzers, &known, request);
+        let mut terms = Vec::new();
+        query.query_terms(&mut |term, _| terms.push(term.clone()));
+        let words = query::words(&mut analyzers, &request.q);
+        let mut automata = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let ways = query::expanding(&self.fields, &mut analyzers, &known, word, i + 1 == words.len());
+            automata.extend(ways.prefix);
+            automata.extend(ways.typos.map(|(_, fuzzy)| fuzzy));
+        }
+        for segment in searcher.segment_readers() {
+            if request.facets {
+                // The facet column, and its dictionary's blocks (read as counts are named).
+                if let Ok(facets) = segment.facet_reader("filters") {
+                    if let Ok(mut values) = facets.facet_dict().stream() {
+                        while values.advance() {}
+                    }
+                }
+            }
+            for term in &terms {
+                let _ = segment.get_fieldnorms_reader(term.field());
+                if let Ok(inverted) = segment.inverted_index(term.field()) {
+                    if let Ok(Some(info)) = inverted.get_term_info(term) {
+                        let _ = inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic);
+                    }
+                }
+            }
+            let Ok(inverted) = segment.inverted_index(self.fields.folded) else {
+                continue;
+            };
+            for fuzzy in &automata {
+                let Ok(automaton) = fuzzy.automaton() else {
+                    continue;
+                };
+                let weight = AutomatonWeight::new(self.fields.folded, automaton);
+                for info in weight.get_match_term_infos(segment).unwrap_or_default() {
+                    let _ = inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic);
+                }
+            }
+        }
     }
 }
 
@@ -415,10 +541,11 @@ pub fn build_index_from<D: std::borrow::Borrow<SearchDocument>>(
     use tantivy::doc;
 
     let directory = MemoryDirectory::default();
-    // The doc store is left uncompressed: the whole blob is compressed once, which compresses
-    // better than many small blocks.
+    // The doc store is left uncompressed, in small blocks: each block is a part a browser
+    // fetches for a hit, compressed against its file's dictionary (see `parts`).
     let settings = tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::None,
+        docstore_blocksize: parts::STORE_BLOCK,
         ..Default::default()
     };
     let index = Index::create(directory.clone(), schema::schema(), settings).map_err(|e| e.to_string())?;

@@ -147,10 +147,6 @@ pub fn word_ways(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word
         })
     };
     let stems = tokens(&mut analyzers.stem, word);
-    let is_known = known(fields.folded, word)
-        || stems
-            .iter()
-            .any(|s| known(fields.body, s) || known(fields.title, s) || known(fields.names, s));
     for stem in &stems {
         for (name, field, weight) in [
             ("title", fields.title, boost::TITLE),
@@ -161,30 +157,20 @@ pub fn word_ways(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word
             way(name, term_query(Term::from_field_text(field, stem), weight));
         }
     }
-    let letters = word.chars().count();
-    let typos = match letters {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    };
-    if last && letters >= 2 {
+    let Expanding { prefix, typos } = expanding(fields, analyzers, known, word, last);
+    if let Some(prefix) = prefix {
         way(
             "start of a word of the title, keywords or names",
-            boosted(
-                FuzzyTermQuery::new_prefix(Term::from_field_text(fields.folded, word), 0, true),
-                boost::PREFIX,
-            ),
+            boosted(prefix, boost::PREFIX),
         );
     }
-    if typos > 0 && !is_known {
+    if let Some((typos, fuzzy)) = typos {
         way(
             &format!("title, keywords or names with {typos} typo(s) at most"),
-            boosted(
-                FuzzyTermQuery::new(Term::from_field_text(fields.folded, word), typos, true),
-                boost::TYPO,
-            ),
+            boosted(fuzzy, boost::TYPO),
         );
     }
+    let letters = word.chars().count();
     if letters >= 5 {
         // All three-letter pieces of the word, in a title or keyword: a compound containing it.
         let chars: Vec<char> = word.chars().collect();
@@ -208,6 +194,35 @@ pub fn word_ways(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word
         });
     }
     ways
+}
+
+/// The ways of a word that match every term of the dictionary they accept (all in the `folded`
+/// field): its start, when it is the word being typed, and its typos, when the index does not
+/// know the word. `SearchIndex::warm` reads their terms' postings ahead.
+pub struct Expanding {
+    pub prefix: Option<FuzzyTermQuery>,
+    /// The number of typos allowed, and the query.
+    pub typos: Option<(u8, FuzzyTermQuery)>,
+}
+
+pub fn expanding(fields: &Fields, analyzers: &mut Analyzers, known: &Known, word: &str, last: bool) -> Expanding {
+    let letters = word.chars().count();
+    let typos = match letters {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    let mut is_known = || {
+        known(fields.folded, word)
+            || tokens(&mut analyzers.stem, word)
+                .iter()
+                .any(|s| known(fields.body, s) || known(fields.title, s) || known(fields.names, s))
+    };
+    let term = || Term::from_field_text(fields.folded, word);
+    Expanding {
+        prefix: (last && letters >= 2).then(|| FuzzyTermQuery::new_prefix(term(), 0, true)),
+        typos: (typos > 0 && !is_known()).then(|| (typos, FuzzyTermQuery::new(term(), typos, true))),
+    }
 }
 
 /// The stems of a word that name a kind of space (atelier, oefenruimte, rehearsal).

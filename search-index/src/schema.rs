@@ -60,18 +60,34 @@ impl Fields {
     }
 }
 
+/// How queries score a field, which says what its postings keep. BM25 reads each entry's
+/// length in the field (its norm, a byte per entry) and, where the query asks for them, how
+/// often the term is there. Typo, prefix and whole-value fields are scored as a constant. Norms
+/// and frequencies kept where no query reads them were a third of what a browser fetched for a
+/// first query. No positions anywhere: no query needs them, and they were over half of the
+/// prototype's index.
 #[cfg(not(target_arch = "wasm32"))]
-fn text(analyzer: &str, positions: bool, stored: bool) -> tantivy::schema::TextOptions {
+#[derive(Clone, Copy, PartialEq)]
+enum Scoring {
+    /// BM25 with term frequencies (`query::term_query`).
+    Frequencies,
+    /// BM25 over entries only (the three-letter pieces, asked with `Basic`).
+    Entries,
+    Constant,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn text(analyzer: &str, stored: bool, scoring: Scoring) -> tantivy::schema::TextOptions {
     use tantivy::schema::{IndexRecordOption, TextFieldIndexing, TextOptions};
-    let record = if positions {
-        IndexRecordOption::WithFreqsAndPositions
-    } else {
-        IndexRecordOption::WithFreqs
+    let record = match scoring {
+        Scoring::Frequencies => IndexRecordOption::WithFreqs,
+        Scoring::Entries | Scoring::Constant => IndexRecordOption::Basic,
     };
     let options = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyzer)
-            .set_index_option(record),
+            .set_index_option(record)
+            .set_fieldnorms(scoring != Scoring::Constant),
     );
     if stored {
         options.set_stored()
@@ -83,23 +99,29 @@ fn text(analyzer: &str, positions: bool, stored: bool) -> tantivy::schema::TextO
 /// The schema the generator creates an index with (a reader takes it from the index).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn schema() -> Schema {
-    use tantivy::schema::{SchemaBuilder, INDEXED, STORED, STRING};
+    use tantivy::schema::{SchemaBuilder, TextFieldIndexing, TextOptions, INDEXED, STORED};
+    use Scoring::{Constant, Entries, Frequencies};
     let mut b: SchemaBuilder = Schema::builder();
-    b.add_text_field("slug", STRING | STORED);
-    b.add_text_field("kind", STRING | STORED);
+    // Looked up whole, never scored.
+    let key = || {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer("raw").set_fieldnorms(false))
+            .set_stored()
+    };
+    b.add_text_field("slug", key());
+    b.add_text_field("kind", key());
     b.add_text_field("url", STORED);
-    // No positions anywhere: no query needs them, and they were over half of the prototype's index.
-    b.add_text_field("title", text(DUTCH, false, true));
-    b.add_text_field("keywords", text(DUTCH, false, false));
-    b.add_text_field("names", text(DUTCH, false, false));
-    b.add_text_field("folded", text(FOLDED, false, false));
-    b.add_text_field("kind_names", text(DUTCH, false, false));
-    b.add_text_field("title_exact", text(EXACT, false, false));
-    b.add_text_field("place_exact", text(EXACT, false, false));
+    b.add_text_field("title", text(DUTCH, true, Frequencies));
+    b.add_text_field("keywords", text(DUTCH, false, Frequencies));
+    b.add_text_field("names", text(DUTCH, false, Frequencies));
+    b.add_text_field("folded", text(FOLDED, false, Constant));
+    b.add_text_field("kind_names", text(DUTCH, false, Constant));
+    b.add_text_field("title_exact", text(EXACT, false, Constant));
+    b.add_text_field("place_exact", text(EXACT, false, Constant));
     // The whole text is searched; only its opening is stored, to cut snippets from.
-    b.add_text_field("body", text(DUTCH, false, false));
+    b.add_text_field("body", text(DUTCH, false, Frequencies));
     b.add_text_field("excerpt", STORED);
-    b.add_text_field("grams", text(GRAMS, false, false));
+    b.add_text_field("grams", text(GRAMS, false, Entries));
     b.add_text_field("place", STORED);
     b.add_facet_field("filters", INDEXED);
     b.build()

@@ -13,7 +13,7 @@ use super::context::RenderContext;
 use super::entries::{script_safe_json, Item};
 
 /// Interface strings of the script, for the suggestions (every page) and the search page.
-const UI_KEYS: [&str; 11] = [
+const UI_KEYS: [&str; 12] = [
     "search_count",
     "search_loading_suggestions",
     "search_suggestions_failed",
@@ -25,6 +25,7 @@ const UI_KEYS: [&str; 11] = [
     "search_without",
     "filter_find",
     "filter_show_all",
+    "finder_more",
 ];
 
 /// Labels the search script shows: interface strings, the name of each entry type, and (for the

@@ -1,8 +1,10 @@
 //! The search index as an output: the site's listed entries become search documents, which the
-//! search-index crate packs into one blob. Its route (`routes::SEARCH_INDEX`) is the same in every
-//! build, so that a change to one entry's text changes the index and that entry's pages, not every
-//! page of the site (which would link to a new name); hosts revalidate it rather than caching it
-//! for good.
+//! search-index crate packs into one blob and cuts into a head and parts (a browser fetches the
+//! parts its queries read). The head's route (`routes::SEARCH_INDEX`) is the same in every build,
+//! so that a change to one entry's text changes the index and that entry's pages, not every page
+//! of the site (which would link to a new name); hosts revalidate it rather than caching it for
+//! good. The parts are in a folder named after the documents' hash, which the head names: a page
+//! never mixes parts of two builds.
 
 mod documents;
 
@@ -12,6 +14,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use anyhow::{anyhow, Context as _, Result};
+use rayon::prelude::*;
 use search_index::SearchDocument;
 
 use crate::hash::ContentHash;
@@ -61,24 +64,47 @@ pub fn build_blob_in_batches(site: &Site) -> Result<(Blobs, u64)> {
     Ok((blobs, hash.finish()))
 }
 
-/// Writes the search index into `sink`, unless `memo` says its documents are the ones the index
-/// already there was built from.
+/// Where the memo keeps how many parts the last index had, beside its documents' hash.
+const PARTS_MEMO: &str = "search/parts";
+
+/// Writes the search index (its head and its parts) and the suggestion index into `sink`, unless
+/// `memo` says their documents are the ones the indexes already there were built from.
 pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<String, u64>>>) -> Result<()> {
     let route = routes::SEARCH_INDEX;
-    let previous = memo.and_then(|m| m.lock().expect("memo lock").get(route).copied());
-    if previous.is_some_and(|previous| documents_hash(site) == previous) {
-        sink.keep(route);
-        sink.keep(routes::SUGGEST_INDEX);
-        return Ok(());
+    let remembered = |key: &str| memo.and_then(|m| m.lock().expect("memo lock").get(key).copied());
+    if let (Some(previous), Some(parts)) = (remembered(route), remembered(PARTS_MEMO)) {
+        if documents_hash(site) == previous {
+            sink.keep(route);
+            sink.keep(routes::SUGGEST_INDEX);
+            for part in 0..parts as u32 {
+                sink.keep(&routes::search_part(previous, part));
+            }
+            return Ok(());
+        }
     }
+    let mut phases = crate::timing::Phases::start();
     let (blobs, hash) = build_blob_in_batches(site)?;
-    if let Some(memo) = memo {
-        memo.lock().expect("memo lock").insert(route.to_string(), hash);
-    }
-    sink.write(route, &pack(&blobs.index)?)
+    phases.done("(search index: build)");
+    let parts = search_index::Parts::split(blobs.index, &routes::search_parts_folder(hash))
+        .map_err(|e| anyhow!(e))
+        .context("cutting the search index into parts")?;
+    phases.done("(search index: cut into parts)");
+    sink.write(route, &pack(parts.head())?)
         .with_context(|| format!("writing {route}"))?;
+    (0..parts.chunk_count()).into_par_iter().try_for_each(|part| {
+        let path = routes::search_part(hash, part);
+        sink.write(&path, &parts.packed_chunk(part))
+            .with_context(|| format!("writing {path}"))
+    })?;
+    phases.done("(search index: parts written)");
     sink.write(routes::SUGGEST_INDEX, &pack(&blobs.suggest)?)
-        .with_context(|| format!("writing {}", routes::SUGGEST_INDEX))
+        .with_context(|| format!("writing {}", routes::SUGGEST_INDEX))?;
+    if let Some(memo) = memo {
+        let mut memo = memo.lock().expect("memo lock");
+        memo.insert(route.to_string(), hash);
+        memo.insert(PARTS_MEMO.to_string(), u64::from(parts.chunk_count()));
+    }
+    Ok(())
 }
 
 /// The indexes travel gzipped inside their own files, and the browser unpacks them itself

@@ -89,8 +89,19 @@ pub const COMPARE: &str = "vergelijking/";
 pub const DATA: &str = "data/";
 pub const SEARCH: &str = "zoeken/";
 pub const STATS: &str = "cijfers/";
-/// The search index; its name is the same in every build (see `search`).
+/// The search index's head; its name is the same in every build (see `search`).
 pub const SEARCH_INDEX: &str = "search/index.bin";
+
+/// The folder of the search index's parts, relative to the head, for the index of documents
+/// with this hash.
+pub fn search_parts_folder(hash: u64) -> String {
+    format!("parts/{hash:016x}/")
+}
+
+/// A part of the search index.
+pub fn search_part(hash: u64, part: u32) -> String {
+    format!("search/{}{part}.bin", search_parts_folder(hash))
+}
 /// The suggestion index beside it: what the header's box needs, a small part of the whole.
 pub const SUGGEST_INDEX: &str = "search/suggest.bin";
 /// The theme's static files, under names that carry a hash of their content.

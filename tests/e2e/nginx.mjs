@@ -51,6 +51,17 @@ await check('search works, with the reader served as application/wasm and cached
   expect(index && index.status() === 200, 'the index was fetched');
 });
 
+await check('the search page reads parts of the index, cached for good, behind a head that is revalidated', async () => {
+  await page.goto(`${base}zoeken/?q=atelier`);
+  await page.waitForSelector('#zoek-resultaten:not([aria-busy]) li', { timeout: 15000 });
+  const head = responses.find((r) => r.url().endsWith('/search/index.bin'));
+  expect(head && head.status() === 200, 'the head was fetched');
+  expect((head.headers()['cache-control'] ?? '').includes('no-cache'), `the head is revalidated: ${head.headers()['cache-control']}`);
+  const parts = responses.filter((r) => r.url().includes('/search/parts/'));
+  expect(parts.length > 0 && parts.every((r) => r.status() === 200), `parts: ${parts.map((r) => r.status()).join(' ')}`);
+  expect(parts.every((r) => /max-age=\d{7,}/.test(r.headers()['cache-control'] ?? '')), `parts caching: ${parts[0]?.headers()['cache-control']}`);
+});
+
 await check('no console errors and no policy violations', async () => {
   expect(problems.length === 0, problems.join('\n'));
 });

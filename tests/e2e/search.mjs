@@ -3,7 +3,8 @@
 // --base-url /SUB_PATH/). Prints "N passed, M failed"; exits 1 on failure.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { checks, expect, launch } from './checks.mjs';
 
@@ -212,15 +213,48 @@ await check('the search page gives what `ruimte search` gives, in the same order
   }
 });
 
-await check('a missing or damaged full index says so on the search page and leaves the lists', async () => {
-  for (const answer of [{ status: 404, body: '' }, { status: 200, body: 'not an index' }]) {
+await check('a missing or damaged full index or part says so on the search page and leaves the lists', async () => {
+  // A gzip header followed by nonsense: the part cannot be unpacked.
+  const brokenGzip = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3, 4, 5]);
+  const cases = [
+    ['**/search/index.bin', { status: 404, body: '' }],
+    ['**/search/index.bin', { status: 200, body: 'not an index' }],
+    ['**/search/parts/**', { status: 404, body: '' }],
+    ['**/search/parts/**', { status: 200, body: 'not a part' }],
+    ['**/search/parts/**', { status: 200, body: brokenGzip }],
+  ];
+  for (const [pattern, answer] of cases) {
     const view = await browser.newPage();
-    await view.route('**/search/index.bin', (route) => route.fulfill(answer));
+    await view.route(pattern, (route) => route.fulfill(answer));
     await view.goto(`${base}zoeken/?q=atelier`);
     await view.waitForFunction(() => /lukt nu niet/.test(document.getElementById('zoek-status').textContent), null, { timeout: 15000 });
-    expect(await view.isVisible('#zoek-nojs .browse a'), `the lists stay within reach (HTTP ${answer.status})`);
+    expect(await view.isVisible('#zoek-nojs .browse a'), `the lists stay within reach (${pattern}, HTTP ${answer.status})`);
     await view.close();
   }
+});
+
+await check('the search page fetches the parts of the index its queries read, each once', async () => {
+  const folder = readdirSync(join(root, sub, 'search/parts'))[0];
+  const total = readdirSync(join(root, sub, 'search/parts', folder)).length;
+  const view = await browser.newPage();
+  const parts = [];
+  view.on('request', (r) => { if (r.url().includes('/search/parts/')) parts.push(new URL(r.url()).pathname); });
+  // A query is done when its results and counts show: the list is aria-busy until then.
+  const results = async (q) => {
+    await view.fill('#zoek', q);
+    await view.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q
+      && !document.getElementById('zoek-resultaten').hasAttribute('aria-busy'), q, { timeout: 15000 });
+  };
+  await view.goto(`${base}zoeken/?q=atelier`);
+  await view.waitForSelector('#zoek-resultaten:not([aria-busy]) li', { timeout: 15000 });
+  const first = parts.length;
+  expect(first > 0 && first < total / 2, `the first query fetched ${first} of ${total} parts`);
+  await results('muziek');
+  const second = parts.length - first;
+  await results('atelier');
+  expect(parts.length === first + second, `asking again for atelier fetched ${parts.length - first - second} parts`);
+  expect(new Set(parts).size === parts.length, `a part was fetched twice: ${parts.join(' ')}`);
+  await view.close();
 });
 
 await check('the suggestions fetch a small reader, not the full-text engine', async () => {

@@ -8,6 +8,13 @@
 
 const header = document.querySelector('form.site-search');
 
+// The build gzips indexes inside their files (hosts often send .bin as it is).
+async function unpack(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+}
+
 // Loads a reader once: its glue, its WebAssembly, its index; `open` makes the query function.
 function reader(glueUrl, wasmUrl, indexUrl, open) {
   let loading = null;
@@ -18,12 +25,7 @@ function reader(glueUrl, wasmUrl, indexUrl, open) {
         await glue.default({ module_or_path: wasmUrl });
         const response = await fetch(indexUrl);
         if (!response.ok) throw new Error(`${indexUrl}: HTTP ${response.status}`);
-        let bytes = new Uint8Array(await response.arrayBuffer());
-        // The build gzips the index inside its file (hosts often send .bin as it is).
-        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-          const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-          bytes = new Uint8Array(await new Response(unpacked).arrayBuffer());
-        }
+        const bytes = await unpack(new Uint8Array(await response.arrayBuffer()));
         return open(glue, bytes);
       })();
       // A failed load may succeed later (the network came back): the next use tries again.
@@ -33,9 +35,39 @@ function reader(glueUrl, wasmUrl, indexUrl, open) {
   };
 }
 
-const load = header && reader(header.dataset.glue, header.dataset.wasm, header.dataset.index, (glue, bytes) => {
-  const searcher = new glue.Searcher(bytes);
-  return (request) => JSON.parse(searcher.search(JSON.stringify(request)));
+// The full-text index comes as a head and parts (search-index's parts.rs): a query the reader
+// cannot answer yet names the parts it wants; they are fetched together, handed over, and the
+// query runs again. Each part is fetched once in the session.
+const load = header && reader(header.dataset.glue, header.dataset.wasm, header.dataset.index, (glue, head) => {
+  const searcher = new glue.Searcher(head);
+  const folder = new URL(searcher.folder(), new URL(header.dataset.index, document.baseURI));
+  const fetching = new Map();
+  const part = (n) => {
+    if (!fetching.has(n)) {
+      const got = (async () => {
+        const response = await fetch(new URL(`${n}.bin`, folder));
+        if (!response.ok) throw new Error(`part ${n}: HTTP ${response.status}`);
+        // Raw deflate against its file's dictionary, which goes before it as stored blocks.
+        const packed = new Blob([searcher.prefix(n), await response.arrayBuffer()]);
+        const inflated = packed.stream().pipeThrough(new DecompressionStream('deflate-raw'));
+        searcher.supply(n, new Uint8Array(await new Response(inflated).arrayBuffer()));
+      })();
+      fetching.set(n, got);
+      // A part that failed may come another time: a later query asks for it again.
+      got.catch(() => fetching.delete(n));
+    }
+    return fetching.get(n);
+  };
+  return async (request) => {
+    const json = JSON.stringify(request);
+    // Two rounds do (the words' postings, then the hits' texts); more means a broken index.
+    for (let round = 0; round < 6; round++) {
+      const answer = JSON.parse(searcher.search(json));
+      if (!answer.wants) return answer;
+      await Promise.all(answer.wants.map(part));
+    }
+    throw new Error('the search index keeps asking for parts');
+  };
 });
 const loadSuggestions = header && reader(header.dataset.suggestGlue, header.dataset.suggestWasm, header.dataset.suggestIndex,
   (glue, bytes) => {
@@ -187,10 +219,15 @@ function setUpPage() {
   panel.open = wide.matches;
   wide.addEventListener('change', () => { panel.open = wide.matches; });
 
+  // The first results, and more on request: each shown hit's text is a part of the index to fetch.
+  const PAGE = 20;
+  let shown = PAGE;
+  const more = el('button', { type: 'button', class: 'more-button', id: 'zoek-meer', hidden: '' });
+  results.after(more);
   const request = () => {
     const f = {};
     for (const g of GROUPS) if (chosen[g].size) f[g] = [...chosen[g]];
-    return { q: input.value.trim(), filters: f, limit: 100 };
+    return { q: input.value.trim(), filters: f, limit: shown };
   };
   const address = (q, picked) => {
     const next = new URLSearchParams();
@@ -282,18 +319,60 @@ function setUpPage() {
     }
     alternatives.hidden = alternatives.childElementCount === 0;
   };
+  // The index gives at most this many hits for a query.
+  const MOST = 100;
+  more.addEventListener('click', async () => {
+    const first = results.children.length;
+    shown = Math.min(shown + PAGE, MOST);
+    await run();
+    results.children[first]?.querySelector('a')?.focus();
+  });
   let search = null;
-  const run = () => {
+  // Queries may wait for parts of the index; only the latest one typed is shown.
+  let latest = 0;
+  let asked = '';
+  const run = async () => {
     if (!search) return;
     remember();
-    const result = search(request());
-    results.replaceChildren(...result.hits.map((hit) => el('li', { class: 'card' },
-      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url }, hit.title)),
-      meta(hit), snippet(hit.snippet))));
-    status.textContent = result.total === 0 ? text('search_no_results', 'Niets gevonden.') : countText(result.total);
+    // Another query or other filters start again from the first results.
+    const key = JSON.stringify([input.value.trim(), GROUPS.map((g) => [...chosen[g]])]);
+    if (key !== asked) { shown = PAGE; asked = key; }
+    const ticket = ++latest;
+    // Busy until this query's results and counts are shown (or it failed, or another replaced it).
+    results.setAttribute('aria-busy', 'true');
+    const done = () => { if (ticket === latest) results.removeAttribute('aria-busy'); };
+    let result;
+    try {
+      // The results first, then the counts: counting reads every entry's filter values, which
+      // a first search must fetch (search-index's parts.rs).
+      result = await search({ ...request(), facets: false });
+      if (ticket !== latest) return;
+      show(result);
+      result = await search(request());
+    } catch (error) {
+      // A part of the index could not be fetched: say so, and offer the lists again.
+      if (ticket === latest) {
+        status.textContent = text('search_failed', 'Zoeken lukt nu niet.');
+        document.getElementById('zoek-nojs').hidden = false;
+      }
+      done();
+      return;
+    }
+    if (ticket !== latest) return;
     facets = result.facets;
     renderFilters();
     offerAlternatives(result.total);
+    done();
+  };
+  const show = (result) => {
+    document.getElementById('zoek-nojs').hidden = true;
+    results.replaceChildren(...result.hits.map((hit) => el('li', { class: 'card' },
+      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url }, hit.title)),
+      meta(hit), snippet(hit.snippet))));
+    const left = Math.min(result.total, MOST) - result.hits.length;
+    more.hidden = left <= 0;
+    more.textContent = text('finder_more', 'Toon meer (nog {n})').replace('{n}', result.total - result.hits.length);
+    status.textContent = result.total === 0 ? text('search_no_results', 'Niets gevonden.') : countText(result.total);
   };
   let timer = 0;
   input.addEventListener('input', () => {
