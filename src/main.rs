@@ -46,6 +46,10 @@ enum Command {
         /// Also publish entries marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Also write brotli and gzip copies (`.br`, `.gz`) of the static files, for hosts that
+        /// send them as they are (nginx `brotli_static`, `gzip_static`); takes a few seconds
+        #[arg(long)]
+        precompress: bool,
         /// The site's settings
         #[arg(long, default_value = "ruimte.toml")]
         config: PathBuf,
@@ -162,6 +166,7 @@ fn main() -> ExitCode {
             out,
             base_url,
             drafts,
+            precompress,
             config,
             theme,
         } => cmd::build::run(
@@ -171,6 +176,7 @@ fn main() -> ExitCode {
                 theme: &theme,
                 base_url: base_url.as_deref(),
                 drafts,
+                precompress,
             },
             &out,
         ),

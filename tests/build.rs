@@ -965,6 +965,48 @@ fn the_site_ships_its_search_index_reader_and_policy() {
     );
 }
 
+/// With `--precompress`, every static file of text or code has a brotli and a gzip copy beside
+/// it that unpack to the file itself; pictures do not; and the pages are as without it.
+#[test]
+fn precompress_writes_brotli_and_gzip_copies_of_the_static_files() {
+    use std::io::Read as _;
+    let dir = built(&["--precompress"]);
+    let out = dir.path().join("public");
+    let mut compressed = 0;
+    for entry in fs::read_dir(out.join("static/search"))
+        .unwrap()
+        .chain(fs::read_dir(out.join("static")).unwrap())
+    {
+        let path = entry.unwrap().path();
+        let name = path.to_string_lossy().to_string();
+        if path.is_dir() || name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let original = fs::read(&path).unwrap();
+        let (br, gz) = (PathBuf::from(format!("{name}.br")), PathBuf::from(format!("{name}.gz")));
+        if !ruimte::render::assets::is_compressible(&name) {
+            assert!(!br.exists() && !gz.exists(), "{name} is not compressed");
+            continue;
+        }
+        let mut unbrotli = Vec::new();
+        brotli::Decompressor::new(&fs::read(&br).unwrap()[..], 4096)
+            .read_to_end(&mut unbrotli)
+            .unwrap();
+        let mut ungzip = Vec::new();
+        flate2::read::GzDecoder::new(&fs::read(&gz).unwrap()[..])
+            .read_to_end(&mut ungzip)
+            .unwrap();
+        assert!(unbrotli == original && ungzip == original, "{name}");
+        compressed += 1;
+    }
+    assert!(compressed >= 6, "the readers, their glue, the scripts and the style");
+    let plain = built(&[]);
+    assert_eq!(
+        read(&out, "index.html"),
+        read(&plain.path().join("public"), "index.html")
+    );
+}
+
 #[test]
 fn contributors_get_a_web_form_and_hosts_get_the_page_policy() {
     let dir = built(&[]);

@@ -36,6 +36,8 @@ pub struct Inputs<'a> {
     pub base_url: Option<&'a str>,
     /// Also publish entries marked `draft: true`.
     pub drafts: bool,
+    /// Also write `.br` and `.gz` copies of the static files.
+    pub precompress: bool,
 }
 
 /// Today's date, or `RUIMTE_TODAY` (YYYY-MM-DD) so a run can be reproduced on another day.
@@ -194,6 +196,7 @@ pub fn build_into(inputs: &Inputs, out: &Path, warn: &dyn Fn(&[Diagnostic])) -> 
     let memo = Mutex::new(staging.take_memo());
     let plan = Plan {
         memo: Some(&memo),
+        precompress: inputs.precompress,
         ..Default::default()
     };
     let report = produce(&site, &theme, &staging, &plan)?;

@@ -48,6 +48,8 @@ pub struct Plan<'p> {
     pub memo: Option<&'p Memo>,
     /// Pages only: no static files, search index, open data, feeds or host files.
     pub pages_only: bool,
+    /// Also write `.br` and `.gz` copies of the static files (`assets::precompressed`).
+    pub precompress: bool,
 }
 
 /// What a render did.
@@ -64,12 +66,20 @@ pub struct Rendered {
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Result<Rendered> {
     let mut phases = crate::timing::Phases::start();
     // Static files first: their names carry a hash of their content.
+    let mut compressible = Vec::new();
     let assets = assets::copy_static(&theme.static_dir, |route, bytes| {
         if plan.pages_only {
-            Ok(())
-        } else {
-            write(sink, route, bytes)
+            return Ok(());
         }
+        if plan.precompress && assets::is_compressible(route) {
+            compressible.push((route.to_string(), bytes.to_vec()));
+        }
+        write(sink, route, bytes)
+    })?;
+    compressible.par_iter().try_for_each(|(route, bytes)| {
+        let (brotli, gzip) = assets::precompressed(bytes)?;
+        write(sink, &format!("{route}.br"), &brotli)?;
+        write(sink, &format!("{route}.gz"), &gzip)
     })?;
     let ctx = RenderContext::new(site, theme, &assets)?;
     phases.done("theme, context");

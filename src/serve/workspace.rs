@@ -106,6 +106,7 @@ impl Workspace {
             entries: None,
             memo: Some(&memo),
             pages_only: false,
+            ..Default::default()
         };
         let built = self.publish(store, &plan);
         self.whole_pending = !built;
@@ -134,6 +135,7 @@ impl Workspace {
                     },
                     memo: Some(&memo),
                     pages_only: false,
+                    ..Default::default()
                 };
                 self.whole_pending = !self.publish(store, &plan);
             }
@@ -174,6 +176,7 @@ impl Workspace {
             entries: Some(&dirty),
             memo: Some(&memo),
             pages_only: true,
+            ..Default::default()
         };
         let first = match self.render(&probe) {
             Ok(r) => r,
@@ -195,6 +198,7 @@ impl Workspace {
                 entries: Some(&newly_linked),
                 memo: Some(&memo),
                 pages_only: true,
+                ..Default::default()
             };
             match self.render(&again) {
                 Ok(r) => (files, report) = r,
@@ -224,6 +228,7 @@ impl Workspace {
             entries: Some(&HashSet::new()),
             memo: Some(&memo),
             pages_only: false,
+            ..Default::default()
         };
         match self.render(&rest) {
             Ok((mut files, report)) => {

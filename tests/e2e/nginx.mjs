@@ -3,6 +3,7 @@
 // Usage: node nginx.mjs BASE_URL   (e.g. http://127.0.0.1:8080/ruimte/, served by .ci/run).
 // Prints "N passed, M failed"; exits 1 on failure.
 
+import { get } from 'node:http';
 import { connect } from 'node:net';
 import { checks, expect, launch } from './checks.mjs';
 
@@ -44,9 +45,9 @@ await check('search works, with the reader served as application/wasm and cached
   expect(wasm, 'the wasm was fetched');
   expect(wasm.headers()['content-type'] === 'application/wasm', `wasm type: ${wasm.headers()['content-type']}`);
   expect(/max-age=\d{7,}/.test(wasm.headers()['cache-control'] ?? ''), `wasm caching: ${wasm.headers()['cache-control']}`);
-  expect(wasm.headers()['content-encoding'] === 'gzip', `the reader is sent compressed: ${wasm.headers()['content-encoding']}`);
+  expect(['gzip', 'br'].includes(wasm.headers()['content-encoding']), `the reader is sent compressed: ${wasm.headers()['content-encoding']}`);
   const script = responses.find((r) => /\/static\/search\.[0-9a-f]+\.js$/.test(r.url()));
-  expect(script && script.headers()['content-encoding'] === 'gzip', 'the script is sent compressed');
+  expect(script && ['gzip', 'br'].includes(script.headers()['content-encoding']), 'the script is sent compressed');
   const index = responses.find((r) => r.url().endsWith('.bin'));
   expect(index && index.status() === 200, 'the index was fetched');
 });
@@ -60,6 +61,25 @@ await check('the search page reads parts of the index, cached for good, behind a
   const parts = responses.filter((r) => r.url().includes('/search/parts/'));
   expect(parts.length > 0 && parts.every((r) => r.status() === 200), `parts: ${parts.map((r) => r.status()).join(' ')}`);
   expect(parts.every((r) => /max-age=\d{7,}/.test(r.headers()['cache-control'] ?? '')), `parts caching: ${parts[0]?.headers()['cache-control']}`);
+});
+
+// A response as it travels: its encoding and its bytes, not decoded.
+const raw = (url, encoding) => new Promise((done, fail) => {
+  get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+    let bytes = 0;
+    res.on('data', (chunk) => { bytes += chunk.length; });
+    res.on('end', () => done({ status: res.statusCode, encoding: res.headers['content-encoding'], bytes }));
+  }).on('error', fail);
+});
+
+await check('the reader goes as the build prepared it: brotli where asked, else its gzip copy', async () => {
+  const wasm = responses.find((r) => /ruimte_search_bg\.[0-9a-f]+\.wasm$/.test(r.url())).url();
+  const [br, gz, plain, gzCopy, brCopy] = await Promise.all([
+    raw(wasm, 'br'), raw(wasm, 'gzip'), raw(wasm, 'identity'), raw(`${wasm}.gz`, 'identity'), raw(`${wasm}.br`, 'identity'),
+  ]);
+  expect(br.encoding === 'br' && br.bytes === brCopy.bytes, `brotli: ${br.encoding}, ${br.bytes} bytes; the copy ${brCopy.bytes}`);
+  expect(gz.encoding === 'gzip' && gz.bytes === gzCopy.bytes, `gzip: ${gz.encoding}, ${gz.bytes} bytes; the copy ${gzCopy.bytes}`);
+  expect(plain.encoding === undefined && br.bytes * 4 < plain.bytes, `brotli ${br.bytes} of ${plain.bytes} bytes`);
 });
 
 await check('no console errors and no policy violations', async () => {

@@ -9,7 +9,11 @@ conf_dir=$(mktemp -d)
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 sed -e "s#/srv/ruimte/public/#$site/#g" -e "s#listen 127.0.0.1:8080;#listen 127.0.0.1:$port;#" \
   "$repo/deploy/nginx/ruimte.conf" > "$conf_dir/ruimte.conf"
+# ngx_brotli's static module, for brotli_static (Debian: libnginx-mod-http-brotli-static), by its
+# full path: the system's own load lines are relative to its prefix, not this one.
+brotli=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 cat > "$conf_dir/nginx.conf" <<CONF
+$([ -e "$brotli" ] && echo "load_module $brotli;")
 worker_processes 1;
 daemon off;
 pid $conf_dir/nginx.pid;
