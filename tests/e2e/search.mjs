@@ -233,6 +233,20 @@ await check('a missing or damaged full index or part says so on the search page 
   }
 });
 
+await check('the search page shows 20 results, then more on request, the focus on the first new one', async () => {
+  await page.goto(`${base}zoeken/?q=ruimte`);
+  await page.waitForSelector('#zoek-resultaten:not([aria-busy]) li', { timeout: 15000 });
+  const count = () => page.$$eval('#zoek-resultaten li', (items) => items.length);
+  const total = Number((await page.textContent('#zoek-status')).match(/\d+/)[0]);
+  expect(total > 20 && (await count()) === 20, `${await count()} of ${total} shown first`);
+  expect((await page.textContent('#zoek-meer')).includes(String(total - 20)), await page.textContent('#zoek-meer'));
+  await page.click('#zoek-meer');
+  await page.waitForFunction(() => document.querySelectorAll('#zoek-resultaten li').length > 20, null, { timeout: 15000 });
+  expect((await count()) === Math.min(40, total), `${await count()} after more`);
+  const focused = await page.evaluate(() => document.activeElement.closest('#zoek-resultaten li') === document.querySelectorAll('#zoek-resultaten li')[20]);
+  expect(focused, 'the focus is on the 21st result');
+});
+
 await check('the search page fetches the parts of the index its queries read, each once', async () => {
   const folder = readdirSync(join(root, sub, 'search/parts'))[0];
   const total = readdirSync(join(root, sub, 'search/parts', folder)).length;
