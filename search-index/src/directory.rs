@@ -246,32 +246,20 @@ impl Directory for MemoryDirectory {
 
 /// The files of a blob: each one's name and where its bytes are in the blob.
 pub(crate) fn file_table(raw: &[u8]) -> Result<Vec<(PathBuf, std::ops::Range<usize>)>, BlobError> {
-    let mut at = 0usize;
-    let mut take = |n: usize| -> Result<std::ops::Range<usize>, BlobError> {
-        let end = at
-            .checked_add(n)
-            .filter(|&end| end <= raw.len())
-            .ok_or_else(|| BlobError("it ends too early".into()))?;
-        let range = at..end;
-        at = end;
-        Ok(range)
-    };
-    let u32_at = |r: std::ops::Range<usize>| u32::from_le_bytes(raw[r].try_into().expect("4 bytes"));
-    if &raw[take(4)?] != MAGIC {
+    let mut cursor = crate::cursor::Cursor::new(raw, "it");
+    if cursor.bytes(4)? != MAGIC {
         return Err(BlobError("it is not a ruimte search index".into()));
     }
-    let version = u32_at(take(4)?);
+    let version = cursor.u32()?;
     if version != VERSION {
         return Err(BlobError(format!("format {version}, expected {VERSION}")));
     }
-    let count = u32_at(take(4)?) as usize;
+    let count = cursor.u32()? as usize;
     let mut files = Vec::with_capacity(count.min(1024));
     for _ in 0..count {
-        let name_len = u32_at(take(4)?) as usize;
-        let name = String::from_utf8(raw[take(name_len)?].to_vec()).map_err(|e| BlobError(e.to_string()))?;
-        let len = u64::from_le_bytes(raw[take(8)?].try_into().expect("8 bytes"));
-        let len = usize::try_from(len).map_err(|_| BlobError("it ends too early".into()))?;
-        files.push((PathBuf::from(name), take(len)?));
+        let name = cursor.text()?;
+        let len = usize::try_from(cursor.u64()?).map_err(|_| BlobError("it ends too early".into()))?;
+        files.push((PathBuf::from(name), cursor.take(len)?));
     }
     Ok(files)
 }

@@ -4,6 +4,7 @@
 //! The generator calls [`build_index`] and ships the blob; the browser and `ruimte search` call
 //! [`SearchIndex::open`] and [`SearchIndex::search`].
 
+mod cursor;
 mod directory;
 mod document;
 mod parts;

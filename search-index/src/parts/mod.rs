@@ -38,6 +38,7 @@ use tantivy::directory::{
 };
 use tantivy::HasLen;
 
+use crate::cursor::Cursor;
 use crate::directory::BlobError;
 use crate::{SearchIndex, SearchRequest, SearchResponse};
 
@@ -101,52 +102,38 @@ impl Manifest {
 /// Reads a head (see `split::write_head`) into a directory that holds the bytes it carries.
 fn read_head(head: Vec<u8>) -> Result<PartsDirectory, BlobError> {
     let whole = OwnedBytes::new(head);
-    let raw = whole.as_slice();
-    let mut at = 0usize;
-    let mut take = |n: usize| -> Result<Range<usize>, BlobError> {
-        let end = at
-            .checked_add(n)
-            .filter(|&end| end <= raw.len())
-            .ok_or_else(|| BlobError("its head ends too early".into()))?;
-        let range = at..end;
-        at = end;
-        Ok(range)
-    };
-    let u32_at = |r: Range<usize>| u32::from_le_bytes(raw[r].try_into().expect("4 bytes"));
-    if raw.get(..4) != Some(MAGIC.as_slice()) {
+    let mut cursor = Cursor::new(whole.as_slice(), "its head");
+    if cursor.bytes(4)? != MAGIC {
         return Err(BlobError("its head is not a ruimte search index head".into()));
     }
-    take(4)?;
-    let version = u32_at(take(4)?);
+    let version = cursor.u32()?;
     if version != VERSION {
         return Err(BlobError(format!("head format {version}, expected {VERSION}")));
     }
-    let folder_len = u32_at(take(4)?) as usize;
-    let folder = String::from_utf8(raw[take(folder_len)?].to_vec()).map_err(|e| BlobError(e.to_string()))?;
-    let chunks = u32_at(take(4)?);
-    let file_count = u32_at(take(4)?) as usize;
+    let folder = cursor.text()?;
+    let chunks = cursor.u32()?;
+    let file_count = cursor.u32()? as usize;
     let mut files = Vec::with_capacity(file_count.min(1024));
     let mut next_chunk = 0u32;
     for _ in 0..file_count {
-        let name_len = u32_at(take(4)?) as usize;
-        let name = String::from_utf8(raw[take(name_len)?].to_vec()).map_err(|e| BlobError(e.to_string()))?;
-        let len = u64::from_le_bytes(raw[take(8)?].try_into().expect("8 bytes"));
-        let first_chunk = u32_at(take(4)?);
+        let name = cursor.text()?;
+        let len = cursor.u64()?;
+        let first_chunk = cursor.u32()?;
         if first_chunk != next_chunk {
             return Err(BlobError("its head numbers the chunks out of order".into()));
         }
-        let count = u32_at(take(4)?) as usize;
-        let mut starts = Vec::with_capacity(count.min(raw.len() / 4));
+        let count = cursor.u32()? as usize;
+        let mut starts = Vec::with_capacity(count.min(whole.len() / 4));
         let mut at = 0u64;
         for _ in 0..count {
             starts.push(at);
-            at += u64::from(u32_at(take(4)?));
+            at += u64::from(cursor.u32()?);
         }
         if at != len || (len > 0 && count == 0) {
             return Err(BlobError("its head cuts a file into chunks that do not add up".into()));
         }
-        let dictionary_len = u32_at(take(4)?) as usize;
-        let dictionary = raw[take(dictionary_len)?].to_vec();
+        let dictionary_len = cursor.u32()? as usize;
+        let dictionary = cursor.bytes(dictionary_len)?.to_vec();
         next_chunk += count as u32;
         files.push(FileEntry {
             name: PathBuf::from(name),
@@ -161,12 +148,12 @@ fn read_head(head: Vec<u8>) -> Result<PartsDirectory, BlobError> {
     }
     let manifest = Manifest { files, chunks, folder };
     let directory = PartsDirectory::new(manifest);
-    let carried = u32_at(take(4)?);
+    let carried = cursor.u32()?;
     for _ in 0..carried {
-        let file = u32_at(take(4)?) as usize;
-        let offset = u64::from_le_bytes(raw[take(8)?].try_into().expect("8 bytes"));
-        let len = u32_at(take(4)?) as usize;
-        let range = take(len)?;
+        let file = cursor.u32()? as usize;
+        let offset = cursor.u64()?;
+        let len = cursor.u32()? as usize;
+        let range = cursor.take(len)?;
         let fits = directory
             .manifest
             .files
