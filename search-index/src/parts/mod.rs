@@ -85,16 +85,17 @@ struct Manifest {
 }
 
 impl Manifest {
-    /// The file a chunk belongs to.
-    fn file_of(&self, chunk: u32) -> Option<&FileEntry> {
+    /// The file a chunk belongs to, with its number.
+    fn file_of(&self, chunk: u32) -> Option<(usize, &FileEntry)> {
         self.files
             .iter()
-            .find(|f| chunk >= f.first_chunk && chunk < f.first_chunk + f.chunk_count())
+            .enumerate()
+            .find(|(_, f)| chunk >= f.first_chunk && chunk < f.first_chunk + f.chunk_count())
     }
 
     /// The length a chunk must have.
     fn chunk_len(&self, chunk: u32) -> Option<usize> {
-        let file = self.file_of(chunk)?;
+        let (_, file) = self.file_of(chunk)?;
         Some(file.chunk_range(chunk - file.first_chunk).len())
     }
 }
@@ -447,7 +448,7 @@ impl LazyIndex {
     /// dictionary as stored blocks, which the part's back-references may then reach. The
     /// decoder's output starts with the dictionary; `supply` takes it whole.
     pub fn prefix(&self, part: u32) -> Result<Vec<u8>, String> {
-        let file = self
+        let (_, file) = self
             .directory
             .manifest
             .file_of(part)
@@ -458,7 +459,7 @@ impl LazyIndex {
     /// Hands over a part fetched for a `Wants` answer, inflated behind its `prefix` (so it
     /// starts with its file's dictionary).
     pub fn supply(&self, part: u32, inflated: Vec<u8>) -> Result<(), String> {
-        let file = self
+        let (_, file) = self
             .directory
             .manifest
             .file_of(part)

@@ -126,13 +126,7 @@ impl Parts {
 
     /// A chunk as the index reads it.
     pub fn chunk(&self, chunk: u32) -> &[u8] {
-        let file = self.manifest.file_of(chunk).expect("a chunk of the index");
-        let number = self
-            .manifest
-            .files
-            .iter()
-            .position(|f| f.name == file.name)
-            .expect("its file");
+        let (number, file) = self.manifest.file_of(chunk).expect("a chunk of the index");
         let within = file.chunk_range(chunk - file.first_chunk);
         let start = self.table[number].1.start;
         &self.blob.as_slice()[start + within.start..start + within.end]
@@ -140,7 +134,7 @@ impl Parts {
 
     /// A chunk as it is shipped: raw deflate, against its file's dictionary.
     pub fn packed_chunk(&self, chunk: u32) -> Vec<u8> {
-        let file = self.manifest.file_of(chunk).expect("a chunk of the index");
+        let (_, file) = self.manifest.file_of(chunk).expect("a chunk of the index");
         deflate(self.chunk(chunk), &file.dictionary)
     }
 }

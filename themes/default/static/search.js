@@ -336,13 +336,17 @@ function setUpPage() {
   let search = null;
   // Queries may wait for parts of the index; only the latest one typed is shown.
   let latest = 0;
+  // The query (words and filters) whose first results, and whose counts, are shown.
   let asked = '';
+  let counted = '';
   const run = async () => {
     if (!search) return;
     remember();
     // Another query or other filters start again from the first results.
     const key = JSON.stringify([input.value.trim(), GROUPS.map((g) => [...chosen[g]])]);
     if (key !== asked) { shown = PAGE; asked = key; }
+    // "More" asks a query again whose counts are shown: they stand.
+    const counts = key !== counted;
     const ticket = ++latest;
     // Busy until this query's results and counts are shown (or it failed, or another replaced it).
     results.setAttribute('aria-busy', 'true');
@@ -354,6 +358,7 @@ function setUpPage() {
       result = await search({ ...request(), facets: false });
       if (ticket !== latest) return;
       show(result);
+      if (!counts) { done(); return; }
       result = await search(request());
     } catch (error) {
       // A part of the index could not be fetched: say so, and offer the lists again.
@@ -366,6 +371,7 @@ function setUpPage() {
     }
     if (ticket !== latest) return;
     facets = result.facets;
+    counted = key;
     renderFilters();
     offerAlternatives(result.total);
     done();
