@@ -300,7 +300,11 @@ pub fn children_peak_rss_kb() -> i64 {
 /// repository's theme), and panics with its diagnostics if it fails.
 pub fn ruimte(args: &[&std::ffi::OsStr]) -> std::process::Output {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ruimte"));
+    // Not known to examples (examples/corpus.rs only generates).
+    let Some(binary) = option_env!("CARGO_BIN_EXE_ruimte") else {
+        panic!("only benchmarks and tests know the ruimte binary");
+    };
+    let mut command = std::process::Command::new(binary);
     command.args(args).env("RUIMTE_TODAY", "2026-11-22");
     if args.first().is_some_and(|a| *a == "build") {
         command.arg("--theme").arg(root.join("themes/default"));

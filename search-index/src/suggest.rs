@@ -5,7 +5,15 @@
 //! provinces, facts, in three languages with synonyms). Not the text: that is the search page's
 //! work, with the full index. So the suggestions need neither tantivy's index nor its reader in
 //! the browser, only the analyzers (the same functions as the full index: a word is cut up the
-//! same way in both) and this file, a few bytes per entry.
+//! same way in both) and this index.
+//!
+//! The index is a small search engine of its own, in the same parts as the full index
+//! (`parts`): a head that every query reads (the sorted stems and words, the vocabulary, where
+//! the other files' chunks are), the postings of each stem, word and vocabulary entry, the
+//! entries by the hash of their whole title, and what a suggestion shows of each entry. A query
+//! fetches the postings of what its words match, then what its best entries show: two rounds,
+//! a few small parts. A small directory's index travels whole in its head (`CARRY_WHOLE`), so its
+//! suggestions cost one fetch; at 100,000 entries the head is 97 kB where the whole was 1.4 MB.
 //!
 //! A name of the vocabulary is stored once with its words, and an entry refers to it by number:
 //! a directory of 10,000 spaces names the same few hundred kinds and places over and over.
@@ -17,19 +25,38 @@
 //! a tier: a space of a kind the query names, the entry whose whole title the query is, the
 //! entries in the place the query names.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::parts::{Lazy, PartsDirectory};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::parts::{Parts, PlannedFile};
 use crate::query::{boost, tokens};
 use crate::schema;
 use crate::stopwords::is_stopword;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::SearchDocument;
 
-/// Identifies the format; the source hash follows it.
-const MAGIC: &[u8] = b"ruimte-suggest-2\n";
+/// Identifies the head's format; the source hash follows it.
+const MAGIC: &[u8] = b"ruimte-suggest-3\n";
+/// The files of the index: what every query reads (the dictionaries, the vocabulary, where the
+/// other files' chunks are), the postings of each stem, word and vocabulary entry, the entries
+/// by the hash of their whole title, and what a suggestion shows of each entry.
+const HEAD: &str = "head";
+const POSTINGS: &str = "postings";
+const TITLES: &str = "titles";
+const ROWS: &str = "rows";
+/// About the bytes of a chunk of postings or titles, so a word costs one small part.
+#[cfg(not(target_arch = "wasm32"))]
+const CHUNK: u64 = 2 * 1024;
+/// Entries per chunk of rows: a suggestion shows a few, from anywhere in the index.
+const ROW_BLOCK: usize = 32;
+/// Below this many bytes of postings, titles and rows, the head carries them all: a small
+/// directory's suggestions then cost one fetch, where parts would add two round trips.
+#[cfg(not(target_arch = "wasm32"))]
+const CARRY_WHOLE: usize = 256 * 1024;
 const MAX_WORDS: usize = 12;
 
 /// How an entry carries a vocabulary entry: by id (`space-kinds:atelier`), with its label as a
@@ -84,15 +111,16 @@ pub struct SuggestResponse {
     pub hits: Vec<Suggestion>,
 }
 
+/// Where a stem or word is in an entry, as stored in its postings.
+const IN_TITLE: u8 = 1;
+const IN_KEYWORDS: u8 = 2;
 /// An entry's flags on a vocabulary entry, as stored.
 const KEYWORD: u8 = 1;
 const KIND: u8 = 2;
 const PLACE: u8 = 4;
 
-/// Gathers what suggestions need while the full index is built, a document at a time. The file
-/// keeps texts, not words: the reader cuts them up with the same analyzers when it opens the
-/// file, which costs it milliseconds and spares every visitor the word lists (a third of the
-/// file, and the part that compresses worst).
+/// Gathers what suggestions need while the full index is built, a document at a time; `finish`
+/// cuts the texts into words with the analyzers the reader uses for the query.
 #[cfg(not(target_arch = "wasm32"))]
 pub struct SuggestBuilder<'v> {
     vocabulary: &'v Vocabulary,
@@ -173,28 +201,11 @@ impl<'v> SuggestBuilder<'v> {
         });
     }
 
-    /// The packed suggestion index.
-    pub fn finish(mut self) -> Vec<u8> {
-        // Vocabulary entries numbered by id, so the file does not depend on the order of use.
-        let mut renumber = vec![0u32; self.concepts.len()];
-        for (rank, (_, first)) in self.concepts.iter().enumerate() {
-            renumber[*first as usize] = rank as u32;
-        }
-        let mut out = Out(MAGIC.to_vec());
-        out.text(crate::SOURCE_HASH);
-        out.list(&self.kinds, |o, (kind, prefix, suffix)| {
-            o.text(kind);
-            o.text(prefix);
-            o.text(suffix);
-        });
-        let used: Vec<&String> = self.concepts.keys().collect();
-        out.list(&used, |o, id| {
-            let names = &self.vocabulary[*id];
-            o.text(&names.label);
-            o.list(&names.names, |o, n| o.text(n));
-        });
-        // Entries column by column: like values side by side compress best. Spaces first, so
-        // that among suggestions that match equally well the workspaces come first.
+    /// The suggestion index in parts, which will be in `folder` (relative to the head). Small
+    /// indexes travel whole in the head: one fetch, as before the parts.
+    pub fn finish(mut self, folder: &str) -> Parts {
+        // Spaces first, so that among suggestions that match equally well the workspaces come
+        // first; otherwise in the order added.
         let rank = |kind: &str| {
             ["space", "practice", "guide", "request"]
                 .iter()
@@ -203,25 +214,227 @@ impl<'v> SuggestBuilder<'v> {
         let kinds = &self.kinds;
         self.docs
             .sort_by_key(|d| rank(&kinds[d.kind as usize].0).unwrap_or(usize::MAX));
-        let docs = &self.docs;
-        out.list(docs, |o, d| o.int(u64::from(d.kind)));
-        out.list(docs, |o, d| o.text(&d.slug));
-        out.list(docs, |o, d| o.text(&d.title));
-        out.list(docs, |o, d| o.text(&d.url));
-        out.list(docs, |o, d| o.text(&d.place));
-        out.list(docs, |o, d| o.text(&d.keywords));
-        out.list(docs, |o, d| {
+        let (mut stem, mut folded) = (schema::dutch(), schema::folded());
+
+        // Vocabulary entries numbered by id, so the files do not depend on the order of use.
+        let mut renumber = vec![0u32; self.concepts.len()];
+        for (rank, (_, first)) in self.concepts.iter().enumerate() {
+            renumber[*first as usize] = rank as u32;
+        }
+        struct Cut {
+            label: Vec<String>,
+            name_stems: Vec<String>,
+            name_words: Vec<String>,
+            exact: Vec<String>,
+        }
+        let concepts: Vec<Cut> = self
+            .concepts
+            .keys()
+            .map(|id| {
+                let names = &self.vocabulary[id];
+                let all = names.names.join(" · ");
+                Cut {
+                    label: tokens(&mut stem, &names.label),
+                    name_stems: tokens(&mut stem, &all),
+                    name_words: tokens(&mut folded, &all),
+                    exact: names.names.iter().map(|n| tokens(&mut folded, n).join(" ")).collect(),
+                }
+            })
+            .collect();
+        // Each entry's words: (title stems, title words, keyword stems, keyword words).
+        let doc_words: Vec<[Vec<String>; 4]> = self
+            .docs
+            .iter()
+            .map(|d| {
+                [
+                    tokens(&mut stem, &d.title),
+                    tokens(&mut folded, &d.title),
+                    tokens(&mut stem, &d.keywords),
+                    tokens(&mut folded, &d.keywords),
+                ]
+            })
+            .collect();
+        let dictionary = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
+            let mut all: Vec<String> = doc_words
+                .iter()
+                .flat_map(|w| {
+                    w.iter()
+                        .enumerate()
+                        .filter(|(i, _)| pick(*i))
+                        .flat_map(|(_, l)| l.iter())
+                })
+                .chain(concepts.iter().flat_map(|c| {
+                    if pick(0) {
+                        c.label.iter().chain(&c.name_stems).collect::<Vec<_>>()
+                    } else {
+                        c.name_words.iter().collect()
+                    }
+                }))
+                .cloned()
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let stems = dictionary(&|i| i % 2 == 0);
+        let words = dictionary(&|i| i % 2 == 1);
+        let number = |dictionary: &[String], list: &[String]| -> Vec<u32> {
+            let mut ids: Vec<u32> = list
+                .iter()
+                .filter_map(|t| dictionary.binary_search(t).ok())
+                .map(|i| i as u32)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        };
+
+        // Postings: for every stem, word and vocabulary entry, the entries that have it, each
+        // with flags (where it is: the title, the keywords; how an entry carries a vocabulary
+        // entry).
+        let (s, w) = (stems.len(), words.len());
+        let mut postings: Vec<BTreeMap<u32, u8>> = vec![BTreeMap::new(); s + w + concepts.len()];
+        let mut is_kind = vec![false; concepts.len()];
+        for (doc, (d, cut)) in self.docs.iter().zip(&doc_words).enumerate() {
+            let doc = doc as u32;
+            for (field, (stem_list, word_list)) in [(&cut[0], &cut[1]), (&cut[2], &cut[3])].into_iter().enumerate() {
+                let flag = if field == 0 { IN_TITLE } else { IN_KEYWORDS };
+                for id in number(&stems, stem_list) {
+                    *postings[id as usize].entry(doc).or_default() |= flag;
+                }
+                for id in number(&words, word_list) {
+                    *postings[s + id as usize].entry(doc).or_default() |= flag;
+                }
+            }
             // An entry may carry one vocabulary entry in two ways (a kind as keyword and as kind).
-            let mut used: BTreeMap<u32, u8> = BTreeMap::new();
             for (c, flags) in &d.concepts {
-                *used.entry(renumber[*c as usize]).or_default() |= flags;
+                let c = renumber[*c as usize] as usize;
+                is_kind[c] |= flags & KIND != 0;
+                *postings[s + w + c].entry(doc).or_default() |= flags;
             }
-            o.ids(&used.keys().copied().collect::<Vec<_>>());
-            for flags in used.values() {
-                o.int(u64::from(*flags));
+        }
+        let mut posting_bytes = Out(Vec::new());
+        let mut posting_cuts: Vec<(u64, u64)> = Vec::new();
+        for (key, list) in postings.iter().enumerate() {
+            let start = posting_bytes.0.len() as u64;
+            if posting_cuts.last().is_none_or(|(_, at)| start - at >= CHUNK) {
+                posting_cuts.push((key as u64, start));
             }
+            posting_bytes.int(list.len() as u64);
+            let mut last = 0;
+            for (doc, flags) in list {
+                posting_bytes.int(u64::from(doc - last) << 3 | u64::from(*flags));
+                last = *doc;
+            }
+        }
+        // Whole titles by a hash of their words, for the bonus of a query that is one.
+        let mut titles: Vec<(u64, u32)> = doc_words
+            .iter()
+            .enumerate()
+            .filter(|(_, cut)| !cut[1].is_empty())
+            .map(|(doc, cut)| (title_hash(&cut[1].join(" ")), doc as u32))
+            .collect();
+        titles.sort_unstable();
+        let mut title_bytes = Out(Vec::new());
+        let mut title_cuts: Vec<(u64, u64)> = Vec::new();
+        let mut last = 0u64;
+        for (i, (hash, doc)) in titles.iter().enumerate() {
+            let start = title_bytes.0.len() as u64;
+            // Never between two entries of one title: a chunk holds all of a hash's entries.
+            let same = i > 0 && titles[i - 1].0 == *hash;
+            if !same && title_cuts.last().is_none_or(|(_, at)| start - at >= CHUNK) {
+                title_cuts.push((*hash, start));
+                last = *hash;
+            }
+            title_bytes.int(hash - last);
+            title_bytes.int(u64::from(*doc));
+            last = *hash;
+        }
+        // What a suggestion shows, a block of entries at a time.
+        let mut row_bytes = Out(Vec::new());
+        let mut row_cuts: Vec<u64> = Vec::new();
+        for (i, d) in self.docs.iter().enumerate() {
+            if i % ROW_BLOCK == 0 {
+                row_cuts.push(row_bytes.0.len() as u64);
+            }
+            row_bytes.int(u64::from(d.kind));
+            row_bytes.text(&d.slug);
+            row_bytes.text(&d.title);
+            row_bytes.text(&d.url);
+            row_bytes.text(&d.place);
+        }
+
+        let mut head = Out(MAGIC.to_vec());
+        head.text(crate::SOURCE_HASH);
+        head.list(&self.kinds, |o, (kind, prefix, suffix)| {
+            o.text(kind);
+            o.text(prefix);
+            o.text(suffix);
         });
-        out.0
+        // Stems and words in one sorted list, each once (most words are their own stem: names,
+        // numbers, words of other languages), each shortened by what it shares with the one
+        // before; then what each is.
+        let mut tokens: Vec<(&String, u64)> = stems.iter().map(|t| (t, 1)).collect();
+        tokens.extend(words.iter().map(|t| (t, 2)));
+        tokens.sort_unstable();
+        let mut merged: Vec<(&String, u64)> = Vec::with_capacity(tokens.len());
+        for (token, role) in tokens {
+            match merged.last_mut() {
+                Some((last, roles)) if *last == token => *roles |= role,
+                _ => merged.push((token, role)),
+            }
+        }
+        let mut previous = "";
+        head.list(&merged, |o, (token, _)| {
+            let shared = previous.bytes().zip(token.bytes()).take_while(|(a, b)| a == b).count();
+            // A whole character: the rest must be UTF-8 on its own.
+            let shared = (0..=shared).rev().find(|&n| token.is_char_boundary(n)).unwrap_or(0);
+            o.int(shared as u64);
+            o.text(&token[shared..]);
+            previous = token;
+        });
+        for (_, roles) in &merged {
+            head.int(*roles);
+        }
+        head.list(&concepts.iter().zip(&is_kind).collect::<Vec<_>>(), |o, (c, kind)| {
+            o.ids(&number(&stems, &c.label));
+            o.ids(&number(&stems, &c.name_stems));
+            o.ids(&number(&words, &c.name_words));
+            o.list(&c.exact, |o, t| o.text(t));
+            o.int(u64::from(**kind));
+        });
+        head.int(self.docs.len() as u64);
+        head.list(&posting_cuts, |o, (key, at)| {
+            o.int(*key);
+            o.int(*at);
+        });
+        head.list(&title_cuts, |o, (hash, at)| {
+            o.int(*hash);
+            o.int(*at);
+        });
+        head.list(&row_cuts, |o, at| o.int(*at));
+
+        let carried = posting_bytes.0.len() + title_bytes.0.len() + row_bytes.0.len() <= CARRY_WHOLE;
+        let file = |name: &str, bytes: Vec<u8>, starts: Vec<u64>, carried: bool| PlannedFile {
+            name: name.into(),
+            bytes,
+            starts,
+            carried,
+        };
+        Parts::from_files(
+            vec![
+                file(HEAD, head.0, Vec::new(), true),
+                file(
+                    POSTINGS,
+                    posting_bytes.0,
+                    posting_cuts.iter().map(|c| c.1).collect(),
+                    carried,
+                ),
+                file(TITLES, title_bytes.0, title_cuts.iter().map(|c| c.1).collect(), carried),
+                file(ROWS, row_bytes.0, row_cuts, carried),
+            ],
+            folder,
+        )
     }
 }
 
@@ -265,6 +478,14 @@ impl Out {
             each(self, item);
         }
     }
+}
+
+/// FNV-1a, 64 bits: the same in the generator and the browser, and no two titles of a
+/// directory alike by chance.
+fn title_hash(words: &str) -> u64 {
+    words.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Reads the format; any inconsistency is "damaged", never a panic.
@@ -332,26 +553,41 @@ struct Concept {
     exact: Vec<String>,
 }
 
-struct Doc {
-    kind: usize,
-    slug: String,
-    title: String,
-    url: String,
-    place: String,
-    title_exact: String,
-    title_stems: Vec<u32>,
-    title_words: Vec<u32>,
-    keyword_stems: Vec<u32>,
-    keyword_words: Vec<u32>,
-    concepts: Vec<(u32, u8)>,
+/// By key, the entries that have it, each with its flags.
+type Postings = HashMap<u64, Vec<(u32, u8)>>;
+
+/// Where a file's chunks start, in the file, with the first key (or hash) each holds.
+struct Cuts {
+    file: usize,
+    len: usize,
+    firsts: Vec<u64>,
+    starts: Vec<usize>,
 }
 
+impl Cuts {
+    /// The chunk that holds `key`, as (its first key, its bytes' range).
+    fn holding(&self, key: u64) -> Option<(u64, std::ops::Range<usize>)> {
+        let k = self.firsts.partition_point(|&f| f <= key).checked_sub(1)?;
+        Some((self.firsts[k], self.range(k)))
+    }
+
+    fn range(&self, k: usize) -> std::ops::Range<usize> {
+        self.starts[k]..self.starts.get(k + 1).copied().unwrap_or(self.len)
+    }
+}
+
+/// The suggestion index, opened from its head; the postings, titles and rows it reads come in
+/// parts when they are not carried by the head.
 pub struct SuggestIndex {
+    parts: PartsDirectory,
     stems: Vec<String>,
     words: Vec<String>,
     kinds: Vec<(String, String, String)>,
     concepts: Vec<Concept>,
-    docs: Vec<Doc>,
+    docs: usize,
+    postings: Cuts,
+    titles: Cuts,
+    rows: Cuts,
     /// Stems that name a kind of space.
     kind_stems: HashSet<u32>,
     stem: TextAnalyzer,
@@ -366,147 +602,117 @@ struct WordMatch {
 }
 
 impl SuggestIndex {
-    pub fn open(bytes: &[u8]) -> Result<SuggestIndex, String> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(DAMAGED)?;
+    /// Opens the suggestion index from its head (`search/suggest.bin`), as the browser does.
+    pub fn open(head: Vec<u8>) -> Result<SuggestIndex, String> {
+        SuggestIndex::read(PartsDirectory::open(head).map_err(|e| e.to_string())?)
+    }
+
+    /// Opens a suggestion index with all its parts at hand.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn open_whole(parts: &Parts) -> Result<SuggestIndex, String> {
+        SuggestIndex::read(PartsDirectory::whole(parts).map_err(|e| e.to_string())?)
+    }
+
+    fn read(parts: PartsDirectory) -> Result<SuggestIndex, String> {
+        let file = |name: &str| parts.file_named(name).ok_or(DAMAGED);
+        let (head_file, head_len) = file(HEAD)?;
+        let head = parts.read(head_file, 0..head_len as usize)?.ok_or(DAMAGED)?;
+        let rest = head.as_slice().strip_prefix(MAGIC).ok_or(DAMAGED)?;
         let mut r = In { bytes: rest, at: 0 };
         if r.text()? != crate::SOURCE_HASH {
             return Err("the suggestion index was built by other search code".into());
         }
         let kinds = r.list(|r| Ok((r.text()?, r.text()?, r.text()?)))?;
-        let named = r.list(|r| Ok((r.text()?, r.list(|r| r.text())?)))?;
-        let nc = named.len();
-        let kind_of = r.list(|r| {
-            let k = r.int()? as usize;
-            if k < kinds.len() {
-                Ok(k)
-            } else {
-                Err(DAMAGED.to_string())
-            }
+        let mut previous = String::new();
+        let tokens = r.list(|r| {
+            let shared = r.int()? as usize;
+            let rest = r.text()?;
+            let token = format!("{}{rest}", previous.get(..shared).ok_or(DAMAGED)?);
+            previous.clone_from(&token);
+            Ok(token)
         })?;
-        let n = kind_of.len();
-        let texts = |r: &mut In| -> Result<Vec<String>, String> {
-            let c = r.list(|r| r.text())?;
-            if c.len() == n {
-                Ok(c)
-            } else {
-                Err(DAMAGED.to_string())
+        let (mut stems, mut words) = (Vec::new(), Vec::new());
+        for token in tokens {
+            let roles = r.int()?;
+            if roles & 1 != 0 {
+                stems.push(token.clone());
             }
+            if roles & 2 != 0 {
+                words.push(token);
+            }
+        }
+        let mut kind_stems = HashSet::new();
+        let concepts = r.list(|r| {
+            let concept = Concept {
+                label_stems: r.ids(stems.len())?,
+                name_stems: r.ids(stems.len())?,
+                name_words: r.ids(words.len())?,
+                exact: r.list(|r| r.text())?,
+            };
+            if r.int()? == 1 {
+                kind_stems.extend(concept.name_stems.iter().copied());
+            }
+            Ok(concept)
+        })?;
+        let docs = r.int()? as usize;
+        let mut cuts = |name: &str, keyed: bool| -> Result<Cuts, String> {
+            let (number, len) = file(name)?;
+            let pairs = r.list(|r| Ok((if keyed { r.int()? } else { 0 }, r.int()? as usize)))?;
+            let (firsts, starts): (Vec<u64>, Vec<usize>) = pairs.into_iter().unzip();
+            // Ascending and inside the file, or damaged.
+            let ordered = firsts.windows(2).all(|w| w[0] <= w[1]) && starts.windows(2).all(|w| w[0] <= w[1]);
+            if !ordered || starts.first().is_some_and(|&s| s != 0) || starts.last().is_some_and(|&s| s > len as usize) {
+                return Err(DAMAGED.into());
+            }
+            Ok(Cuts {
+                file: number,
+                len: len as usize,
+                firsts,
+                starts,
+            })
         };
-        let slugs = texts(&mut r)?;
-        let titles = texts(&mut r)?;
-        let urls = texts(&mut r)?;
-        let places = texts(&mut r)?;
-        let keywords = texts(&mut r)?;
-        let uses = r.list(|r| {
-            let ids = r.ids(nc)?;
-            ids.into_iter()
-                .map(|c| Ok((c, r.int()? as u8)))
-                .collect::<Result<Vec<_>, String>>()
-        })?;
-        if uses.len() != n || r.at != rest.len() {
+        let postings = cuts(POSTINGS, true)?;
+        let titles = cuts(TITLES, true)?;
+        let mut rows = cuts(ROWS, false)?;
+        rows.firsts = (0..rows.starts.len() as u64).map(|k| k * ROW_BLOCK as u64).collect();
+        if r.at != rest.len() || rows.starts.len() != docs.div_ceil(ROW_BLOCK) {
             return Err(DAMAGED.into());
         }
-        // The words, cut up here with the analyzers the full index uses, then numbered in sorted
-        // order so a word can be looked up by halves and a prefix is a run.
-        let (mut stem, mut folded) = (schema::dutch(), schema::folded());
-        let concept_tokens: Vec<_> = named
-            .iter()
-            .map(|(label, names)| {
-                let all = names.join(" · ");
-                let exact: Vec<String> = names.iter().map(|n| tokens(&mut folded, n).join(" ")).collect();
-                let cut = (tokens(&mut stem, &all), tokens(&mut folded, &all));
-                (tokens(&mut stem, label), cut, exact)
-            })
-            .collect();
-        let doc_tokens: Vec<_> = titles
-            .iter()
-            .zip(&keywords)
-            .map(|(t, k)| {
-                let title = (tokens(&mut stem, t), tokens(&mut folded, t));
-                (title, (tokens(&mut stem, k), tokens(&mut folded, k)))
-            })
-            .collect();
-        let mut stem_set: Vec<&String> = Vec::new();
-        let mut word_set: Vec<&String> = Vec::new();
-        for (label, (stems, words), _) in &concept_tokens {
-            stem_set.extend(label.iter().chain(stems));
-            word_set.extend(words);
-        }
-        for ((ts, tw), (ks, kw)) in &doc_tokens {
-            stem_set.extend(ts.iter().chain(ks));
-            word_set.extend(tw.iter().chain(kw));
-        }
-        stem_set.sort_unstable();
-        stem_set.dedup();
-        word_set.sort_unstable();
-        word_set.dedup();
-        let stems: Vec<String> = stem_set.into_iter().cloned().collect();
-        let words: Vec<String> = word_set.into_iter().cloned().collect();
-        let number = |dictionary: &[String], list: &[String]| -> Vec<u32> {
-            let mut ids: Vec<u32> = list
-                .iter()
-                .filter_map(|t| dictionary.binary_search(t).ok())
-                .map(|i| i as u32)
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        };
-        let concepts: Vec<Concept> = concept_tokens
-            .iter()
-            .map(|(label, (name_stems, name_words), exact)| Concept {
-                label_stems: number(&stems, label),
-                name_stems: number(&stems, name_stems),
-                name_words: number(&words, name_words),
-                exact: exact.clone(),
-            })
-            .collect();
-        let mut kind_stems = HashSet::new();
-        let mut docs = Vec::with_capacity(n);
-        let columns = slugs
-            .into_iter()
-            .zip(titles)
-            .zip(urls)
-            .zip(places)
-            .zip(doc_tokens)
-            .zip(uses)
-            .zip(kind_of);
-        for ((((((slug, title), url), place), ((ts, tw), (ks, kw))), used), kind) in columns {
-            for (c, flags) in &used {
-                if flags & KIND != 0 {
-                    kind_stems.extend(concepts[*c as usize].name_stems.iter().copied());
-                }
-            }
-            let (_, prefix, suffix) = &kinds[kind];
-            let url = if url.is_empty() {
-                format!("{prefix}{slug}{suffix}")
-            } else {
-                url
-            };
-            docs.push(Doc {
-                kind,
-                title_exact: tw.join(" "),
-                slug,
-                title,
-                url,
-                place,
-                title_stems: number(&stems, &ts),
-                title_words: number(&words, &tw),
-                keyword_stems: number(&stems, &ks),
-                keyword_words: number(&words, &kw),
-                concepts: used,
-            });
-        }
         Ok(SuggestIndex {
+            parts,
             stems,
             words,
             kinds,
             concepts,
             docs,
+            postings,
+            titles,
+            rows,
             kind_stems,
-            stem,
-            folded,
+            stem: schema::dutch(),
+            folded: schema::folded(),
         })
+    }
+
+    /// Where the parts are, relative to the head's address.
+    pub fn folder(&self) -> &str {
+        self.parts.folder()
+    }
+
+    /// What to put before a part for a raw-deflate decoder (see `LazyIndex::prefix`).
+    pub fn prefix(&self, part: u32) -> Result<Vec<u8>, String> {
+        self.parts.prefix(part)
+    }
+
+    /// Hands over a part fetched for a `Wants` answer, inflated behind its `prefix`.
+    pub fn supply(&self, part: u32, inflated: Vec<u8>) -> Result<(), String> {
+        self.parts.supply(part, inflated)
+    }
+
+    /// Hands over a part as shipped (raw deflate).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn supply_packed(&self, part: u32, packed: &[u8]) -> Result<(), String> {
+        self.parts.supply_packed(part, packed)
     }
 
     fn stem_id(&self, stem: &str) -> Option<u32> {
@@ -515,7 +721,6 @@ impl SuggestIndex {
             .ok()
             .map(|i| i as u32)
     }
-
     /// The ways a typed word may match; `last` when it is the word being typed.
     fn word_match(&mut self, word: &str, last: bool) -> WordMatch {
         let stems: HashSet<u32> = tokens(&mut self.stem, word)
@@ -551,7 +756,134 @@ impl SuggestIndex {
         WordMatch { stems, words }
     }
 
-    pub fn suggest(&mut self, request: &SuggestRequest) -> SuggestResponse {
+    /// The postings of `keys`, or `None` when a part they are in is not here (it is noted).
+    fn postings(&self, keys: &BTreeSet<u64>) -> Result<Option<Postings>, String> {
+        let mut out = HashMap::new();
+        let mut complete = true;
+        let mut chunks: BTreeMap<u64, (std::ops::Range<usize>, Vec<u64>)> = BTreeMap::new();
+        for &key in keys {
+            let (first, range) = self.postings.holding(key).ok_or(DAMAGED)?;
+            chunks.entry(first).or_insert((range, Vec::new())).1.push(key);
+        }
+        for (first, (range, wanted)) in chunks {
+            let Some(bytes) = self.parts.read(self.postings.file, range)? else {
+                complete = false;
+                continue;
+            };
+            let mut r = In {
+                bytes: bytes.as_slice(),
+                at: 0,
+            };
+            let last = *wanted.last().expect("a key");
+            for key in first..=last {
+                let n = r.count()?;
+                let mut list = Vec::with_capacity(if wanted.contains(&key) { n } else { 0 });
+                let mut doc = 0u64;
+                for _ in 0..n {
+                    let entry = r.int()?;
+                    doc += entry >> 3;
+                    if doc >= self.docs as u64 {
+                        return Err(DAMAGED.into());
+                    }
+                    list.push((doc as u32, (entry & 7) as u8));
+                }
+                if wanted.contains(&key) {
+                    out.insert(key, list);
+                }
+            }
+        }
+        Ok(complete.then_some(out))
+    }
+
+    /// The entries whose whole title is these words, or `None` when their part is not here.
+    fn titled(&self, words: &str) -> Result<Option<HashSet<u32>>, String> {
+        let hash = title_hash(words);
+        let Some((first, range)) = self.titles.holding(hash) else {
+            return Ok(Some(HashSet::new()));
+        };
+        let Some(bytes) = self.parts.read(self.titles.file, range)? else {
+            return Ok(None);
+        };
+        let mut r = In {
+            bytes: bytes.as_slice(),
+            at: 0,
+        };
+        let (mut at, mut docs) = (first, HashSet::new());
+        while r.at < r.bytes.len() {
+            at = at.checked_add(r.int()?).ok_or(DAMAGED)?;
+            let doc = r.int()?;
+            if at == hash {
+                docs.insert(doc as u32);
+            }
+            if at > hash {
+                break;
+            }
+        }
+        Ok(Some(docs))
+    }
+
+    /// What the suggestions show of these entries, or `None` when a part they are in is not here.
+    fn rows(&self, docs: &[u32]) -> Result<Option<Vec<Suggestion>>, String> {
+        let mut blocks: BTreeMap<usize, Vec<Suggestion>> = BTreeMap::new();
+        let mut complete = true;
+        for &doc in docs {
+            let block = doc as usize / ROW_BLOCK;
+            if blocks.contains_key(&block) {
+                continue;
+            }
+            let Some(bytes) = self.parts.read(self.rows.file, self.rows.range(block))? else {
+                complete = false;
+                continue;
+            };
+            let mut r = In {
+                bytes: bytes.as_slice(),
+                at: 0,
+            };
+            let count = ROW_BLOCK.min(self.docs - block * ROW_BLOCK);
+            let mut rows = Vec::with_capacity(count);
+            for _ in 0..count {
+                let kind = r.int()? as usize;
+                let (kind, prefix, suffix) = self.kinds.get(kind).ok_or(DAMAGED)?;
+                let (slug, title, url, place) = (r.text()?, r.text()?, r.text()?, r.text()?);
+                rows.push(Suggestion {
+                    url: if url.is_empty() {
+                        format!("{prefix}{slug}{suffix}")
+                    } else {
+                        url
+                    },
+                    kind: kind.clone(),
+                    slug,
+                    title,
+                    place,
+                });
+            }
+            blocks.insert(block, rows);
+        }
+        if !complete {
+            return Ok(None);
+        }
+        Ok(Some(
+            docs.iter()
+                .map(|&doc| blocks[&(doc as usize / ROW_BLOCK)][doc as usize % ROW_BLOCK].clone())
+                .collect(),
+        ))
+    }
+
+    /// The suggestions for what was typed, with every part at hand (the generator's and the
+    /// command line's index).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn suggest(&mut self, request: &SuggestRequest) -> Result<SuggestResponse, String> {
+        match self.lazy_suggest(request)? {
+            Lazy::Ready(response) => Ok(response),
+            Lazy::Wants(parts) => Err(format!("the suggestion index lacks parts {parts:?}")),
+        }
+    }
+
+    /// The suggestions for what was typed, or the parts to fetch first: the postings of the
+    /// words it matches, then what the best entries show. An answer is only given when every
+    /// part it read was here, so the parts loaded change nothing in it.
+    pub fn lazy_suggest(&mut self, request: &SuggestRequest) -> Result<Lazy<SuggestResponse>, String> {
+        self.parts.take_missing();
         let all = tokens(&mut self.folded, &request.q);
         let meaningful: Vec<String> = all.iter().filter(|w| !is_stopword(w)).cloned().collect();
         let words: Vec<String> = if meaningful.is_empty() { all } else { meaningful }
@@ -559,17 +891,17 @@ impl SuggestIndex {
             .take(MAX_WORDS)
             .collect();
         if words.is_empty() {
-            return SuggestResponse {
+            return Ok(Lazy::Ready(SuggestResponse {
                 total: 0,
                 hits: Vec::new(),
-            };
+            }));
         }
         let matches: Vec<WordMatch> = words
             .iter()
             .enumerate()
             .map(|(i, w)| self.word_match(w, i + 1 == words.len()))
             .collect();
-        // What each vocabulary entry is worth to each word, once per query, not once per entry.
+        // What each vocabulary entry is worth to each word.
         let concept_worth: Vec<Vec<(f32, f32)>> = matches
             .iter()
             .map(|m| {
@@ -594,88 +926,140 @@ impl SuggestIndex {
                     .collect()
             })
             .collect();
-        // The stems of words that name kinds of space share the kind bonus.
+        let whole = tokens(&mut self.folded, &request.q).join(" ");
+        // The places the whole query names.
+        let named_places: Vec<usize> = (0..self.concepts.len())
+            .filter(|&c| self.concepts[c].exact.contains(&whole))
+            .collect();
+        let (s, w) = (self.stems.len() as u64, self.words.len() as u64);
+        let mut keys = BTreeSet::new();
+        for (m, worth) in matches.iter().zip(&concept_worth) {
+            keys.extend(m.stems.iter().map(|&id| u64::from(id)));
+            keys.extend(m.words.keys().map(|&id| s + u64::from(id)));
+            for (c, (as_label, as_name)) in worth.iter().enumerate() {
+                if *as_label > 0.0 || *as_name > 0.0 {
+                    keys.insert(s + w + c as u64);
+                }
+            }
+        }
+        keys.extend(named_places.iter().map(|&c| s + w + c as u64));
+        let (postings, titled) = (self.postings(&keys)?, self.titled(&whole)?);
+        let (Some(postings), Some(titled)) = (postings, titled) else {
+            return Ok(Lazy::Wants(self.parts.take_missing()));
+        };
+        let empty = Vec::new();
+        let list = |key: u64| postings.get(&key).unwrap_or(&empty);
+
+        // Per word, each entry's best way of matching it; the words' tiers and ways add up.
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        for (m, worth) in matches.iter().zip(&concept_worth) {
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            let mut better = |doc: u32, value: f32| {
+                let b = best.entry(doc).or_insert(0.0);
+                *b = b.max(value);
+            };
+            for &id in &m.stems {
+                for &(doc, flags) in list(u64::from(id)) {
+                    if flags & IN_TITLE != 0 {
+                        better(doc, boost::TITLE);
+                    }
+                    if flags & IN_KEYWORDS != 0 {
+                        better(doc, boost::KEYWORDS);
+                    }
+                }
+            }
+            // The start of a word or a typo of one counts a little more in the title than in
+            // the keywords, and there more than in the names (what tantivy's scores do for the
+            // full search, where shorter fields weigh more).
+            for (&id, &value) in &m.words {
+                for &(doc, flags) in list(s + u64::from(id)) {
+                    if flags & IN_TITLE != 0 {
+                        better(doc, value + 0.4);
+                    }
+                    if flags & IN_KEYWORDS != 0 {
+                        better(doc, value + 0.2);
+                    }
+                }
+            }
+            for (c, &(as_label, as_name)) in worth.iter().enumerate() {
+                if as_label == 0.0 && as_name == 0.0 {
+                    continue;
+                }
+                for &(doc, flags) in list(s + w + c as u64) {
+                    better(
+                        doc,
+                        if flags & KEYWORD != 0 {
+                            as_name.max(as_label)
+                        } else {
+                            as_name
+                        },
+                    );
+                }
+            }
+            for (doc, value) in best {
+                if value > 0.0 {
+                    *scores.entry(doc).or_insert(0.0) += boost::TIER + value;
+                }
+            }
+        }
+        // A space of a kind the query names: the stems of words that name kinds share the bonus.
         let named_kinds: Vec<u32> = matches
             .iter()
             .flat_map(|m| m.stems.iter().copied().filter(|s| self.kind_stems.contains(s)))
             .collect();
-        let whole = tokens(&mut self.folded, &request.q).join(" ");
-        let mut scored: Vec<(f32, usize)> = Vec::new();
-        for (n, d) in self.docs.iter().enumerate() {
-            let mut score = 0.0;
-            for (m, worth) in matches.iter().zip(&concept_worth) {
-                let mut best: f32 = 0.0;
-                if d.title_stems.iter().any(|s| m.stems.contains(s)) {
-                    best = boost::TITLE;
-                }
-                if d.keyword_stems.iter().any(|s| m.stems.contains(s)) {
-                    best = best.max(boost::KEYWORDS);
-                }
-                // The start of a word or a typo of one counts a little more in the title than in
-                // the keywords, and there more than in the names (what tantivy's scores do for
-                // the full search, where shorter fields weigh more).
-                for (list, extra) in [(&d.title_words, 0.4), (&d.keyword_words, 0.2)] {
-                    for w in list {
-                        if let Some(worth) = m.words.get(w) {
-                            best = best.max(worth + extra);
-                        }
-                    }
-                }
-                for (c, flags) in &d.concepts {
-                    let (as_label, as_name) = worth[*c as usize];
-                    best = best.max(as_name);
-                    if flags & KEYWORD != 0 {
-                        best = best.max(as_label);
-                    }
-                }
-                if best > 0.0 {
-                    score += boost::TIER + best;
+        for stem in &named_kinds {
+            let mut of_kind = HashSet::new();
+            for (c, concept) in self.concepts.iter().enumerate() {
+                if concept.name_stems.contains(stem) {
+                    of_kind.extend(
+                        list(s + w + c as u64)
+                            .iter()
+                            .filter(|(_, f)| f & KIND != 0)
+                            .map(|(d, _)| *d),
+                    );
                 }
             }
-            if score == 0.0 {
-                continue;
-            }
-            for stem in &named_kinds {
-                let of_kind = d
-                    .concepts
-                    .iter()
-                    .any(|(c, flags)| flags & KIND != 0 && self.concepts[*c as usize].name_stems.contains(stem));
-                if of_kind {
-                    score += boost::NAMED_KIND / named_kinds.len() as f32;
+            for doc in of_kind {
+                if let Some(score) = scores.get_mut(&doc) {
+                    *score += boost::NAMED_KIND / named_kinds.len() as f32;
                 }
             }
-            if d.title_exact == whole {
-                score += boost::EXACT_TITLE;
-            }
-            // The query names the entry's place (whose label is a keyword), or only its
-            // province: "Anvers" is the city before the province around it.
-            let named = d
-                .concepts
-                .iter()
-                .filter(|(c, flags)| flags & PLACE != 0 && self.concepts[*c as usize].exact.contains(&whole))
-                .map(|(_, flags)| if flags & KEYWORD != 0 { 1.0 } else { 0.5 })
-                .fold(0.0, f32::max);
-            score += boost::EXACT_PLACE * named;
-            scored.push((score, n));
         }
-        let total = scored.len();
-        // Best first; among equals, the index's order (spaces first, then by slug).
+        for doc in titled {
+            if let Some(score) = scores.get_mut(&doc) {
+                *score += boost::EXACT_TITLE;
+            }
+        }
+        // The query names the entry's place (whose label is a keyword), or only its province:
+        // "Anvers" is the city before the province around it.
+        let mut named: HashMap<u32, f32> = HashMap::new();
+        for &c in &named_places {
+            for &(doc, flags) in list(s + w + c as u64) {
+                if flags & PLACE != 0 {
+                    let value = if flags & KEYWORD != 0 { 1.0 } else { 0.5 };
+                    let n = named.entry(doc).or_insert(0.0);
+                    *n = n.max(value);
+                }
+            }
+        }
+        for (doc, value) in named {
+            if let Some(score) = scores.get_mut(&doc) {
+                *score += boost::EXACT_PLACE * value;
+            }
+        }
+        let total = scores.len();
+        let mut scored: Vec<(f32, u32)> = scores.into_iter().map(|(doc, score)| (score, doc)).collect();
+        // Best first; among equals, the index's order (spaces first, then as added).
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let hits = scored
+        let best: Vec<u32> = scored
             .into_iter()
             .take(request.limit.clamp(1, 100))
-            .map(|(_, n)| {
-                let d = &self.docs[n];
-                Suggestion {
-                    slug: d.slug.clone(),
-                    kind: self.kinds[d.kind].0.clone(),
-                    title: d.title.clone(),
-                    url: d.url.clone(),
-                    place: d.place.clone(),
-                }
-            })
+            .map(|(_, doc)| doc)
             .collect();
-        SuggestResponse { total, hits }
+        match self.rows(&best)? {
+            Some(hits) => Ok(Lazy::Ready(SuggestResponse { total, hits })),
+            None => Ok(Lazy::Wants(self.parts.take_missing())),
+        }
     }
 }
 

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use search_index::{build_index, Lazy, LazyIndex, Parts, SearchDocument, SearchIndex, SearchRequest};
+use search_index::{
+    build_index, ConceptNames, ConceptUse, Lazy, LazyIndex, Parts, SearchDocument, SearchIndex, SearchRequest,
+    SuggestBuilder, SuggestIndex, SuggestRequest, Vocabulary,
+};
 
 const WORDS: &[&str] = &[
     "atelier",
@@ -185,4 +188,133 @@ fn a_damaged_head_or_part_is_an_error_not_a_panic() {
     let error = lazy.supply(part, parts.chunk(part)[1..].to_vec()).unwrap_err();
     assert!(error.contains(&format!("part {part}")), "{error}");
     assert!(lazy.supply(parts.chunk_count(), vec![0]).is_err());
+}
+
+/// The vocabulary the corpus's entries carry: each place and kind, with a French name.
+fn vocabulary() -> Vocabulary {
+    let mut vocabulary = Vocabulary::new();
+    for place in PLACES {
+        let names = vec![place.to_string(), format!("{place}-ville")];
+        vocabulary.insert(
+            format!("places:{place}"),
+            ConceptNames {
+                label: place.to_string(),
+                names,
+            },
+        );
+    }
+    for kind in KINDS {
+        let names = vec![kind.to_string(), format!("{kind}-salle")];
+        vocabulary.insert(
+            format!("space-kinds:{kind}"),
+            ConceptNames {
+                label: kind.to_string(),
+                names,
+            },
+        );
+    }
+    vocabulary
+}
+
+/// The corpus with what suggestions read: each entry carries its place and kind.
+fn suggest_corpus(count: usize) -> Vec<SearchDocument> {
+    corpus(count)
+        .into_iter()
+        .map(|mut d| {
+            let (place, kind) = (d.filters[0].1.clone(), d.filters[1].1.clone());
+            d.concepts = vec![
+                ConceptUse {
+                    id: format!("places:{place}"),
+                    keyword: true,
+                    kind: false,
+                    place: true,
+                },
+                ConceptUse {
+                    id: format!("space-kinds:{kind}"),
+                    keyword: true,
+                    kind: true,
+                    place: false,
+                },
+            ];
+            d
+        })
+        .collect()
+}
+
+const SUGGEST_QUERIES: &[&str] = &[
+    "at",
+    "atel",
+    "repetitieruimte gent",
+    "reptitieruimte",
+    "gent-ville",
+    "gent",
+    "drumer kelder",
+    "tijdelijk gedeeld atelier antwerpen",
+    "licht atelier 17",
+    "zzz",
+    "",
+];
+
+/// Runs a suggestion query, handing over the parts it asks for. Gives the answer, the rounds of
+/// fetching and the parts fetched.
+fn suggest_run(lazy: &mut SuggestIndex, parts: &Parts, q: &str) -> (String, usize, BTreeSet<u32>) {
+    let request = SuggestRequest { q: q.into(), limit: 6 };
+    let mut fetched = BTreeSet::new();
+    for round in 0..10 {
+        match lazy.lazy_suggest(&request).expect("the query runs") {
+            Lazy::Ready(response) => return (serde_json::to_string(&response).unwrap(), round, fetched),
+            Lazy::Wants(wanted) => {
+                for part in wanted {
+                    assert!(fetched.insert(part), "part {part} was asked for twice");
+                    lazy.supply_packed(part, &parts.packed_chunk(part)).unwrap();
+                }
+            }
+        }
+    }
+    panic!("{q:?} still wants suggestion parts after 10 rounds");
+}
+
+#[test]
+fn suggestions_in_parts_answer_as_with_every_part_at_hand() {
+    let vocabulary = vocabulary();
+    let mut builder = SuggestBuilder::new(&vocabulary);
+    suggest_corpus(20_000).iter().for_each(|d| builder.add(d));
+    let parts = builder.finish("suggest/test/");
+    assert!(parts.chunk_count() > 10, "a large index travels in parts");
+    let mut whole = SuggestIndex::open_whole(&parts).unwrap();
+    let mut lazy = SuggestIndex::open(parts.head().to_vec()).unwrap();
+    assert_eq!(lazy.folder(), "suggest/test/");
+    let mut all_fetched = BTreeSet::new();
+    for q in SUGGEST_QUERIES {
+        let request = SuggestRequest {
+            q: q.to_string(),
+            limit: 6,
+        };
+        let expected = serde_json::to_string(&whole.suggest(&request).unwrap()).unwrap();
+        let (got, rounds, fetched) = suggest_run(&mut lazy, &parts, q);
+        assert_eq!(got, expected, "{q:?} suggests differently in parts");
+        assert!(rounds <= 2, "{q:?} took {rounds} rounds of fetching");
+        assert!(fetched.is_disjoint(&all_fetched), "{q:?} fetched parts again");
+        all_fetched.extend(fetched);
+        assert_eq!(suggest_run(&mut lazy, &parts, q).1, 0, "{q:?} asked again");
+    }
+    // What ranks from the parts: the place named whole, and the entry whose whole title is the
+    // query (its own part of titles), before the many that share its words.
+    let mut first = |q: &str| {
+        let request = SuggestRequest { q: q.into(), limit: 6 };
+        suggest_run(&mut lazy, &parts, q);
+        lazy.lazy_suggest(&request).map(|answer| match answer {
+            Lazy::Ready(response) => response.hits,
+            Lazy::Wants(_) => panic!("{q:?} wants parts it was given"),
+        })
+    };
+    assert!(first("gent").unwrap().iter().all(|h| h.place == "gent"));
+    let entry = &suggest_corpus(1_234)[1_233];
+    assert_eq!(first(&entry.title).unwrap()[0].slug, "entry-1233", "{:?}", entry.title);
+    // A word typed fetches a small part of the index.
+    let mut fresh = SuggestIndex::open(parts.head().to_vec()).unwrap();
+    let (_, _, fetched) = suggest_run(&mut fresh, &parts, "drummer");
+    let bytes: usize = fetched.iter().map(|&p| parts.packed_chunk(p).len()).sum();
+    let total: usize = (0..parts.chunk_count()).map(|p| parts.packed_chunk(p).len()).sum();
+    assert!(bytes * 5 < total, "one word fetched {bytes} of {total} bytes");
 }

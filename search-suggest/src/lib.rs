@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use search_index::{SuggestIndex, SuggestRequest};
+    use search_index::{Lazy, SuggestIndex, SuggestRequest};
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen]
@@ -14,21 +14,40 @@ mod browser {
 
     #[wasm_bindgen]
     impl Suggester {
-        /// Opens the suggestion index fetched by the page.
+        /// Opens the suggestion index from its head, fetched by the page.
         #[wasm_bindgen(constructor)]
-        pub fn new(blob: &[u8]) -> Result<Suggester, JsError> {
-            SuggestIndex::open(blob)
+        pub fn new(head: Vec<u8>) -> Result<Suggester, JsError> {
+            SuggestIndex::open(head)
                 .map(|index| Suggester { index })
                 .map_err(|e| JsError::new(&e))
         }
 
-        /// The suggestions for what was typed, as JSON (search-index's `SuggestResponse`).
+        /// Where the parts are, relative to the head's address; part `n` is `<folder><n>.bin`.
+        pub fn folder(&self) -> String {
+            self.index.folder().to_string()
+        }
+
+        /// The suggestions for what was typed, as JSON (search-index's `SuggestResponse`), or
+        /// `{"wants": [part, …]}`: fetch those parts, `supply` them, and ask again.
         pub fn suggest(&mut self, q: &str, limit: usize) -> Result<String, JsError> {
-            let response = self.index.suggest(&SuggestRequest {
+            let request = SuggestRequest {
                 q: q.to_string(),
                 limit,
-            });
-            serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string()))
+            };
+            match self.index.lazy_suggest(&request).map_err(|e| JsError::new(&e))? {
+                Lazy::Ready(response) => serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string())),
+                Lazy::Wants(parts) => Ok(serde_json::json!({ "wants": parts }).to_string()),
+            }
+        }
+
+        /// What to put before part `n`'s bytes for `DecompressionStream('deflate-raw')`.
+        pub fn prefix(&self, part: u32) -> Result<Vec<u8>, JsError> {
+            self.index.prefix(part).map_err(|e| JsError::new(&e))
+        }
+
+        /// Hands over a fetched part, inflated behind its `prefix`.
+        pub fn supply(&self, part: u32, inflated: Vec<u8>) -> Result<(), JsError> {
+            self.index.supply(part, inflated).map_err(|e| JsError::new(&e))
         }
     }
 

@@ -125,12 +125,14 @@ fn search(args: &SearchArgs) -> Result<String> {
 
 /// What the header's box suggests, with the same code and index as the browser's.
 fn suggest(args: &SearchArgs, site: &Site, documents: &[search_index::SearchDocument]) -> Result<String> {
-    let blob = crate::search::build_suggest(site, documents);
-    let mut index = SuggestIndex::open(&blob).map_err(|e| anyhow!(e))?;
-    let response = index.suggest(&SuggestRequest {
-        q: args.query.to_string(),
-        limit: args.limit,
-    });
+    let parts = crate::search::build_suggest(site, documents);
+    let mut index = SuggestIndex::open_whole(&parts).map_err(|e| anyhow!(e))?;
+    let response = index
+        .suggest(&SuggestRequest {
+            q: args.query.to_string(),
+            limit: args.limit,
+        })
+        .map_err(|e| anyhow!(e))?;
     if args.json {
         return Ok(serde_json::to_string_pretty(&response)? + "\n");
     }

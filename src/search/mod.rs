@@ -35,10 +35,11 @@ pub fn documents_hash(site: &Site) -> u64 {
     hash.finish()
 }
 
-/// The packed indexes of every published entry: the full index and the suggestion index.
+/// The indexes of every published entry: the full index packed, and the suggestion index in its
+/// parts.
 pub struct Blobs {
     pub index: Vec<u8>,
-    pub suggest: Vec<u8>,
+    pub suggest: search_index::Parts,
 }
 
 /// Builds the packed indexes of every published entry, a batch of documents at a time, and gives
@@ -57,27 +58,33 @@ pub fn build_blob_in_batches(site: &Site) -> Result<(Blobs, u64)> {
     let index = search_index::build_index_from(documents)
         .map_err(|e| anyhow!(e))
         .context("building the search index")?;
+    let hash = hash.finish();
     let blobs = Blobs {
         index,
-        suggest: suggest.finish(),
+        suggest: suggest.finish(&routes::suggest_parts_folder(hash)),
     };
-    Ok((blobs, hash.finish()))
+    Ok((blobs, hash))
 }
 
-/// Where the memo keeps how many parts the last index had, beside its documents' hash.
+/// Where the memo keeps how many parts the last indexes had, beside their documents' hash.
 const PARTS_MEMO: &str = "search/parts";
+const SUGGEST_PARTS_MEMO: &str = "search/suggest";
 
 /// Writes the search index (its head and its parts) and the suggestion index into `sink`, unless
 /// `memo` says their documents are the ones the indexes already there were built from.
 pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<String, u64>>>) -> Result<()> {
     let route = routes::SEARCH_INDEX;
     let remembered = |key: &str| memo.and_then(|m| m.lock().expect("memo lock").get(key).copied());
-    if let (Some(previous), Some(parts)) = (remembered(route), remembered(PARTS_MEMO)) {
+    let memo_parts = (remembered(PARTS_MEMO), remembered(SUGGEST_PARTS_MEMO));
+    if let (Some(previous), (Some(parts), Some(suggest_parts))) = (remembered(route), memo_parts) {
         if documents_hash(site) == previous {
             sink.keep(route);
             sink.keep(routes::SUGGEST_INDEX);
             for part in 0..parts as u32 {
                 sink.keep(&routes::search_part(previous, part));
+            }
+            for part in 0..suggest_parts as u32 {
+                sink.keep(&routes::suggest_part(previous, part));
             }
             return Ok(());
         }
@@ -97,12 +104,19 @@ pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<Str
             .with_context(|| format!("writing {path}"))
     })?;
     phases.done("(search index: parts written)");
-    sink.write(routes::SUGGEST_INDEX, &pack(&blobs.suggest)?)
+    let suggest = &blobs.suggest;
+    sink.write(routes::SUGGEST_INDEX, &pack(suggest.head())?)
         .with_context(|| format!("writing {}", routes::SUGGEST_INDEX))?;
+    (0..suggest.chunk_count()).into_par_iter().try_for_each(|part| {
+        let path = routes::suggest_part(hash, part);
+        sink.write(&path, &suggest.packed_chunk(part))
+            .with_context(|| format!("writing {path}"))
+    })?;
     if let Some(memo) = memo {
         let mut memo = memo.lock().expect("memo lock");
         memo.insert(route.to_string(), hash);
         memo.insert(PARTS_MEMO.to_string(), u64::from(parts.chunk_count()));
+        memo.insert(SUGGEST_PARTS_MEMO.to_string(), u64::from(suggest.chunk_count()));
     }
     Ok(())
 }
@@ -131,12 +145,12 @@ pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Builds the packed suggestion index of every published entry.
-pub fn build_suggest(site: &Site, documents: &[SearchDocument]) -> Vec<u8> {
+/// Builds the suggestion index of every published entry, in its parts.
+pub fn build_suggest(site: &Site, documents: &[SearchDocument]) -> search_index::Parts {
     let vocabulary = vocabulary(site);
     let mut suggest = search_index::SuggestBuilder::new(&vocabulary);
     documents.iter().for_each(|d| suggest.add(d));
-    suggest.finish()
+    suggest.finish(&routes::suggest_parts_folder(0))
 }
 
 fn documents_hasher() -> ContentHash {

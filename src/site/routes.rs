@@ -102,8 +102,19 @@ pub fn search_parts_folder(hash: u64) -> String {
 pub fn search_part(hash: u64, part: u32) -> String {
     format!("search/{}{part}.bin", search_parts_folder(hash))
 }
-/// The suggestion index beside it: what the header's box needs, a small part of the whole.
+/// The suggestion index's head beside it: what the header's box needs, a small part of the
+/// whole. Its parts, when it has any, are in a folder named like the full index's.
 pub const SUGGEST_INDEX: &str = "search/suggest.bin";
+
+/// The folder of the suggestion index's parts, relative to its head.
+pub fn suggest_parts_folder(hash: u64) -> String {
+    format!("suggest/{hash:016x}/")
+}
+
+/// A part of the suggestion index.
+pub fn suggest_part(hash: u64, part: u32) -> String {
+    format!("search/{}{part}.bin", suggest_parts_folder(hash))
+}
 /// The theme's static files, under names that carry a hash of their content.
 pub const STATIC: &str = "static/";
 pub const FEED: &str = "feed.xml";

@@ -24,6 +24,8 @@ mod split;
 #[cfg(not(target_arch = "wasm32"))]
 pub use split::Parts;
 #[cfg(not(target_arch = "wasm32"))]
+pub(crate) use split::PlannedFile;
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use split::STORE_BLOCK;
 
 use std::collections::{BTreeSet, HashMap};
@@ -130,7 +132,8 @@ fn read_head(head: Vec<u8>) -> Result<PartsDirectory, BlobError> {
             starts.push(at);
             at += u64::from(cursor.u32()?);
         }
-        if at != len || (len > 0 && count == 0) {
+        // A file without chunks is one the head carries whole (checked when read).
+        if count > 0 && at != len {
             return Err(BlobError("its head cuts a file into chunks that do not add up".into()));
         }
         let dictionary_len = cursor.u32()? as usize;
@@ -233,7 +236,7 @@ impl PartsDirectory {
         }
     }
 
-    fn take_missing(&self) -> Vec<u32> {
+    pub(crate) fn take_missing(&self) -> Vec<u32> {
         std::mem::take(&mut *self.held.missing.lock().expect("missing lock"))
             .into_iter()
             .collect()
@@ -266,6 +269,88 @@ impl PartsDirectory {
 
     fn file(&self, path: &Path) -> Option<(usize, &FileEntry)> {
         self.manifest.files.iter().enumerate().find(|(_, f)| f.name == path)
+    }
+
+    /// A directory that holds every chunk: what the generator and the command line read.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn whole(parts: &Parts) -> Result<PartsDirectory, BlobError> {
+        let directory = read_head(parts.head().to_vec())?;
+        for chunk in 0..parts.chunk_count() {
+            directory.insert(chunk, OwnedBytes::new(parts.chunk(chunk).to_vec()));
+        }
+        Ok(directory)
+    }
+
+    /// Opens the directory a head describes, holding only what the head carries.
+    pub(crate) fn open(head: Vec<u8>) -> Result<PartsDirectory, BlobError> {
+        read_head(head)
+    }
+
+    /// The number and length of the file with this name.
+    pub(crate) fn file_named(&self, name: &str) -> Option<(usize, u64)> {
+        self.file(Path::new(name)).map(|(number, entry)| (number, entry.len))
+    }
+
+    /// Bytes of file `number`, or `None` when a chunk they are in is not here yet (it is noted,
+    /// for `take_missing`).
+    pub(crate) fn read(&self, number: usize, range: Range<usize>) -> Result<Option<OwnedBytes>, String> {
+        let file = PartFile {
+            directory: self.clone(),
+            number,
+        };
+        match file.read_bytes(range) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    pub(crate) fn folder(&self) -> &str {
+        &self.manifest.folder
+    }
+
+    pub(crate) fn part_count(&self) -> u32 {
+        self.manifest.chunks
+    }
+
+    /// What to put before a part, as it was fetched, for a raw-deflate decoder: its file's
+    /// dictionary as stored blocks, which the part's back-references may then reach. The
+    /// decoder's output starts with the dictionary; `supply` takes it whole.
+    pub(crate) fn prefix(&self, part: u32) -> Result<Vec<u8>, String> {
+        let (_, file) = self
+            .manifest
+            .file_of(part)
+            .ok_or_else(|| format!("the index has no part {part}"))?;
+        Ok(stored_blocks(&file.dictionary))
+    }
+
+    /// Hands over a fetched part, inflated behind its `prefix` (so it starts with its file's
+    /// dictionary).
+    pub(crate) fn supply(&self, part: u32, inflated: Vec<u8>) -> Result<(), String> {
+        let (_, file) = self
+            .manifest
+            .file_of(part)
+            .ok_or_else(|| format!("the index has no part {part}"))?;
+        let skip = file.dictionary.len();
+        if inflated.len() < skip || inflated[..skip] != file.dictionary[..] {
+            return Err(format!("part {part} is damaged: it does not follow its dictionary"));
+        }
+        let end = inflated.len();
+        self.supply_bytes(part, OwnedBytes::new(inflated).slice(skip..end))
+    }
+
+    /// Hands over a part as shipped (raw deflate): what the browser does with `prefix` and
+    /// `supply`, for the generator's own checks and benchmarks.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn supply_packed(&self, part: u32, packed: &[u8]) -> Result<(), String> {
+        use std::io::Read as _;
+        let mut input = self.prefix(part)?;
+        input.extend_from_slice(packed);
+        let mut inflated = Vec::new();
+        flate2::read::DeflateDecoder::new(&input[..])
+            .read_to_end(&mut inflated)
+            .map_err(|e| format!("part {part} is damaged: {e}"))?;
+        self.supply(part, inflated)
     }
 }
 
@@ -313,6 +398,12 @@ impl FileHandle for PartFile {
             return Ok(piece.bytes.slice(range.start - piece.start..range.end - piece.start));
         }
         drop(pieces);
+        if entry.starts.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the index's head does not carry a file it has no parts of",
+            ));
+        }
         let (first, last) = (entry.chunk_at(range.start), entry.chunk_at(range.end - 1));
         let numbers = (first..=last).map(|k| entry.first_chunk + k);
         let chunks = self.directory.held.chunks.read().expect("chunks lock");
@@ -436,55 +527,28 @@ impl LazyIndex {
 
     /// How many parts the index has; they are numbered from 0.
     pub fn part_count(&self) -> u32 {
-        self.directory.manifest.chunks
+        self.directory.part_count()
     }
 
     /// The parts' folder, relative to the head's address.
     pub fn folder(&self) -> &str {
-        &self.directory.manifest.folder
+        self.directory.folder()
     }
 
-    /// What to put before a part, as it was fetched, for a raw-deflate decoder: its file's
-    /// dictionary as stored blocks, which the part's back-references may then reach. The
-    /// decoder's output starts with the dictionary; `supply` takes it whole.
+    /// What to put before a part for a raw-deflate decoder (see [`PartsDirectory::prefix`]).
     pub fn prefix(&self, part: u32) -> Result<Vec<u8>, String> {
-        let (_, file) = self
-            .directory
-            .manifest
-            .file_of(part)
-            .ok_or_else(|| format!("the index has no part {part}"))?;
-        Ok(stored_blocks(&file.dictionary))
+        self.directory.prefix(part)
     }
 
-    /// Hands over a part fetched for a `Wants` answer, inflated behind its `prefix` (so it
-    /// starts with its file's dictionary).
+    /// Hands over a part fetched for a `Wants` answer, inflated behind its `prefix`.
     pub fn supply(&self, part: u32, inflated: Vec<u8>) -> Result<(), String> {
-        let (_, file) = self
-            .directory
-            .manifest
-            .file_of(part)
-            .ok_or_else(|| format!("the index has no part {part}"))?;
-        let skip = file.dictionary.len();
-        if inflated.len() < skip || inflated[..skip] != file.dictionary[..] {
-            return Err(format!("part {part} is damaged: it does not follow its dictionary"));
-        }
-        let end = inflated.len();
-        self.directory
-            .supply_bytes(part, OwnedBytes::new(inflated).slice(skip..end))
+        self.directory.supply(part, inflated)
     }
 
-    /// Hands over a part as shipped (raw deflate): what the browser does with `prefix` and
-    /// `supply`, for the generator's own checks and benchmarks.
+    /// Hands over a part as shipped (raw deflate).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn supply_packed(&self, part: u32, packed: &[u8]) -> Result<(), String> {
-        use std::io::Read as _;
-        let mut input = self.prefix(part)?;
-        input.extend_from_slice(packed);
-        let mut inflated = Vec::new();
-        flate2::read::DeflateDecoder::new(&input[..])
-            .read_to_end(&mut inflated)
-            .map_err(|e| format!("part {part} is damaged: {e}"))?;
-        self.supply(part, inflated)
+        self.directory.supply_packed(part, packed)
     }
 
     /// Runs `request` if every part it reads is here; otherwise says which to fetch. An error is

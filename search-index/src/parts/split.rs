@@ -21,6 +21,15 @@ pub(crate) const STORE_BLOCK: usize = 2 * 1024;
 const DICTIONARY: usize = 32 * 1024;
 const DICTIONARY_SAMPLES: usize = 8;
 
+/// A file to ship in parts: where its chunks start, or carried whole by the head (then it has
+/// no chunks).
+pub(crate) struct PlannedFile {
+    pub name: PathBuf,
+    pub bytes: Vec<u8>,
+    pub starts: Vec<u64>,
+    pub carried: bool,
+}
+
 /// The packed index cut into parts: the head, and the chunks as slices of the blob.
 pub struct Parts {
     blob: OwnedBytes,
@@ -67,13 +76,13 @@ impl Parts {
         let units = directory.reads(false);
 
         let mut files = Vec::with_capacity(table.len());
-        let mut next = 0u32;
-        for (i, (name, range)) in table.iter().enumerate() {
+        for (name, range) in &table {
             let bytes = &blob.as_slice()[range.clone()];
             let extension = name.extension().and_then(|e| e.to_str());
             let small = matches!(extension, Some("idx" | "store"));
+            let number = files.len();
             let starts = if small {
-                let read_whole = units.iter().filter(|(f, _)| *f == i).map(|(_, r)| r.clone());
+                let read_whole = units.iter().filter(|(f, _)| *f == number).map(|(_, r)| r.clone());
                 cut_at_units(bytes.len() as u64, read_whole)
             } else if extension == Some("fast") {
                 // The facet column and its dictionary: counting reads them all, in two steps
@@ -82,15 +91,58 @@ impl Parts {
             } else {
                 (0..bytes.len() as u64).step_by(LARGE_CHUNK as usize).collect()
             };
-            let entry = FileEntry {
+            files.push(FileEntry {
                 name: name.clone(),
                 len: bytes.len() as u64,
-                first_chunk: next,
+                first_chunk: 0,
                 dictionary: if small { dictionary(bytes) } else { Vec::new() },
                 starts,
-            };
-            next += entry.chunk_count();
-            files.push(entry);
+            });
+        }
+        Ok(Parts::assemble(blob, table, files, pieces, folder))
+    }
+
+    /// Ships files that are not a tantivy index (the suggestions' index) the same way: each
+    /// cut where its plan says, or carried whole by the head.
+    pub(crate) fn from_files(planned: Vec<PlannedFile>, folder: &str) -> Parts {
+        let mut blob = Vec::with_capacity(planned.iter().map(|f| f.bytes.len()).sum());
+        let mut table = Vec::with_capacity(planned.len());
+        let mut files = Vec::with_capacity(planned.len());
+        let mut pieces = Vec::new();
+        for (number, file) in planned.into_iter().enumerate() {
+            let range = blob.len()..blob.len() + file.bytes.len();
+            if file.carried {
+                pieces.push((number, 0..file.bytes.len()));
+            }
+            files.push(FileEntry {
+                name: file.name.clone(),
+                len: file.bytes.len() as u64,
+                first_chunk: 0,
+                dictionary: if file.carried {
+                    Vec::new()
+                } else {
+                    dictionary(&file.bytes)
+                },
+                starts: if file.carried { Vec::new() } else { file.starts },
+            });
+            blob.extend_from_slice(&file.bytes);
+            table.push((file.name, range));
+        }
+        Parts::assemble(OwnedBytes::new(blob), table, files, pieces, folder)
+    }
+
+    /// Numbers the files' chunks in order and writes the head, which carries `pieces`.
+    fn assemble(
+        blob: OwnedBytes,
+        table: Vec<(PathBuf, Range<usize>)>,
+        mut files: Vec<FileEntry>,
+        pieces: Vec<(usize, Range<usize>)>,
+        folder: &str,
+    ) -> Parts {
+        let mut next = 0u32;
+        for file in &mut files {
+            file.first_chunk = next;
+            next += file.chunk_count();
         }
         let manifest = Manifest {
             files,
@@ -108,12 +160,12 @@ impl Parts {
                 )
             }),
         );
-        Ok(Parts {
+        Parts {
             blob,
             manifest,
             table,
             head,
-        })
+        }
     }
 
     pub fn head(&self) -> &[u8] {

@@ -41,12 +41,12 @@ function reader(glueUrl, wasmUrl, indexUrl, open) {
   };
 }
 
-// The full-text index comes as a head and parts (search-index's parts.rs): a query the reader
-// cannot answer yet names the parts it wants; they are fetched together, handed over, and the
-// query runs again. Each part is fetched once in the session.
-const load = header && reader(header.dataset.glue, header.dataset.wasm, header.dataset.index, (glue, head) => {
-  const searcher = new glue.Searcher(head);
-  const folder = new URL(searcher.folder(), new URL(header.dataset.index, document.baseURI));
+// Both indexes come as a head and parts (search-index's parts.rs): a query the reader cannot
+// answer yet names the parts it wants; they are fetched together, handed over, and the query
+// runs again. Each part is fetched once in the session. `ask` runs the query once and gives its
+// answer as JSON text.
+function lazily(engine, indexUrl, ask) {
+  const folder = new URL(engine.folder(), new URL(indexUrl, document.baseURI));
   const fetching = new Map();
   const part = (n) => {
     if (!fetching.has(n)) {
@@ -54,9 +54,9 @@ const load = header && reader(header.dataset.glue, header.dataset.wasm, header.d
         const response = await fetch(new URL(`${n}.bin`, folder));
         if (!response.ok) throw new Error(`part ${n}: HTTP ${response.status}`);
         // Raw deflate against its file's dictionary, which goes before it as stored blocks.
-        const packed = new Blob([searcher.prefix(n), await response.arrayBuffer()]);
+        const packed = new Blob([engine.prefix(n), await response.arrayBuffer()]);
         const inflated = packed.stream().pipeThrough(new DecompressionStream('deflate-raw'));
-        searcher.supply(n, new Uint8Array(await new Response(inflated).arrayBuffer()));
+        engine.supply(n, new Uint8Array(await new Response(inflated).arrayBuffer()));
       })();
       fetching.set(n, got);
       // A part that failed may come another time: a later query asks for it again.
@@ -64,21 +64,25 @@ const load = header && reader(header.dataset.glue, header.dataset.wasm, header.d
     }
     return fetching.get(n);
   };
-  return async (request) => {
-    const json = JSON.stringify(request);
-    // Two rounds do (the words' postings, then the hits' texts); more means a broken index.
+  return async (...request) => {
+    // Two rounds do (the words' postings, then what the hits show); more means a broken index.
     for (let round = 0; round < 6; round++) {
-      const answer = JSON.parse(searcher.search(json));
+      const answer = JSON.parse(ask(...request));
       if (!answer.wants) return answer;
       await Promise.all(answer.wants.map(part));
     }
     throw new Error('the search index keeps asking for parts');
   };
+}
+
+const load = header && reader(header.dataset.glue, header.dataset.wasm, header.dataset.index, (glue, head) => {
+  const searcher = new glue.Searcher(head);
+  return lazily(searcher, header.dataset.index, (request) => searcher.search(JSON.stringify(request)));
 });
 const loadSuggestions = header && reader(header.dataset.suggestGlue, header.dataset.suggestWasm, header.dataset.suggestIndex,
-  (glue, bytes) => {
-    const suggester = new glue.Suggester(bytes);
-    return (q, limit) => JSON.parse(suggester.suggest(q, limit));
+  (glue, head) => {
+    const suggester = new glue.Suggester(head);
+    return lazily(suggester, header.dataset.suggestIndex, (q, limit) => suggester.suggest(q, limit));
   });
 
 const labels = JSON.parse(document.getElementById('zoek-labels')?.textContent || header?.dataset.labels || '{}');
@@ -146,8 +150,14 @@ function setUpHeader() {
     }
     ready = true;
     busy.textContent = '';
+    let result;
+    try {
+      result = await find(q, 6);
+    } catch {
+      busy.textContent = text('search_suggestions_failed', 'Suggesties laden lukt nu niet. Druk Enter om te zoeken.');
+      return close();
+    }
     if (input.value.trim() !== q) return; // typed on meanwhile: the newer call draws
-    const result = find(q, 6);
     list.replaceChildren();
     // An option is text, not a link (a link inside an option is a control inside a control);
     // choosing it, by Enter or a click, goes to its address.

@@ -10,11 +10,27 @@ export class Suggester {
         wasm.__wbg_suggester_free(ptr, 0);
     }
     /**
-     * Opens the suggestion index fetched by the page.
-     * @param {Uint8Array | number[]} blob
+     * Where the parts are, relative to the head's address; part `n` is `<folder><n>.bin`.
+     * @returns {string}
      */
-    constructor(blob) {
-        const ptr0 = passArray8ToWasm0(blob, wasm.__wbindgen_malloc);
+    folder() {
+        let deferred1_0;
+        let deferred1_1;
+        try {
+            const ret = wasm.suggester_folder(this.__wbg_ptr);
+            deferred1_0 = ret[0];
+            deferred1_1 = ret[1];
+            return getStringFromWasm0(ret[0], ret[1]);
+        } finally {
+            wasm.__wbindgen_free(deferred1_0, deferred1_1, 1);
+        }
+    }
+    /**
+     * Opens the suggestion index from its head, fetched by the page.
+     * @param {Uint8Array | number[]} head
+     */
+    constructor(head) {
+        const ptr0 = passArray8ToWasm0(head, wasm.__wbindgen_malloc);
         const len0 = WASM_VECTOR_LEN;
         const ret = wasm.suggester_new(ptr0, len0);
         if (ret[2]) {
@@ -25,7 +41,22 @@ export class Suggester {
         return this;
     }
     /**
-     * The suggestions for what was typed, as JSON (search-index's `SuggestResponse`).
+     * What to put before part `n`'s bytes for `DecompressionStream('deflate-raw')`.
+     * @param {number} part
+     * @returns {Uint8Array}
+     */
+    prefix(part) {
+        const ret = wasm.suggester_prefix(this.__wbg_ptr, part);
+        if (ret[3]) {
+            throw takeFromExternrefTable0(ret[2]);
+        }
+        var v1 = getArrayU8FromWasm0(ret[0], ret[1]).slice();
+        wasm.__wbindgen_free(ret[0], ret[1] * 1, 1);
+        return v1;
+    }
+    /**
+     * The suggestions for what was typed, as JSON (search-index's `SuggestResponse`), or
+     * `{"wants": [part, …]}`: fetch those parts, `supply` them, and ask again.
      * @param {string} q
      * @param {number} limit
      * @returns {string}
@@ -49,6 +80,20 @@ export class Suggester {
             return getStringFromWasm0(ptr3, len3);
         } finally {
             wasm.__wbindgen_free(deferred4_0, deferred4_1, 1);
+        }
+    }
+    /**
+     * Hands over a fetched part, inflated behind its `prefix`.
+     * @param {number} part
+     * @param {Uint8Array | number[]} inflated
+     */
+    supply(part, inflated) {
+        const val2 = +part;
+        const ptr0 = passArray8ToWasm0(inflated, wasm.__wbindgen_malloc);
+        const len0 = WASM_VECTOR_LEN;
+        const ret = wasm.suggester_supply(this.__wbg_ptr, val2, ptr0, len0);
+        if (ret[1]) {
+            throw takeFromExternrefTable0(ret[0]);
         }
     }
 }
@@ -98,6 +143,11 @@ function __wbg_get_imports() {
 const SuggesterFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(ptr => wasm.__wbg_suggester_free(ptr, 1));
+
+function getArrayU8FromWasm0(ptr, len) {
+    ptr = ptr >>> 0;
+    return getUint8ArrayMemory0().subarray(ptr / 1, ptr / 1 + len);
+}
 
 function getStringFromWasm0(ptr, len) {
     ptr = ptr >>> 0;
