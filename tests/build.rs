@@ -1003,6 +1003,20 @@ fn precompress_writes_brotli_and_gzip_copies_of_the_static_files() {
         compressed += 1;
     }
     assert!(compressed >= 6, "the readers, their glue, the scripts and the style");
+    // The index heads, gzipped inside, get a brotli copy of their unpacked bytes: what the browser
+    // then receives and reads as it is.
+    for head in ["search/index.bin", "search/suggest.bin"] {
+        let shipped = fs::read(out.join(head)).unwrap();
+        let mut unbrotli = Vec::new();
+        brotli::Decompressor::new(&fs::read(out.join(format!("{head}.br"))).unwrap()[..], 4096)
+            .read_to_end(&mut unbrotli)
+            .unwrap();
+        assert_eq!(unbrotli, ruimte::search::unpack(&shipped).unwrap(), "{head}");
+        assert!(
+            !out.join(format!("{head}.gz")).exists(),
+            "{head} is gzipped inside already"
+        );
+    }
     let plain = built(&[]);
     assert_eq!(
         read(&out, "index.html"),

@@ -117,7 +117,7 @@ pub fn produce(site: &Site, theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Resu
         let index_and_data = (!plan.pages_only).then(|| {
             scope.spawn(|| {
                 let mut phases = crate::timing::Phases::start();
-                crate::search::write_index(site, &recorder, plan.memo)?;
+                crate::search::write_index(site, &recorder, plan.memo, plan.precompress)?;
                 phases.done("(search index)");
                 crate::export::write_all(site, &recorder)?;
                 phases.done("(open data)");

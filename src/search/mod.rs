@@ -71,8 +71,18 @@ const PARTS_MEMO: &str = "search/parts";
 const SUGGEST_PARTS_MEMO: &str = "search/suggest";
 
 /// Writes the search index (its head and its parts) and the suggestion index into `sink`, unless
-/// `memo` says their documents are the ones the indexes already there were built from.
-pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<String, u64>>>) -> Result<()> {
+/// `memo` says their documents are the ones the indexes already there were built from. With
+/// `precompress`, each head also gets a `.br` copy of its unpacked bytes (see `brotli_head`).
+pub fn write_index(
+    site: &Site,
+    sink: &dyn Sink,
+    memo: Option<&Mutex<HashMap<String, u64>>>,
+    precompress: bool,
+) -> Result<()> {
+    let heads = [
+        route_of_head(routes::SEARCH_INDEX),
+        route_of_head(routes::SUGGEST_INDEX),
+    ];
     let route = routes::SEARCH_INDEX;
     let remembered = |key: &str| memo.and_then(|m| m.lock().expect("memo lock").get(key).copied());
     let memo_parts = (remembered(PARTS_MEMO), remembered(SUGGEST_PARTS_MEMO));
@@ -80,6 +90,9 @@ pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<Str
         if documents_hash(site) == previous {
             sink.keep(route);
             sink.keep(routes::SUGGEST_INDEX);
+            if precompress {
+                heads.iter().for_each(|head| sink.keep(head));
+            }
             for part in 0..parts as u32 {
                 sink.keep(&routes::search_part(previous, part));
             }
@@ -112,6 +125,12 @@ pub fn write_index(site: &Site, sink: &dyn Sink, memo: Option<&Mutex<HashMap<Str
         sink.write(&path, &suggest.packed_chunk(part))
             .with_context(|| format!("writing {path}"))
     })?;
+    if precompress {
+        for (head, bytes) in heads.iter().zip([parts.head(), suggest.head()]) {
+            sink.write(head, &brotli_head(bytes)?)
+                .with_context(|| format!("writing {head}"))?;
+        }
+    }
     if let Some(memo) = memo {
         let mut memo = memo.lock().expect("memo lock");
         memo.insert(route.to_string(), hash);
@@ -130,6 +149,28 @@ pub fn pack(blob: &[u8]) -> Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(blob).context("compressing the search index")?;
     encoder.finish().context("compressing the search index")
+}
+
+/// Where a head's brotli copy goes, beside it.
+fn route_of_head(head: &str) -> String {
+    format!("{head}.br")
+}
+
+/// A head as brotli (quality 11) of its unpacked bytes, for hosts that send prepared files
+/// (nginx `brotli_static`): the browser undoes the brotli itself and finds no gzip inside, which
+/// the readers take as it is. A fifth smaller than the gzipped head (850 kB instead of 1.03 MB at
+/// 100,000 entries). The parts get none: they are raw deflate against a dictionary, which only
+/// the page can undo.
+fn brotli_head(head: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write as _;
+    let mut brotli = Vec::with_capacity(head.len() / 4);
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut brotli, 64 * 1024, 11, 24);
+        writer
+            .write_all(head)
+            .context("compressing an index head with brotli")?;
+    }
+    Ok(brotli)
 }
 
 /// A built index file as the readers take it: unpacked if it is gzipped.

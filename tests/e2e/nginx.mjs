@@ -82,6 +82,18 @@ await check('the reader goes as the build prepared it: brotli where asked, else 
   expect(plain.encoding === undefined && br.bytes * 4 < plain.bytes, `brotli ${br.bytes} of ${plain.bytes} bytes`);
 });
 
+await check('the index heads go as the build prepared them: brotli of their bytes, smaller than gzipped', async () => {
+  for (const name of ['index.bin', 'suggest.bin']) {
+    const url = `${base}search/${name}`;
+    const [br, plain, brCopy] = await Promise.all([raw(url, 'br'), raw(url, 'identity'), raw(`${url}.br`, 'identity')]);
+    expect(br.encoding === 'br' && br.bytes === brCopy.bytes, `${name} brotli: ${br.encoding}, ${br.bytes} bytes; the copy ${brCopy.bytes}`);
+    expect(plain.encoding === undefined && br.bytes < plain.bytes, `${name}: brotli ${br.bytes}, gzipped inside ${plain.bytes}`);
+  }
+  // The page took the head as the browser decoded it: the search above showed results.
+  const head = responses.find((r) => r.url().endsWith('/search/index.bin'));
+  expect(head.headers()['content-encoding'] === 'br', `the page got the head as ${head.headers()['content-encoding']}`);
+});
+
 await check('no console errors and no policy violations', async () => {
   expect(problems.length === 0, problems.join('\n'));
 });
