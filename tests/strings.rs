@@ -130,3 +130,42 @@ fn a_missing_string_fails_the_build_and_names_it() {
     assert!(stderr.contains("nl.toml has no string for `fact_capacity`"), "{stderr}");
     assert!(!out.path().join("public").exists(), "nothing is published");
 }
+
+/// The interface strings of a language, as written in its file (no fallback).
+fn written(language: &str) -> std::collections::BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(THEME)
+        .join("i18n")
+        .join(format!("{language}.toml"));
+    toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// The `{name}` placeholders of a string.
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+        .collect()
+}
+
+/// French and English have every key Dutch has, nothing Dutch lacks, and the same placeholders
+/// in each string: a French page never falls back to a Dutch string, or loses a count.
+#[test]
+fn french_and_english_have_every_key_with_its_placeholders() {
+    let dutch = written("nl");
+    for language in ["fr", "en"] {
+        let strings = written(language);
+        let lacking: Vec<&String> = dutch.keys().filter(|k| !strings.contains_key(*k)).collect();
+        assert!(lacking.is_empty(), "{language}.toml lacks {lacking:?}");
+        let extra: Vec<&String> = strings.keys().filter(|k| !dutch.contains_key(*k)).collect();
+        assert!(extra.is_empty(), "{language}.toml has keys Dutch does not: {extra:?}");
+        for (key, text) in &strings {
+            assert_eq!(
+                placeholders(text),
+                placeholders(&dutch[key]),
+                "{language}.toml `{key}`: {text:?} against {:?}",
+                dutch[key]
+            );
+        }
+    }
+}
