@@ -76,6 +76,8 @@ async function profile(context, phone) {
   return page;
 }
 
+// Sites Pagefind could not index, so the second profile does not try again.
+const unindexable = new Set();
 console.log('site              profile   first suggestion: kB br    ms   first results: kB br    ms   with counts: kB br    ms   20 more queries kB   suggest p50 ms   results p50 ms');
 for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
   const served = host(dir);
@@ -189,10 +191,17 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
     await context.close();
     // Pagefind on the same pages, the same profile: a cold start on the home page.
     let peer = '';
-    if (existsSync(pagefind)) {
-      if (!existsSync(join(dir, 'pagefind/pagefind.js'))) {
+    if (existsSync(pagefind) && !existsSync(join(dir, 'pagefind/pagefind.js')) && !unindexable.has(dir)) {
+      // Pagefind may not index a site this large (it exits with an error at 100,000 pages here).
+      try {
         execFileSync(pagefind, ['--site', dir, '--output-subdir', 'pagefind'], { stdio: 'ignore' });
+      } catch (e) {
+        unindexable.add(dir);
       }
+    }
+    if (unindexable.has(dir)) {
+      peer = '   Pagefind: could not index this site (it exits with an error)';
+    } else if (existsSync(join(dir, 'pagefind/pagefind.js'))) {
       context = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
       page = await profile(context, phone);
       await page.goto(base, { waitUntil: 'load' });
