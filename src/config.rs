@@ -18,8 +18,19 @@ pub struct Config {
     /// Where the site will live, e.g. `https://example.org/ruimte/`. Links are made relative to
     /// its path, so the site works under a sub-path.
     pub base_url: String,
-    /// The interface language of the pages (`nl`, `fr` or `en`); Dutch is complete.
+    /// The language of the pages at the root of the site (`nl`, `fr` or `en`).
     pub language: String,
+    /// Every language the site is written in, `language` among them: the pages in each other
+    /// language are under `/<language>/` (`/fr/ruimtes/atelier-noord/`). The search index, the
+    /// open data, the feed and the static files are one set for all.
+    pub languages: Vec<String>,
+    /// Where these settings' pages are under the base: empty at the root, `fr/` for the French
+    /// pages (set by `in_language`, never read from the file).
+    #[serde(skip)]
+    pub pages_prefix: String,
+    /// The root's language when these are the settings of another language's pages.
+    #[serde(skip)]
+    root_language: Option<String>,
     /// The repository, for "edit this page" and "report outdated information" links.
     pub repository: Repository,
     /// Entries not verified for this many days show a "may be outdated" note.
@@ -74,6 +85,9 @@ impl Default for Config {
                 .into(),
             base_url: "/".into(),
             language: "nl".into(),
+            languages: vec!["nl".into(), "fr".into(), "en".into()],
+            pages_prefix: String::new(),
+            root_language: None,
             repository: Repository::default(),
             stale_after_days: 730,
             licence: Licence::default(),
@@ -103,7 +117,43 @@ impl Default for Licence {
     }
 }
 
+/// The languages the interface is written in.
+pub const LANGUAGES: [&str; 3] = ["nl", "fr", "en"];
+
 impl Config {
+    /// The languages other than the root's, in the order listed: each has its pages under
+    /// `/<language>/`.
+    pub fn other_languages(&self) -> impl Iterator<Item = &str> {
+        self.languages
+            .iter()
+            .map(String::as_str)
+            .filter(move |l| *l != self.root_language())
+    }
+
+    /// The language of the pages at the root.
+    pub fn root_language(&self) -> &str {
+        self.root_language.as_deref().unwrap_or(&self.language)
+    }
+
+    /// These settings for the pages in `language`, one of `other_languages`.
+    pub fn in_language(&self, language: &str) -> Config {
+        Config {
+            language: language.to_string(),
+            pages_prefix: format!("{language}/"),
+            root_language: Some(self.root_language().to_string()),
+            ..self.clone()
+        }
+    }
+
+    /// The address of the pages in `language` under the base: empty for the root's language.
+    pub fn language_prefix(&self, language: &str) -> String {
+        if language == self.root_language() {
+            String::new()
+        } else {
+            format!("{language}/")
+        }
+    }
+
     /// Reads `path` if it exists; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Config, Diagnostic> {
         let display = path.display().to_string();
@@ -128,11 +178,31 @@ impl Config {
 
     /// Checks values serde cannot: the language and the base URL. `display` names where they came from.
     pub fn check(&self, display: &str) -> Result<(), Diagnostic> {
-        if !["nl", "fr", "en"].contains(&self.language.as_str()) {
+        if !LANGUAGES.contains(&self.language.as_str()) {
             return Err(
                 Diagnostic::error("invalid-config", display, "`language` must be `nl`, `fr` or `en`")
+                    .field("language")
                     .found(format!("`{}`", self.language)),
             );
+        }
+        for (i, language) in self.languages.iter().enumerate() {
+            if !LANGUAGES.contains(&language.as_str()) || self.languages[..i].contains(language) {
+                return Err(Diagnostic::error(
+                    "invalid-config",
+                    display,
+                    "`languages` lists `nl`, `fr` or `en`, each once",
+                )
+                .field("languages")
+                .found(format!("`{language}`")));
+            }
+        }
+        if !self.languages.contains(&self.language) {
+            return Err(Diagnostic::error(
+                "invalid-config",
+                display,
+                format!("`languages` must include the root's `language` (`{}`)", self.language),
+            )
+            .field("languages"));
         }
         base_path(&self.base_url).map(|_| ()).map_err(|message| {
             Diagnostic::error("invalid-config", display, message)

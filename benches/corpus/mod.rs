@@ -355,3 +355,15 @@ pub fn file_urls_config(dir: &Path) -> std::path::PathBuf {
     .expect("write settings");
     path
 }
+
+/// The repository's settings with the site in Dutch only (`languages = ["nl"]`), written into
+/// `dir`; gives the settings file's path.
+pub fn one_language_config(dir: &Path) -> std::path::PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let settings = std::fs::read_to_string(root.join("ruimte.toml")).expect("read ruimte.toml");
+    let all = "languages = [\"nl\", \"fr\", \"en\"]";
+    assert!(settings.contains(all), "ruimte.toml lists three languages");
+    let path = dir.join("ruimte-one-language.toml");
+    std::fs::write(&path, settings.replace(all, "languages = [\"nl\"]")).expect("write settings");
+    path
+}

@@ -90,6 +90,19 @@ pub fn strings(theme: &Path, config: &Config) -> Result<Strings> {
     Strings::load(&theme.join("i18n"), &config.language)
 }
 
+/// The settings and interface strings of every language the site is written in besides the
+/// root's, in the order the settings list them.
+pub fn other_languages(theme: &Path, config: &Config) -> Result<Vec<(Config, Strings)>> {
+    config
+        .other_languages()
+        .map(|language| {
+            let config = config.in_language(language);
+            let strings = strings(theme, &config)?;
+            Ok((config, strings))
+        })
+        .collect()
+}
+
 /// What a run of the pipeline wrote.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -110,8 +123,10 @@ pub struct Report {
 
 /// Writes the site's pages, its search index and its open data into `sink`, as `plan` says: the
 /// index and the open data on a thread of their own (tantivy's writer is serial) while the pages
-/// render on every core.
-pub fn produce(site: &Site, theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Result<Report> {
+/// render on every core. `others` are the site in its other languages: their pages only, each
+/// under its own folder (`fr/`); the index, the open data, the feed and the static files are
+/// the root's, for all.
+pub fn produce(site: &Site, others: &[Site], theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Result<Report> {
     let recorder = Recorder::new(sink);
     let rendered = std::thread::scope(|scope| {
         let index_and_data = (!plan.pages_only).then(|| {
@@ -124,7 +139,23 @@ pub fn produce(site: &Site, theme: &Theme, sink: &dyn Sink, plan: &Plan) -> Resu
                 Ok::<(), anyhow::Error>(())
             })
         });
-        let rendered = crate::render::render(site, theme, &recorder, plan);
+        let rendered = crate::render::render(site, theme, &recorder, plan).and_then(|mut rendered| {
+            let pages_only = Plan {
+                pages_only: true,
+                ..plan.clone()
+            };
+            for other in others {
+                let prefixed = Prefixed {
+                    sink: &recorder,
+                    prefix: &other.config.pages_prefix,
+                };
+                let more = crate::render::render(other, theme, &prefixed, &pages_only)?;
+                rendered.pages += more.pages;
+                rendered.pages_kept += more.pages_kept;
+                other.strings.check()?;
+            }
+            Ok(rendered)
+        });
         if let Some(side) = index_and_data {
             side.join()
                 .map_err(|_| anyhow!("the search index or the open data could not be built (a thread panicked)"))??;
@@ -191,6 +222,11 @@ pub fn build_into(inputs: &Inputs, out: &Path, warn: &dyn Fn(&[Diagnostic])) -> 
     let theme = Theme::load(inputs.theme)?;
     let mut staging = Staging::new(out)?;
     let site = Site::new(&model, &config, &strings, today, inputs.drafts);
+    let languages = other_languages(inputs.theme, &config)?;
+    let others: Vec<Site> = languages
+        .iter()
+        .map(|(config, strings)| Site::new(&model, config, strings, today, inputs.drafts))
+        .collect();
     // Pages whose view is the one the recycled folder's copy was rendered from are not rendered
     // or written again.
     let memo = Mutex::new(staging.take_memo());
@@ -199,7 +235,7 @@ pub fn build_into(inputs: &Inputs, out: &Path, warn: &dyn Fn(&[Diagnostic])) -> 
         precompress: inputs.precompress,
         ..Default::default()
     };
-    let report = produce(&site, &theme, &staging, &plan)?;
+    let report = produce(&site, &others, &theme, &staging, &plan)?;
     phases.done("render");
     let mut memo = memo.into_inner().expect("memo lock");
     memo.retain(|route, _| report.site_files.contains(&crate::site::routes::file(route)));
@@ -278,6 +314,30 @@ impl Sink for Recorder<'_> {
     fn keep(&self, relative: &str) {
         self.sink.keep(relative);
         self.record(relative);
+    }
+}
+
+/// The pages of another language: each file goes under its folder (`fr/`).
+struct Prefixed<'s> {
+    sink: &'s dyn Sink,
+    prefix: &'s str,
+}
+
+impl Sink for Prefixed<'_> {
+    fn write(&self, relative: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self.sink.write(&format!("{}{relative}", self.prefix), bytes)
+    }
+
+    fn create(&self, relative: &str) -> Result<Box<dyn io::Write + Send + '_>, OutputError> {
+        self.sink.create(&format!("{}{relative}", self.prefix))
+    }
+
+    fn copy(&self, from: &Path, relative: &str) -> Result<(), OutputError> {
+        self.sink.copy(from, &format!("{}{relative}", self.prefix))
+    }
+
+    fn keep(&self, relative: &str) {
+        self.sink.keep(&format!("{}{relative}", self.prefix));
     }
 }
 

@@ -86,6 +86,15 @@ impl Serialize for Listed<'_> {
 pub struct Chrome {
     pub title: String,
     pub lang: String,
+    /// For Open Graph: `nl_BE`, `fr_BE`, `en_GB`.
+    pub locale: &'static str,
+    /// The language of what contributors wrote (Dutch), when it is not the page's: templates put
+    /// it on titles, summaries and texts (`lang="nl"`) so screen readers pronounce them right.
+    pub content_lang: &'static str,
+    /// Every language the site is written in, the root's first: the switch and the `hreflang`
+    /// alternates lead to the same page in each (its address is the language's base and the
+    /// page's route).
+    pub languages: Vec<LanguageLink>,
     pub home: String,
     pub css: String,
     pub favicon: String,
@@ -105,6 +114,26 @@ pub struct Chrome {
     pub finder: String,
     /// The Content Security Policy, also sent as a header by hosts that can (netlify.toml).
     pub csp: &'static str,
+}
+
+/// A language of the site, and where its pages are.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    pub code: String,
+    /// Its own name for itself: a reader looks for the language they read.
+    pub name: &'static str,
+    /// Its pages' base address, and the same absolute where the base URL has a host.
+    pub base: String,
+    pub absolute: String,
+}
+
+/// A language's name in that language.
+fn endonym(code: &str) -> &'static str {
+    match code {
+        "fr" => "Français",
+        "en" => "English",
+        _ => "Nederlands",
+    }
 }
 
 /// What the search script needs to find: its reader, the glue, the index and a few labels.
@@ -159,10 +188,7 @@ impl<'s, 'a> RenderContext<'s, 'a> {
 
     /// A link labelled with the interface string `key`, to `route` in this site.
     pub fn link(&self, key: &str, route: &str) -> Item {
-        Item {
-            text: self.site.t(key),
-            href: Some(self.site.urls.url(route)),
-        }
+        Item::link(self.site.t(key), self.site.urls.url(route))
     }
 
     /// One card per listed entry, made in parallel (a tenth of a second per 10,000 entries).
@@ -303,9 +329,28 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
             route,
         })
         .collect();
+    let languages = std::iter::once(config.root_language())
+        .chain(config.other_languages())
+        .map(|code| {
+            let prefix = config.language_prefix(code);
+            LanguageLink {
+                code: code.to_string(),
+                name: endonym(code),
+                base: urls.language_url(&prefix, ""),
+                absolute: urls.language_absolute(&prefix, ""),
+            }
+        })
+        .collect();
     Chrome {
         title: config.title.clone(),
         lang: site.language.to_string(),
+        locale: match site.language {
+            "fr" => "fr_BE",
+            "en" => "en_GB",
+            _ => "nl_BE",
+        },
+        languages,
+        content_lang: site.content_lang().unwrap_or_default(),
         home: urls.url(""),
         css: assets.route("style.css").map(|r| urls.url(r)).unwrap_or_default(),
         favicon: assets.route("favicon.svg").map(|r| urls.url(r)).unwrap_or_default(),

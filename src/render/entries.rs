@@ -31,6 +31,8 @@ pub struct Fact {
 pub struct Item {
     pub text: String,
     pub href: Option<String>,
+    /// The language of a contributor's text when it is not the page's (see `Site::content_lang`).
+    pub lang: Option<&'static str>,
 }
 
 impl Item {
@@ -38,12 +40,21 @@ impl Item {
         Item {
             text: text.into(),
             href: None,
+            lang: None,
         }
     }
     pub(super) fn link(text: impl Into<String>, href: impl Into<String>) -> Item {
         Item {
             text: text.into(),
             href: Some(href.into()),
+            lang: None,
+        }
+    }
+    /// What a contributor wrote, in the content's language.
+    pub(super) fn written(text: impl Into<String>, site: &Site) -> Item {
+        Item {
+            lang: site.content_lang(),
+            ..Item::text(text)
         }
     }
 }
@@ -119,15 +130,22 @@ pub struct FactRow {
 impl Fact {
     pub fn html(&self) -> String {
         let mut html = String::new();
-        let push_item = |html: &mut String, item: &Item| match &item.href {
-            Some(href) => {
+        let push_item = |html: &mut String, item: &Item| match (&item.href, item.lang) {
+            (Some(href), _) => {
                 html.push_str("<a href=\"");
                 html.push_str(&crate::html::escape(href));
                 html.push_str("\">");
                 html.push_str(&crate::html::escape(&item.text));
                 html.push_str("</a>");
             }
-            None => html.push_str(&crate::html::escape(&item.text)),
+            (None, Some(lang)) => {
+                html.push_str("<span lang=\"");
+                html.push_str(lang);
+                html.push_str("\">");
+                html.push_str(&crate::html::escape(&item.text));
+                html.push_str("</span>");
+            }
+            (None, None) => html.push_str(&crate::html::escape(&item.text)),
         };
         if self.list {
             html.push_str("<ul>");
@@ -220,9 +238,10 @@ impl<'c, 'a> Facts<'c, 'a> {
             });
         }
     }
+    /// A contributor's free text.
     pub(super) fn text(&mut self, key: &str, text: Option<&str>) {
         if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-            self.push(key, vec![Item::text(t)]);
+            self.push(key, vec![Item::written(t, self.site)]);
         }
     }
     /// Keys of a vocabulary, each linking to its facet page when it has one.
@@ -550,9 +569,18 @@ pub fn compare_facts(site: &Site, g: &Guide) -> Vec<Fact> {
         f.text("compare_who_carries_liability", Some(&c.who_carries_liability));
     }
     f.text("compare_suited_for", Some(&c.suited_for));
-    f.list("compare_pros", c.pros.iter().map(|x| Item::text(x.clone())).collect());
-    f.list("compare_cons", c.cons.iter().map(|x| Item::text(x.clone())).collect());
-    f.list("compare_risks", c.risks.iter().map(|x| Item::text(x.clone())).collect());
+    f.list(
+        "compare_pros",
+        c.pros.iter().map(|x| Item::written(x.clone(), site)).collect(),
+    );
+    f.list(
+        "compare_cons",
+        c.cons.iter().map(|x| Item::written(x.clone(), site)).collect(),
+    );
+    f.list(
+        "compare_risks",
+        c.risks.iter().map(|x| Item::written(x.clone(), site)).collect(),
+    );
     f.out
 }
 

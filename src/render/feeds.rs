@@ -67,11 +67,23 @@ pub fn atom(site: &Site) -> String {
     out
 }
 
-/// Every published HTML page, with the entry's check date as `lastmod`.
+/// Every published HTML page in every language, with the entry's check date as `lastmod`; where
+/// the site has several languages, each address names the same page in the others
+/// (`xhtml:link` alternates, as search engines read them).
 pub fn sitemap(site: &Site, routes: &[String]) -> String {
+    let config = site.config;
+    let languages: Vec<(&str, String)> = std::iter::once(config.root_language())
+        .chain(config.other_languages())
+        .map(|l| (l, config.language_prefix(l)))
+        .collect();
+    let several = languages.len() > 1;
     let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
+    if several {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    }
+    out.push_str(">\n");
     let mut lastmod = std::collections::HashMap::new();
     for c in site.listings() {
         if let Some(date) = c.checked_on {
@@ -82,11 +94,24 @@ pub fn sitemap(site: &Site, routes: &[String]) -> String {
     routes.sort();
     routes.dedup();
     for route in routes {
-        let _ = write!(out, "  <url><loc>{}</loc>", escape(&site.urls.absolute(route)));
-        if let Some(date) = lastmod.get(route.as_str()) {
-            let _ = write!(out, "<lastmod>{date}</lastmod>");
+        for (_, prefix) in &languages {
+            let loc = site.urls.language_absolute(prefix, route);
+            let _ = write!(out, "  <url><loc>{}</loc>", escape(&loc));
+            if let Some(date) = lastmod.get(route.as_str()) {
+                let _ = write!(out, "<lastmod>{date}</lastmod>");
+            }
+            if several {
+                for (code, other) in &languages {
+                    let href = site.urls.language_absolute(other, route);
+                    let _ = write!(
+                        out,
+                        "<xhtml:link rel=\"alternate\" hreflang=\"{code}\" href=\"{}\"/>",
+                        escape(&href)
+                    );
+                }
+            }
+            out.push_str("</url>\n");
         }
-        out.push_str("</url>\n");
     }
     out.push_str("</urlset>\n");
     out

@@ -28,6 +28,8 @@ pub fn headers_file(site: &Site, page_routes: &[String], with_admin: bool) -> St
             paths.insert(format!("{top}/*"));
         }
     }
+    // The pages in the other languages, each under its folder.
+    paths.extend(site.config.other_languages().map(|l| format!("{l}/*")));
     let mut out = String::from("# Written by `ruimte build`; netlify.toml sets the headers every path shares.\n");
     for path in paths {
         let _ = writeln!(out, "{base}{path}\n  Content-Security-Policy: {}", page_policy());

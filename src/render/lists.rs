@@ -110,6 +110,7 @@ pub fn kind_lists<'c>(ctx: &'c RenderContext) -> Vec<(String, ListPage<'c>)> {
     let home = vec![Item {
         text: ctx.site.t("home"),
         href: Some(ctx.site.urls.url("")),
+        lang: None,
     }];
     let mut out = Vec::new();
     for kind in LISTED_KINDS {
@@ -251,6 +252,7 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
     let home = Item {
         text: ctx.site.t("home"),
         href: Some(ctx.site.urls.url("")),
+        lang: None,
     };
     let index_crumbs = vec![home.clone()];
     let value_crumbs = vec![
@@ -258,6 +260,7 @@ pub fn facet_pages<'c>(ctx: &'c RenderContext, facet: Facet) -> (FacetIndex, Vec
         Item {
             text: plural.clone(),
             href: Some(ctx.site.urls.url(&routes::facet_index(facet))),
+            lang: None,
         },
     ];
     let mut values = Vec::new();
@@ -321,6 +324,7 @@ fn refine_links(ctx: &RenderContext, facet: Facet, key: &str, cards: &[&Card]) -
             Some(Item {
                 text: ctx.site.t("finder_refine").replace("{what}", &what),
                 href: Some(format!("{}?{group}={key}", ctx.site.urls.url(&routes::list(kind, 1)))),
+                lang: None,
             })
         })
         .collect()
@@ -398,6 +402,7 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
             Item {
                 text: format!("{n} {}", ctx.site.t(&format!("list_{}", kind.folder())).to_lowercase()),
                 href: Some(ctx.site.urls.url(&routes::list(kind, 1))),
+                lang: None,
             }
         })
         .collect();
@@ -415,10 +420,12 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
         .map(|f| Item {
             text: ctx.site.t(f.plural_key()),
             href: Some(ctx.site.urls.url(&routes::facet_index(f))),
+            lang: None,
         })
         .chain([Item {
             text: ctx.site.t("nav_stats"),
             href: Some(ctx.site.urls.url(routes::STATS)),
+            lang: None,
         }])
         .collect();
     let site = ctx.site;
@@ -469,6 +476,7 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
         .map(|(k, (_, all))| Item {
             text: format!("{} ({all})", site.label(VocabularyKind::SpaceKinds, k)),
             href: Some(site.urls.url(&routes::facet(Facet::SpaceKind, k, 1))),
+            lang: None,
         })
         .collect();
     let spaces = ctx.cards_of(EntryKind::Space);
@@ -478,6 +486,7 @@ pub fn home_page<'c>(ctx: &'c RenderContext) -> HomePage<'c> {
     let all_spaces = Item {
         text: site.t("home_all_spaces").replace("{n}", &spaces.len().to_string()),
         href: Some(site.urls.url(&routes::list(EntryKind::Space, 1))),
+        lang: None,
     };
     let learn = [
         (

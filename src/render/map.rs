@@ -83,17 +83,14 @@ pub fn map_page(ctx: &RenderContext) -> MapPage {
         }
         let group = groups.entry(place_label.to_lowercase()).or_insert_with(|| {
             (
-                Item {
-                    text: place_label.clone(),
-                    href: Some(ctx.site.urls.url(&routes::facet(Facet::Place, place_key, 1))),
-                },
+                Item::link(
+                    place_label.clone(),
+                    ctx.site.urls.url(&routes::facet(Facet::Place, place_key, 1)),
+                ),
                 Vec::new(),
             )
         });
-        group.1.push(Item {
-            text: card.title.to_string(),
-            href: Some(card.url.clone()),
-        });
+        group.1.push(Item::link(card.title.to_string(), card.url.clone()));
     }
     // Points drawn in a stable order; later points on top.
     points.sort_by(|a, b| (&a.y, &a.x, &a.url).cmp(&(&b.y, &b.x, &b.url)));

@@ -39,7 +39,7 @@ use self::theme::Theme;
 pub type Memo = Mutex<HashMap<String, u64>>;
 
 /// What to render. `Plan::default()` is every page.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Plan<'p> {
     /// Only the pages of these entries (by slug); `None` renders every entry page.
     pub entries: Option<&'p HashSet<String>>,
@@ -102,6 +102,8 @@ fn write(sink: &dyn Sink, route: &str, bytes: &[u8]) -> Result<()> {
 struct Pages<'s> {
     sink: &'s dyn Sink,
     memo: Option<&'s Memo>,
+    /// Where this language's pages are (`fr/`): the memo knows each language's page apart.
+    memo_prefix: &'s str,
     shared: Shared<'s>,
     counts: Mutex<Rendered>,
 }
@@ -127,6 +129,7 @@ impl<'s> Pages<'s> {
         Ok(Pages {
             sink,
             memo,
+            memo_prefix: &ctx.site.config.pages_prefix,
             shared,
             counts: Mutex::default(),
         })
@@ -144,7 +147,8 @@ impl<'s> Pages<'s> {
             hash.feed_u64(shared.theme.template_hash(template));
             hash.feed_value(view)?;
             let hash = hash.finish();
-            let unchanged = memo.lock().expect("memo lock").insert(route.to_string(), hash) == Some(hash);
+            let key = format!("{}{route}", self.memo_prefix);
+            let unchanged = memo.lock().expect("memo lock").insert(key, hash) == Some(hash);
             if unchanged {
                 self.kept(route);
                 self.counts.lock().expect("counts lock").pages_kept += 1;

@@ -275,7 +275,12 @@ impl Workspace {
             self.settings.today,
             self.settings.drafts,
         );
-        let report = build::produce(&site, &theme, &sink, plan)?;
+        let languages = build::other_languages(&self.settings.theme, &self.config)?;
+        let others: Vec<Site> = languages
+            .iter()
+            .map(|(config, strings)| Site::new(&self.model, config, strings, self.settings.today, self.settings.drafts))
+            .collect();
+        let report = build::produce(&site, &others, &theme, &sink, plan)?;
         Ok((sink.files.into_inner().expect("files lock"), report))
     }
 

@@ -28,6 +28,9 @@ use self::labels::Strings;
 use self::matches::Matches;
 use self::routes::Urls;
 
+/// The language entries are written in.
+pub const CONTENT_LANGUAGE: &str = "nl";
+
 /// The site as it is published.
 pub struct Site<'a> {
     pub model: &'a Model,
@@ -114,7 +117,7 @@ impl<'a> Site<'a> {
             model,
             config,
             strings,
-            urls: Urls::new(&config.base_path(), &config.base_url),
+            urls: Urls::new(&config.base_path(), &config.base_url).with_pages_prefix(&config.pages_prefix),
             language: &config.language,
             today,
             include_drafts,
@@ -271,6 +274,12 @@ impl<'a> Site<'a> {
     /// The interface string `key`.
     pub fn t(&self, key: &str) -> String {
         self.strings.get(key)
+    }
+
+    /// The language contributors write in (Dutch), when it is not the page's: what they wrote
+    /// is marked with it (`lang="nl"`), for screen readers.
+    pub fn content_lang(&self) -> Option<&'static str> {
+        (self.language != CONTENT_LANGUAGE).then_some(CONTENT_LANGUAGE)
     }
 
     /// The label of a vocabulary key in the site's language, falling back to Dutch, then the key.

@@ -252,6 +252,16 @@ pub fn file(route: &str) -> String {
 pub struct Urls {
     base: String,
     absolute: String,
+    /// Where this language's pages are under the base (`fr/`); empty at the root.
+    pages: String,
+}
+
+/// Whether a route is one for every language (the static files, the search index, the open
+/// data's files, the feed, the form): each language's pages link to the same file.
+pub fn is_shared(route: &str) -> bool {
+    ["static/", "search/", "admin/"].iter().any(|p| route.starts_with(p))
+        || (route.starts_with(DATA) && route != DATA)
+        || [FEED, SITEMAP, ROBOTS, HEADERS].contains(&route)
 }
 
 impl Urls {
@@ -260,19 +270,50 @@ impl Urls {
         Urls {
             base: base_path.to_string(),
             absolute: absolute_base.trim_end_matches('/').to_string() + "/",
+            pages: String::new(),
+        }
+    }
+
+    /// The addresses of the pages under `prefix` (`fr/`), which other files are not.
+    pub fn with_pages_prefix(mut self, prefix: &str) -> Urls {
+        self.pages = prefix.to_string();
+        self
+    }
+
+    /// A route as this language addresses it, under the base.
+    fn within(&self, route: &str) -> String {
+        if is_shared(route) {
+            route.to_string()
+        } else {
+            format!("{}{route}", self.pages)
         }
     }
 
     pub fn url(&self, route: &str) -> String {
-        format!("{}{route}", self.base)
+        format!("{}{}", self.base, self.within(route))
     }
 
     /// An absolute URL when the base URL has a host (feeds, sitemap, Open Graph), else the path.
     pub fn absolute(&self, route: &str) -> String {
         if self.absolute.starts_with("http") {
-            format!("{}{route}", self.absolute)
+            format!("{}{}", self.absolute, self.within(route))
         } else {
             self.url(route)
+        }
+    }
+
+    /// The address of a page in another language: `prefix` is that language's (`fr/`, or
+    /// empty for the root's).
+    pub fn language_url(&self, prefix: &str, route: &str) -> String {
+        format!("{}{prefix}{route}", self.base)
+    }
+
+    /// The same, absolute when the base URL has a host (`hreflang` alternates, the sitemap).
+    pub fn language_absolute(&self, prefix: &str, route: &str) -> String {
+        if self.has_host() {
+            format!("{}{prefix}{route}", self.absolute)
+        } else {
+            self.language_url(prefix, route)
         }
     }
 

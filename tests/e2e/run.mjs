@@ -87,10 +87,12 @@ for (const variant of variants) {
   const page = await context.newPage();
   const external = [];
   page.on('request', (r) => { if (!r.url().startsWith(base)) external.push(r.url()); });
-  for (const [type, path] of Object.entries(pages)) {
+  // Every page type in Dutch; in French and English too, on a desktop and a phone.
+  const languages = variant.colorScheme === 'dark' ? [''] : ['', 'fr/', 'en/'];
+  for (const [type, path, language] of Object.entries(pages).flatMap(([t, p]) => languages.map((l) => [t, p, l]))) {
     if (path === null) continue;
-    const what = `axe ${type} (/${path}, ${variant.name})`;
-    await page.goto(base + path, { waitUntil: 'load' });
+    const what = `axe ${type} (/${language}${path}, ${variant.name})`;
+    await page.goto(base + language + path, { waitUntil: 'load' });
     if (path.startsWith('ruimtes/') && !path.slice(8).includes('/') || path === 'praktijken/') {
       await page.waitForSelector('#vinder-paneel:not([hidden])', { timeout: 15000 });
       await page.evaluate(() => { document.getElementById('vinder-paneel').open = true; });
@@ -124,7 +126,8 @@ await browser.close();
 server.close();
 
 // The Nu HTML Checker on the same pages (and the stylesheet).
-const files = Object.values(pages).filter((p) => p !== null && !p.includes('?')).map((p) => join(root, p.endsWith('.html') ? p : `${p}index.html`));
+const files = Object.values(pages).filter((p) => p !== null && !p.includes('?'))
+  .flatMap((p) => ['', 'fr/', 'en/'].map((l) => join(root, l, p.endsWith('.html') ? p : `${p}index.html`)));
 const css = readdirSync(join(root, 'static')).filter((n) => n.endsWith('.css')).map((n) => join(root, 'static', n));
 const vnu = require.resolve('vnu-jar/build/dist/vnu.jar');
 let report;

@@ -476,6 +476,38 @@ await check('screenshots of the home page, the list of spaces and a space at bot
   }
 });
 
+await check('a French page suggests and searches in French, and leads to French pages', async () => {
+  const view = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await view.goto(`${base}fr/`);
+  await view.click('#zoek-kop');
+  await view.keyboard.type('salle de répétition');
+  await view.waitForSelector('#zoek-kop-lijst:not([hidden]) #zoek-kop-alles', { timeout: 15000 });
+  const hrefs = await view.$$eval('#zoek-kop-lijst [role=option]:not(.all)', (els) => els.map((e) => e.dataset.href));
+  const badges = await view.$$eval('#zoek-kop-lijst [role=option] .badge', (els) => els.map((e) => e.textContent));
+  const native = nativeSuggestions('salle de répétition').map((h) => h.replace(`/${sub}/`, `/${sub}/fr/`));
+  expect(hrefs.length > 0 && JSON.stringify(hrefs) === JSON.stringify(native), `fr: ${hrefs.join(' ')}; native ${native.join(' ')}`);
+  expect(badges.includes('Espace'), `badges: ${badges.join(', ')}`);
+  const titles = await view.$$eval('#zoek-kop-lijst .option-title', (els) => els.map((e) => e.lang));
+  expect(titles.every((l) => l === 'nl'), `the entries' titles are marked Dutch: ${titles.join(' ')}`);
+  await view.goto(`${base}fr/zoeken/?q=${encodeURIComponent('salle de répétition')}`);
+  await view.waitForSelector('#zoek-resultaten:not([aria-busy]) li', { timeout: 15000 });
+  const status = await view.textContent('#zoek-status');
+  expect(/résultat/.test(status), `status: ${status}`);
+  const first = await view.getAttribute('#zoek-resultaten li h2 a', 'href');
+  expect(first.startsWith(`/${sub}/fr/`), `the first result leads to ${first}`);
+  await view.close();
+});
+
+await check('screenshots in French on a phone: the home page, a space and the finder', async () => {
+  const view = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  for (const [name, path] of [['fr-home', 'fr/'], ['fr-space', 'fr/ruimtes/jc-kompas-repetitieruimtes/'], ['fr-finder', 'fr/ruimtes/?kind=repetitieruimte']]) {
+    await view.goto(base + path);
+    expect(await view.getAttribute('html', 'lang') === 'fr', `${path} is French`);
+    await view.screenshot({ path: `${shots}${name}-390.png`, fullPage: name !== 'fr-home' });
+  }
+  await view.close();
+});
+
 await check('no console errors and no Content Security Policy violations', async () => {
   expect(problems.length === 0, problems.join('\n'));
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content ?? '');

@@ -96,8 +96,12 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Entries are written in Dutch: on a French or English page their titles and texts say so, for
+// screen readers.
+const content = document.documentElement.lang === 'nl' ? {} : { lang: 'nl' };
+
 function snippet(parts) {
-  const p = el('p', { class: 'snippet' });
+  const p = el('p', { class: 'snippet', ...content });
   for (const part of parts) p.append(part.hit ? el('mark', {}, part.text) : document.createTextNode(part.text));
   return p;
 }
@@ -163,7 +167,7 @@ function setUpHeader() {
     // choosing it, by Enter or a click, goes to its address.
     result.hits.forEach((hit, i) => {
       list.append(el('li', { role: 'option', id: `zoek-kop-optie-${i}`, 'aria-selected': 'false',
-        'data-href': header.dataset.base + hit.url }, el('span', { class: 'option-title' }, hit.title), meta(hit)));
+        'data-href': header.dataset.base + hit.url }, el('span', { class: 'option-title', ...content }, hit.title), meta(hit)));
     });
     // The suggestions look at titles and names; the search page reads the texts too, so it
     // may find more: no count here that the page would contradict.
@@ -389,7 +393,7 @@ function setUpPage() {
   const show = (result) => {
     document.getElementById('zoek-nojs').hidden = true;
     results.replaceChildren(...result.hits.map((hit) => el('li', { class: 'card' },
-      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url }, hit.title)),
+      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url, ...content }, hit.title)),
       meta(hit), snippet(hit.snippet))));
     const left = Math.min(result.total, MOST) - result.hits.length;
     more.hidden = left <= 0;
