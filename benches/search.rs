@@ -157,17 +157,7 @@ fn main() {
             None => temp.path().join("public"),
         };
         // As a host that sends prepared files gets it (bench-search.mjs serves the .br copies).
-        let config = root.join("ruimte.toml");
-        corpus::ruimte(&[
-            "build".as_ref(),
-            "--precompress".as_ref(),
-            "--content".as_ref(),
-            content.as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-            "--config".as_ref(),
-            config.as_os_str(),
-        ]);
+        corpus::build_site_with(&content, &out, &root.join("ruimte.toml"), &["--precompress"]);
         // As the host sends them (gzipped inside), and as the readers open them.
         let shipped = Shipped::read(&out);
         let suggest_shipped = std::fs::read(out.join("search/suggest.bin")).expect("a suggestion index");

@@ -11,19 +11,23 @@ use std::path::{Path, PathBuf};
 
 use common::{fixture, ruimte};
 
-/// The valid fixture, built with its settings (which list no languages: the default three).
-fn built() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("public");
-    let output = ruimte(&[
+/// `ruimte build` of the valid fixture with the settings in `config`, into `out`.
+fn build_fixture(config: &Path, out: &Path) -> std::process::Output {
+    ruimte(&[
         "build",
         "--content",
         fixture("valid").to_str().unwrap(),
         "--config",
-        fixture("site.toml").to_str().unwrap(),
+        config.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// The valid fixture, built with its settings (which list no languages: the default three).
+fn built() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let output = build_fixture(&fixture("site.toml"), &dir.path().join("public"));
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -256,15 +260,7 @@ fn a_site_in_one_language_writes_no_folders_and_no_switch() {
     )
     .unwrap();
     let out = dir.path().join("public");
-    let output = ruimte(&[
-        "build",
-        "--content",
-        fixture("valid").to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = build_fixture(&config, &out);
     assert_eq!(
         output.status.code(),
         Some(0),
@@ -280,15 +276,7 @@ fn a_site_in_one_language_writes_no_folders_and_no_switch() {
         settings.replace("language = \"nl\"", "language = \"nl\"\nlanguages = [\"fr\", \"de\"]"),
     )
     .unwrap();
-    let output = ruimte(&[
-        "build",
-        "--content",
-        fixture("valid").to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-        "--out",
-        dir.path().join("other").to_str().unwrap(),
-    ]);
+    let output = build_fixture(&config, &dir.path().join("other"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("languages"), "{stderr}");

@@ -327,7 +327,12 @@ pub fn build_site(content: &Path, out: &Path) -> std::process::Output {
 
 /// `ruimte build` with the repository's theme and the given settings.
 pub fn build_site_with_config(content: &Path, out: &Path, config: &Path) -> std::process::Output {
-    ruimte(&[
+    build_site_with(content, out, config, &[])
+}
+
+/// The same, with more arguments (`--precompress`).
+pub fn build_site_with(content: &Path, out: &Path, config: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec![
         "build".as_ref(),
         "--content".as_ref(),
         content.as_os_str(),
@@ -335,7 +340,9 @@ pub fn build_site_with_config(content: &Path, out: &Path, config: &Path) -> std:
         out.as_os_str(),
         "--config".as_ref(),
         config.as_os_str(),
-    ])
+    ];
+    args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+    ruimte(&args)
 }
 
 /// The repository's settings with entry pages as files (`entry_urls = "file"`), written into

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Lazy, LazyIndex, SearchRequest, SOURCE_HASH};
+use crate::{LazyIndex, SearchRequest, SOURCE_HASH};
 
 #[wasm_bindgen]
 pub struct Searcher {
@@ -30,10 +30,8 @@ impl Searcher {
     /// `{"wants": [part, …]}`: fetch those parts, `supply` them, and ask again.
     pub fn search(&mut self, request: &str) -> Result<String, JsError> {
         let request: SearchRequest = serde_json::from_str(request).map_err(|e| JsError::new(&e.to_string()))?;
-        match self.index.search(&request).map_err(|e| JsError::new(&e))? {
-            Lazy::Ready(response) => serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string())),
-            Lazy::Wants(parts) => Ok(serde_json::json!({ "wants": parts }).to_string()),
-        }
+        let answer = self.index.search(&request).map_err(|e| JsError::new(&e))?;
+        answer.to_json().map_err(|e| JsError::new(&e))
     }
 
     /// What to put before part `n`'s bytes for `DecompressionStream('deflate-raw')`.

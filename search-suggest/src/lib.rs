@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use search_index::{Lazy, SuggestIndex, SuggestRequest};
+    use search_index::{SuggestIndex, SuggestRequest};
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen]
@@ -34,10 +34,8 @@ mod browser {
                 q: q.to_string(),
                 limit,
             };
-            match self.index.lazy_suggest(&request).map_err(|e| JsError::new(&e))? {
-                Lazy::Ready(response) => serde_json::to_string(&response).map_err(|e| JsError::new(&e.to_string())),
-                Lazy::Wants(parts) => Ok(serde_json::json!({ "wants": parts }).to_string()),
-            }
+            let answer = self.index.lazy_suggest(&request).map_err(|e| JsError::new(&e))?;
+            answer.to_json().map_err(|e| JsError::new(&e))
         }
 
         /// What to put before part `n`'s bytes for `DecompressionStream('deflate-raw')`.

@@ -1,6 +1,8 @@
 // What the browser test scripts share: named checks that count passes and failures, and the
 // headless Chromium they run in.
 
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
 
 export function checks() {
@@ -26,4 +28,19 @@ export function launch() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+// A real static server (Python's) on a free port of 127.0.0.1, serving `root`; resolves once
+// `root/sub/` answers. Gives its address under `sub` and the process, to kill at the end.
+export async function serveStatic(root, sub) {
+  const port = await new Promise((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => ok(p)); });
+  });
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}/${sub}/`;
+  for (let i = 0; i < 50; i += 1) {
+    try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, server };
 }

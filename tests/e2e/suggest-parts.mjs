@@ -4,22 +4,13 @@
 // Usage: node suggest-parts.mjs SITE_ROOT SUB_PATH CONTENT   (SITE_ROOT/SUB_PATH holds the site
 // built from CONTENT with --base-url /SUB_PATH/ and RUIMTE_TODAY as below).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { checks, expect, launch } from './checks.mjs';
+import { checks, expect, launch, serveStatic } from './checks.mjs';
 
 const [root, sub, content] = process.argv.slice(2);
-const port = await new Promise((ok) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => { const p = probe.address().port; probe.close(() => ok(p)); });
-});
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}/${sub}/`;
-for (let i = 0; i < 50; i += 1) {
-  try { if ((await fetch(base)).ok) break; } catch { /* not up yet */ }
-  await new Promise((r) => setTimeout(r, 100));
-}
+const { base, server } = await serveStatic(root, sub);
 const { check, tally } = checks();
 const shots = process.env.SCREENSHOTS ?? new URL('./screenshots/', import.meta.url).pathname;
 mkdirSync(shots, { recursive: true });

@@ -511,6 +511,17 @@ pub enum Lazy<T> {
     Wants(Vec<u32>),
 }
 
+impl<T: serde::Serialize> Lazy<T> {
+    /// As the browser's readers hand it to the page: the answer as JSON, or `{"wants": [part, …]}`.
+    pub fn to_json(&self) -> Result<String, String> {
+        match self {
+            Lazy::Ready(answer) => serde_json::to_string(answer),
+            Lazy::Wants(parts) => serde_json::to_string(&serde_json::json!({ "wants": parts })),
+        }
+        .map_err(|e| e.to_string())
+    }
+}
+
 /// The full-text index opened from its head, filled in part by part as queries need.
 pub struct LazyIndex {
     directory: PartsDirectory,
