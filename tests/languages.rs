@@ -281,3 +281,47 @@ fn a_site_in_one_language_writes_no_folders_and_no_switch() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("languages"), "{stderr}");
 }
+
+/// The open data stays one set, and names every key in the three languages.
+#[test]
+fn the_open_data_names_every_key_in_three_languages() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let text = fs::read_to_string(out.join("data/vocabularies.json")).unwrap();
+    let vocabularies: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let gent = vocabularies["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["key"] == "gent")
+        .expect("Gent among the places");
+    assert_eq!(
+        (&gent["nl"], &gent["fr"], &gent["en"]),
+        (&"Gent".into(), &"Gand".into(), &"Ghent".into())
+    );
+    for kind in [
+        "places",
+        "provinces",
+        "disciplines",
+        "space-kinds",
+        "facilities",
+        "themes",
+        "tags",
+    ] {
+        let entries = vocabularies[kind].as_array().unwrap();
+        assert!(!entries.is_empty(), "{kind}");
+        assert!(
+            entries.iter().all(|e| ["nl", "fr", "en"]
+                .iter()
+                .all(|l| e[l].as_str().is_some_and(|s| !s.is_empty()))),
+            "{kind}: a label missing"
+        );
+    }
+    // The French open data page links the same file.
+    let page = fs::read_to_string(out.join("fr/data/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"/data/vocabularies.json\""),
+        "linked from the page"
+    );
+    assert!(!out.join("fr/data/vocabularies.json").exists());
+}

@@ -38,6 +38,10 @@ pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<()> {
         ),
         (routes::GUIDES_JSON.into(), Box::new(|w| pretty(w, &guides_json(site)))),
         (
+            routes::VOCABULARIES_JSON.into(),
+            Box::new(|w| pretty(w, &vocabularies_json(site))),
+        ),
+        (
             routes::DATA_LICENCE.into(),
             Box::new(|w| w.write_all(site.licence_text().as_bytes())),
         ),
@@ -57,6 +61,32 @@ pub fn write_all(site: &Site, sink: &dyn Sink) -> Result<()> {
             .with_context(|| format!("writing {file}"))?;
     }
     Ok(())
+}
+
+/// The keys the other files carry, with their labels in Dutch, French and English (Dutch where a
+/// vocabulary has no other), by vocabulary: what a reuser needs to show them in any of the three.
+fn vocabularies_json(site: &Site) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    out.insert("licence".into(), site.config.licence.name.clone().into());
+    for kind in crate::content::vocab::VocabularyKind::ALL {
+        let entries: Vec<serde_json::Value> = site
+            .model
+            .vocab
+            .all_names(kind)
+            .iter()
+            .map(|names| {
+                let mut entry = serde_json::Map::new();
+                entry.insert("key".into(), names.key.into());
+                for language in crate::config::LANGUAGES {
+                    entry.insert(language.into(), names.label(language).into());
+                }
+                serde_json::Value::Object(entry)
+            })
+            .collect();
+        let name = kind.file_name().trim_end_matches(".yaml");
+        out.insert(name.into(), entries.into());
+    }
+    serde_json::Value::Object(out)
 }
 
 fn pretty<T: Serialize>(w: &mut dyn Write, value: &T) -> std::io::Result<()> {

@@ -442,6 +442,7 @@ fn data_page(ctx: &RenderContext) -> DataPage {
         ("data_spaces_geojson", routes::SPACES_GEOJSON.to_string()),
         ("data_practices_json", routes::PRACTICES_JSON.to_string()),
         ("data_guides_json", routes::GUIDES_JSON.to_string()),
+        ("data_vocabularies_json", routes::VOCABULARIES_JSON.to_string()),
         ("data_schemas", routes::schema(EntryKind::Space)),
     ]
     .into_iter()

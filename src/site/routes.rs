@@ -131,6 +131,8 @@ pub const SPACES_CSV: &str = "data/spaces.csv";
 pub const SPACES_GEOJSON: &str = "data/spaces.geojson";
 pub const PRACTICES_JSON: &str = "data/practices.json";
 pub const GUIDES_JSON: &str = "data/guides.json";
+/// Every vocabulary's keys with their labels in each language the interface speaks.
+pub const VOCABULARIES_JSON: &str = "data/vocabularies.json";
 pub const DATA_LICENCE: &str = "data/LICENSE.txt";
 /// The figures.
 pub const STATS_JSON: &str = "data/stats.json";
