@@ -24,11 +24,8 @@ pub struct Config {
     /// language are under `/<language>/` (`/fr/ruimtes/atelier-noord/`). The search index, the
     /// open data, the feed and the static files are one set for all.
     pub languages: Vec<String>,
-    /// Where these settings' pages are under the base: empty at the root, `fr/` for the French
-    /// pages (set by `in_language`, never read from the file).
-    #[serde(skip)]
-    pub pages_prefix: String,
-    /// The root's language when these are the settings of another language's pages.
+    /// The root's language when these are the settings of another language's pages (set by
+    /// `in_language`, never read from the file).
     #[serde(skip)]
     root_language: Option<String>,
     /// The repository, for "edit this page" and "report outdated information" links.
@@ -86,7 +83,6 @@ impl Default for Config {
             base_url: "/".into(),
             language: "nl".into(),
             languages: vec!["nl".into(), "fr".into(), "en".into()],
-            pages_prefix: String::new(),
             root_language: None,
             repository: Repository::default(),
             stale_after_days: 730,
@@ -121,6 +117,14 @@ impl Default for Licence {
 pub const LANGUAGES: [&str; 3] = ["nl", "fr", "en"];
 
 impl Config {
+    /// Every language, the root's first, each with where its pages are under the base (empty
+    /// for the root's, `fr/`).
+    pub fn all_languages(&self) -> impl Iterator<Item = (&str, String)> {
+        std::iter::once(self.root_language())
+            .chain(self.other_languages())
+            .map(|language| (language, self.language_prefix(language)))
+    }
+
     /// The languages other than the root's, in the order listed: each has its pages under
     /// `/<language>/`.
     pub fn other_languages(&self) -> impl Iterator<Item = &str> {
@@ -139,10 +143,14 @@ impl Config {
     pub fn in_language(&self, language: &str) -> Config {
         Config {
             language: language.to_string(),
-            pages_prefix: format!("{language}/"),
             root_language: Some(self.root_language().to_string()),
             ..self.clone()
         }
+    }
+
+    /// Where these settings' pages are under the base: empty at the root, `fr/` for French.
+    pub fn pages_prefix(&self) -> String {
+        self.language_prefix(&self.language)
     }
 
     /// The address of the pages in `language` under the base: empty for the root's language.

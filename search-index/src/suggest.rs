@@ -241,43 +241,29 @@ impl<'v> SuggestBuilder<'v> {
                 }
             })
             .collect();
-        // Each entry's words: (title stems, title words, keyword stems, keyword words).
-        let doc_words: Vec<[Vec<String>; 4]> = self
+        // Each entry's title and keywords, cut into stems and into words.
+        let fields: Vec<[Field; 2]> = self
             .docs
             .iter()
             .map(|d| {
-                [
-                    tokens(&mut stem, &d.title),
-                    tokens(&mut folded, &d.title),
-                    tokens(&mut stem, &d.keywords),
-                    tokens(&mut folded, &d.keywords),
-                ]
+                [(&d.title, IN_TITLE), (&d.keywords, IN_KEYWORDS)].map(|(text, flag)| Field {
+                    stems: tokens(&mut stem, text),
+                    words: tokens(&mut folded, text),
+                    flag,
+                })
             })
             .collect();
-        let dictionary = |pick: &dyn Fn(usize) -> bool| -> Vec<String> {
-            let mut all: Vec<String> = doc_words
-                .iter()
-                .flat_map(|w| {
-                    w.iter()
-                        .enumerate()
-                        .filter(|(i, _)| pick(*i))
-                        .flat_map(|(_, l)| l.iter())
-                })
-                .chain(concepts.iter().flat_map(|c| {
-                    if pick(0) {
-                        c.label.iter().chain(&c.name_stems).collect::<Vec<_>>()
-                    } else {
-                        c.name_words.iter().collect()
-                    }
-                }))
-                .cloned()
-                .collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        };
-        let stems = dictionary(&|i| i % 2 == 0);
-        let words = dictionary(&|i| i % 2 == 1);
+        let fields_of = || fields.iter().flatten();
+        let stems = sorted_unique(
+            fields_of()
+                .flat_map(|f| &f.stems)
+                .chain(concepts.iter().flat_map(|c| c.label.iter().chain(&c.name_stems))),
+        );
+        let words = sorted_unique(
+            fields_of()
+                .flat_map(|f| &f.words)
+                .chain(concepts.iter().flat_map(|c| &c.name_words)),
+        );
         let number = |dictionary: &[String], list: &[String]| -> Vec<u32> {
             let mut ids: Vec<u32> = list
                 .iter()
@@ -295,15 +281,14 @@ impl<'v> SuggestBuilder<'v> {
         let (s, w) = (stems.len(), words.len());
         let mut postings: Vec<BTreeMap<u32, u8>> = vec![BTreeMap::new(); s + w + concepts.len()];
         let mut is_kind = vec![false; concepts.len()];
-        for (doc, (d, cut)) in self.docs.iter().zip(&doc_words).enumerate() {
+        for (doc, (d, both)) in self.docs.iter().zip(&fields).enumerate() {
             let doc = doc as u32;
-            for (field, (stem_list, word_list)) in [(&cut[0], &cut[1]), (&cut[2], &cut[3])].into_iter().enumerate() {
-                let flag = if field == 0 { IN_TITLE } else { IN_KEYWORDS };
-                for id in number(&stems, stem_list) {
-                    *postings[id as usize].entry(doc).or_default() |= flag;
+            for field in both {
+                for id in number(&stems, &field.stems) {
+                    *postings[id as usize].entry(doc).or_default() |= field.flag;
                 }
-                for id in number(&words, word_list) {
-                    *postings[s + id as usize].entry(doc).or_default() |= flag;
+                for id in number(&words, &field.words) {
+                    *postings[s + id as usize].entry(doc).or_default() |= field.flag;
                 }
             }
             // An entry may carry one vocabulary entry in two ways (a kind as keyword and as kind).
@@ -328,11 +313,11 @@ impl<'v> SuggestBuilder<'v> {
             }
         }
         // Whole titles by a hash of their words, for the bonus of a query that is one.
-        let mut titles: Vec<(u64, u32)> = doc_words
+        let mut titles: Vec<(u64, u32)> = fields
             .iter()
             .enumerate()
-            .filter(|(_, cut)| !cut[1].is_empty())
-            .map(|(doc, cut)| (title_hash(&cut[1].join(" ")), doc as u32))
+            .filter(|(_, [title, _])| !title.words.is_empty())
+            .map(|(doc, [title, _])| (title_hash(&title.words.join(" ")), doc as u32))
             .collect();
         titles.sort_unstable();
         let mut title_bytes = Out(Vec::new());
@@ -436,6 +421,24 @@ impl<'v> SuggestBuilder<'v> {
             folder,
         )
     }
+}
+
+/// A field of an entry as suggestions match it: its stems, its words, and the flag its postings
+/// carry.
+#[cfg(not(target_arch = "wasm32"))]
+struct Field {
+    stems: Vec<String>,
+    words: Vec<String>,
+    flag: u8,
+}
+
+/// The tokens, sorted, each once: a dictionary looked up by halves.
+#[cfg(not(target_arch = "wasm32"))]
+fn sorted_unique<'t>(tokens: impl Iterator<Item = &'t String>) -> Vec<String> {
+    let mut all: Vec<String> = tokens.cloned().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// Writes the format: unsigned LEB128 numbers, texts as a length and UTF-8, id lists sorted and

@@ -103,6 +103,19 @@ pub fn other_languages(theme: &Path, config: &Config) -> Result<Vec<(Config, Str
         .collect()
 }
 
+/// The site in each of `languages` (from `other_languages`).
+pub fn language_sites<'a>(
+    model: &'a Model,
+    languages: &'a [(Config, Strings)],
+    today: Date,
+    drafts: bool,
+) -> Vec<Site<'a>> {
+    languages
+        .iter()
+        .map(|(config, strings)| Site::new(model, config, strings, today, drafts))
+        .collect()
+}
+
 /// What a run of the pipeline wrote.
 #[derive(Debug, Default)]
 pub struct Report {
@@ -145,9 +158,10 @@ pub fn produce(site: &Site, others: &[Site], theme: &Theme, sink: &dyn Sink, pla
                 ..plan.clone()
             };
             for other in others {
+                let prefix = other.config.pages_prefix();
                 let prefixed = Prefixed {
                     sink: &recorder,
-                    prefix: &other.config.pages_prefix,
+                    prefix: &prefix,
                 };
                 let more = crate::render::render(other, theme, &prefixed, &pages_only)?;
                 rendered.pages += more.pages;
@@ -223,10 +237,7 @@ pub fn build_into(inputs: &Inputs, out: &Path, warn: &dyn Fn(&[Diagnostic])) -> 
     let mut staging = Staging::new(out)?;
     let site = Site::new(&model, &config, &strings, today, inputs.drafts);
     let languages = other_languages(inputs.theme, &config)?;
-    let others: Vec<Site> = languages
-        .iter()
-        .map(|(config, strings)| Site::new(&model, config, strings, today, inputs.drafts))
-        .collect();
+    let others = language_sites(&model, &languages, today, inputs.drafts);
     // Pages whose view is the one the recycled folder's copy was rendered from are not rendered
     // or written again.
     let memo = Mutex::new(staging.take_memo());

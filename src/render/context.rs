@@ -329,16 +329,13 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
             route,
         })
         .collect();
-    let languages = std::iter::once(config.root_language())
-        .chain(config.other_languages())
-        .map(|code| {
-            let prefix = config.language_prefix(code);
-            LanguageLink {
-                code: code.to_string(),
-                name: endonym(code),
-                base: urls.language_url(&prefix, ""),
-                absolute: urls.language_absolute(&prefix, ""),
-            }
+    let languages = config
+        .all_languages()
+        .map(|(code, prefix)| LanguageLink {
+            code: code.to_string(),
+            name: endonym(code),
+            base: urls.language_url(&prefix, ""),
+            absolute: urls.language_absolute(&prefix, ""),
         })
         .collect();
     Chrome {

@@ -72,10 +72,7 @@ pub fn atom(site: &Site) -> String {
 /// (`xhtml:link` alternates, as search engines read them).
 pub fn sitemap(site: &Site, routes: &[String]) -> String {
     let config = site.config;
-    let languages: Vec<(&str, String)> = std::iter::once(config.root_language())
-        .chain(config.other_languages())
-        .map(|l| (l, config.language_prefix(l)))
-        .collect();
+    let languages: Vec<(&str, String)> = config.all_languages().collect();
     let several = languages.len() > 1;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",

@@ -103,7 +103,7 @@ struct Pages<'s> {
     sink: &'s dyn Sink,
     memo: Option<&'s Memo>,
     /// Where this language's pages are (`fr/`): the memo knows each language's page apart.
-    memo_prefix: &'s str,
+    memo_prefix: String,
     shared: Shared<'s>,
     counts: Mutex<Rendered>,
 }
@@ -129,7 +129,7 @@ impl<'s> Pages<'s> {
         Ok(Pages {
             sink,
             memo,
-            memo_prefix: &ctx.site.config.pages_prefix,
+            memo_prefix: ctx.site.config.pages_prefix(),
             shared,
             counts: Mutex::default(),
         })

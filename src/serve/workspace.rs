@@ -276,10 +276,7 @@ impl Workspace {
             self.settings.drafts,
         );
         let languages = build::other_languages(&self.settings.theme, &self.config)?;
-        let others: Vec<Site> = languages
-            .iter()
-            .map(|(config, strings)| Site::new(&self.model, config, strings, self.settings.today, self.settings.drafts))
-            .collect();
+        let others = build::language_sites(&self.model, &languages, self.settings.today, self.settings.drafts);
         let report = build::produce(&site, &others, &theme, &sink, plan)?;
         Ok((sink.files.into_inner().expect("files lock"), report))
     }

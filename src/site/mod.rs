@@ -117,7 +117,7 @@ impl<'a> Site<'a> {
             model,
             config,
             strings,
-            urls: Urls::new(&config.base_path(), &config.base_url).with_pages_prefix(&config.pages_prefix),
+            urls: Urls::new(&config.base_path(), &config.base_url).with_pages_prefix(&config.pages_prefix()),
             language: &config.language,
             today,
             include_drafts,
