@@ -23,6 +23,9 @@ const BROKEN: &[(&str, usize, &str, &str)] = &[
     ("pages/kaart.md", 0, "", "reserved-slug"),
     ("practices/bad-period.md", 8, "period.end", "date-order"),
     ("practices/dup.md", 0, "", "duplicate-slug"),
+    ("practices/stale-translation.md", 12, "translations.fr.translated", "stale-translation"),
+    ("practices/stale-translation.md", 14, "translations.en", "empty-translation"),
+    ("practices/translation-language.md", 10, "translations.de", "unknown-field"),
     ("practices/unknown-related.md", 6, "related[0]", "unknown-related"),
     ("practices/unknown-related.md", 6, "related[1]", "unknown-related"),
     ("practices/unknown-role.md", 6, "local_government_roles[1]", "unknown-value"),
@@ -173,7 +176,7 @@ fn human_output_points_at_file_line_and_column() {
     assert!(text.contains("error[unknown-key]: `repetitieruimt` is not in space-kinds.yaml\n  --> spaces/near-miss-kind.md:3:9 (field `kinds[0]`)"), "{text}");
     assert!(text.contains("   hint: did you mean `repetitieruimte`?"), "{text}");
     assert!(
-        text.lines().last().unwrap().ends_with("error(s), 2 warning(s)"),
+        text.lines().last().unwrap().ends_with("error(s), 3 warning(s)"),
         "{text}"
     );
 }

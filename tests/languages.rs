@@ -233,6 +233,66 @@ fn what_contributors_wrote_is_marked_dutch_on_other_pages_with_a_note() {
 }
 
 #[test]
+fn a_translated_title_and_summary_show_on_their_language_pages() {
+    let dir = built();
+    let out = dir.path().join("public");
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap();
+
+    // The fixture's guide has a French title and summary, and an English title only.
+    let french = read("fr/gidsen/bruikleen/index.html");
+    assert!(french.contains("<h1>Prêt à usage</h1>"), "French title, in the page's language");
+    assert!(
+        french.contains("<p class=\"lead\">Un propriétaire laisse quelqu&#39;un utiliser"),
+        "French summary under it"
+    );
+    assert!(
+        french.contains("Le reste de cette fiche est rédigé en néerlandais.") && !french.contains("Cette fiche est rédigée"),
+        "the note says only the rest is Dutch"
+    );
+    assert!(french.contains("<title>Prêt à usage"), "the window title too");
+
+    let english = read("en/gidsen/bruikleen/index.html");
+    assert!(english.contains("<h1>Loan for use</h1>"));
+    assert!(
+        english.contains("<p class=\"lead\" lang=\"nl\">Een eigenaar laat iemand"),
+        "without an English summary, the Dutch one, marked Dutch"
+    );
+
+    // Cards on the lists follow the same rule; the Dutch site keeps the original.
+    let french_list = read("fr/gidsen/index.html");
+    assert!(french_list.contains("class=\"card-title\" href=\"/fr/gidsen/bruikleen/\">Prêt à usage</a>"));
+    let dutch = read("gidsen/bruikleen/index.html");
+    assert!(dutch.contains("<h1>Bruikleen</h1>") && !dutch.contains("Prêt à usage</h1>"));
+    // An entry without translations keeps its Dutch title, marked, and the whole-entry note.
+    let untranslated = read("fr/ruimtes/atelier-noord/index.html");
+    assert!(untranslated.contains("Cette fiche est rédigée en néerlandais."));
+}
+
+#[test]
+fn translations_find_their_entry_in_search_and_suggestions() {
+    let search = |args: &[&str]| {
+        let content = fixture("valid");
+        let config = fixture("site.toml");
+        let mut all = vec![
+            "search",
+            "--content",
+            content.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+            "--json",
+        ];
+        all.extend_from_slice(args);
+        let output = ruimte(&all);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).to_string()
+    };
+    // "gratuitement" is only in the French summary; "loan" only in the English title.
+    assert!(search(&["gratuitement"]).contains("bruikleen"), "the French summary's words find the guide");
+    assert!(search(&["--suggest", "loan"]).contains("bruikleen"), "the English title is suggested");
+    assert!(!search(&["gratuitement"]).contains("oefenkot-gent"), "and nothing else");
+}
+
+#[test]
 fn the_sitemap_lists_every_language_with_its_alternates() {
     let dir = built();
     let sitemap = fs::read_to_string(dir.path().join("public/sitemap.xml")).unwrap();

@@ -224,6 +224,7 @@ fn field_error(locator: &Locator, error: &FieldError) -> Diagnostic {
                 "last_verified" | "last_reviewed" => {
                     format!("add `{field}: YYYY-MM-DD`, the day the facts were last checked")
                 }
+                "translated" => "add `translated: YYYY-MM-DD`, the day the translation was written".to_string(),
                 _ => format!("add a line `{field}: …`"),
             };
             let d = Diagnostic::error(

@@ -47,9 +47,10 @@ impl Card<'_> {
 impl Serialize for Card<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let l = self.listing;
-        let mut card = serializer.serialize_struct("Card", 10)?;
+        let mut card = serializer.serialize_struct("Card", 12)?;
         card.serialize_field("url", &l.url)?;
         card.serialize_field("title", l.title)?;
+        card.serialize_field("title_lang", &l.title_lang)?;
         card.serialize_field("kind", &l.kind)?;
         card.serialize_field("kind_label", &self.kind_label)?;
         card.serialize_field("meta", &self.meta)?;
@@ -57,6 +58,7 @@ impl Serialize for Card<'_> {
         card.serialize_field("facts", &self.facts)?;
         card.serialize_field("image", &self.image)?;
         card.serialize_field("summary", &l.summary)?;
+        card.serialize_field("summary_lang", &l.summary_lang)?;
         card.serialize_field("html", &self.html)?;
         card.end()
     }

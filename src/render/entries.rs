@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::content::model::guide::Level;
 use crate::content::model::space::{AvailabilityStatus, PriceModel, Space};
 use crate::content::model::Keyed;
-use crate::content::model::{Date, Guide, Page, PartialDate, Practice, Source};
+use crate::content::model::{Date, Guide, Page, PartialDate, Practice, Source, Translations};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
 use crate::site::quantities::{Quantity, Unit, QUANTITIES};
@@ -66,8 +66,16 @@ pub struct EntryPage<'a> {
     pub title: String,
     /// For the meta description and link previews.
     pub description: String,
-    /// Shown under the title: a summary the contributor wrote (practices, guides).
+    /// Shown under the title: a summary the contributor wrote (practices, guides), or its
+    /// translation into the page's language (any kind).
     pub lead: Option<String>,
+    /// The language of the title and of the lead when it is not the page's: the original's
+    /// where no translation gives them.
+    pub title_lang: Option<&'static str>,
+    pub lead_lang: Option<&'static str>,
+    /// On a French or English page, that the entry (or all but its title and summary) is in
+    /// Dutch.
+    pub language_note: Option<String>,
     pub canonical: String,
     pub og_type: &'static str,
     pub breadcrumbs: Vec<Item>,
@@ -389,6 +397,7 @@ pub fn space_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Space>) -> Entr
         entry,
         &s.name,
         description,
+        &s.translations,
         &s.sources,
         s.last_verified,
         "verified_on",
@@ -473,6 +482,7 @@ pub fn practice_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Practice>) -
         entry,
         &p.title,
         p.summary.clone(),
+        &p.translations,
         &p.sources,
         p.last_verified,
         "verified_on",
@@ -507,6 +517,7 @@ pub fn guide_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Guide>) -> Entr
         entry,
         &g.title,
         g.summary.clone(),
+        &g.translations,
         &g.sources,
         Some(g.last_reviewed),
         "reviewed_on",
@@ -587,6 +598,8 @@ pub fn compare_facts(site: &Site, g: &Guide) -> Vec<Fact> {
 #[derive(Debug, Clone, Serialize)]
 pub struct FreePage {
     pub title: String,
+    pub title_lang: Option<&'static str>,
+    pub language_note: Option<String>,
     pub description: String,
     pub canonical: String,
     pub body_html: String,
@@ -594,14 +607,26 @@ pub struct FreePage {
 
 pub fn free_page(ctx: &RenderContext, entry: &Entry<Page>) -> FreePage {
     let route = ctx.site.entry_route(EntryKind::Page, &entry.slug);
+    let front = &entry.front;
+    let translated = ctx.site.translated(&front.translations);
+    let (title, title_lang) = ctx
+        .site
+        .in_page_language(&front.title, translated.and_then(|t| t.title.as_deref()));
+    let description = translated
+        .and_then(|t| t.summary.as_ref())
+        .or(front.description.as_ref());
     FreePage {
-        title: entry.front.title.clone(),
-        description: entry.front.description.clone().unwrap_or_default(),
+        title: title.to_string(),
+        title_lang,
+        language_note: language_note(ctx.site, translated.is_some()),
+        description: description.cloned().unwrap_or_default(),
         canonical: ctx.site.urls.absolute(&route),
         body_html: markdown::to_html(&entry.body, 0, &ctx.site.urls.url("")),
     }
 }
 
+/// The parts every entry page has, with its title and summary in the page's language where the
+/// entry's `translations` give them.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn base_page<'s, T>(
     ctx: &RenderContext<'s, '_>,
@@ -609,6 +634,7 @@ pub(super) fn base_page<'s, T>(
     entry: &Entry<T>,
     title: &str,
     description: String,
+    translations: &Translations,
     sources: &[Source],
     checked_on: Option<Date>,
     checked_key: &str,
@@ -616,11 +642,27 @@ pub(super) fn base_page<'s, T>(
 ) -> EntryPage<'s> {
     let route = ctx.site.entry_route(kind, &entry.slug);
     let list_key = format!("list_{}", kind.folder());
+    let translated = ctx.site.translated(translations);
+    let (shown_title, title_lang) = ctx
+        .site
+        .in_page_language(title, translated.and_then(|t| t.title.as_deref()));
+    // A space has no summary of its own: its lead is a translated one only.
+    let (lead, lead_lang, description) = match translated.and_then(|t| t.summary.clone()) {
+        Some(summary) => (Some(summary.clone()), None, summary),
+        None => (
+            (kind != EntryKind::Space).then(|| description.clone()),
+            ctx.site.content_lang(),
+            description,
+        ),
+    };
     EntryPage {
         kind: kind.id(),
         kind_label: ctx.site.kind_label(kind),
-        title: title.to_string(),
-        lead: (kind != EntryKind::Space).then(|| description.clone()),
+        title: shown_title.to_string(),
+        lead,
+        title_lang,
+        lead_lang,
+        language_note: language_note(ctx.site, translated.is_some()),
         description,
         canonical: ctx.site.urls.absolute(&route),
         og_type: if kind == EntryKind::Space { "website" } else { "article" },
@@ -665,6 +707,18 @@ pub(super) fn base_page<'s, T>(
         status_note: None,
         contact: None,
     }
+}
+
+/// On a page in another language than the contributors', a note that what they wrote is in
+/// Dutch: all of it, or all but the translated title and summary.
+pub(super) fn language_note(site: &Site, translated: bool) -> Option<String> {
+    site.content_lang().map(|_| {
+        site.t(if translated {
+            "content_in_dutch_rest"
+        } else {
+            "content_in_dutch"
+        })
+    })
 }
 
 /// A source's date as the page's language writes it, or nothing.

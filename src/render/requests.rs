@@ -121,6 +121,7 @@ pub fn request_page<'s>(ctx: &RenderContext<'s, '_>, entry: &Entry<Request>) -> 
         entry,
         &q.title,
         description.clone(),
+        &q.translations,
         &q.sources,
         q.last_verified,
         "verified_on",

@@ -6,7 +6,7 @@
 use pulldown_cmark::{Event, Parser, TagEnd};
 use search_index::{ConceptNames, ConceptUse, SearchDocument, Vocabulary};
 
-use crate::content::model::{Guide, Keyed, Labelled, Practice, Request, Space, VocabularyKey};
+use crate::content::model::{Guide, Keyed, Labelled, Practice, Request, Space, Translations, VocabularyKey};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind};
 use crate::site::Site;
@@ -172,6 +172,15 @@ impl<'s, 'a> Doc<'s, 'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// An entry's translated titles are other names of it, as aliases are, and its translated
+    /// summaries say in French and English what it is: queries in those languages find it.
+    fn translations(&mut self, translations: &Translations) {
+        for (_, t) in translations.iter() {
+            self.keywords.extend(t.title.clone());
+            self.names.extend(t.summary.clone());
+        }
+    }
+
     fn finish(
         mut self,
         kind: EntryKind,
@@ -226,6 +235,7 @@ fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
     doc.keys(&s.facilities, None);
     doc.places(std::slice::from_ref(&s.place), &[]);
     doc.keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
+    doc.translations(&s.translations);
     // Filters in the order the search page lists their groups.
     let mut filters = std::mem::take(&mut doc.filters);
     filters.extend(
@@ -266,6 +276,7 @@ fn practice_document(site: &Site, e: &Entry<Practice>) -> SearchDocument {
     doc.filters.append(&mut discipline_filters);
     doc.keywords.extend(p.area.map(|area| site.value_label(area)));
     doc.keywords.extend(p.partners.iter().cloned());
+    doc.translations(&p.translations);
     let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
     doc.finish(EntryKind::Practice, &e.slug, &p.title, &p.summary, &e.body, place)
 }
@@ -275,6 +286,7 @@ fn guide_document(site: &Site, e: &Entry<Guide>) -> SearchDocument {
     let mut doc = Doc::new(site);
     doc.keywords = g.aliases.clone();
     doc.keywords.push(site.value_label(g.category));
+    doc.translations(&g.translations);
     doc.finish(EntryKind::Guide, &e.slug, &g.title, &g.summary, &e.body, "")
 }
 
@@ -285,6 +297,7 @@ fn request_document(site: &Site, e: &Entry<Request>) -> SearchDocument {
     doc.keys(&q.disciplines, None);
     doc.places(&q.places, &q.provinces);
     doc.keywords.push(q.who.clone());
+    doc.translations(&q.translations);
     doc.filters.extend(
         q.disciplines
             .iter()

@@ -19,7 +19,9 @@ use pulldown_cmark::{Event, Parser};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::model::{Date, Guide, Labelled, Page, Practice, Request, Space, VocabularyKey};
+use crate::content::model::{
+    Date, Guide, Labelled, Page, Practice, Request, Space, Translation, Translations, VocabularyKey,
+};
 use crate::content::vocab::VocabularyKind;
 use crate::content::{Entry, EntryKind, Model};
 
@@ -69,6 +71,10 @@ pub struct Listing<'a> {
     pub url: String,
     /// The contributor's summary, or the opening of the text.
     pub summary: Cow<'a, str>,
+    /// The language of the title and of the summary when it is not the page's: the original's
+    /// where the entry has no translation into the page's language (see [`Site::content_lang`]).
+    pub title_lang: Option<&'static str>,
+    pub summary_lang: Option<&'static str>,
     /// When its facts were last checked (a guide's review); `None` when nobody has yet.
     pub checked_on: Option<Date>,
     /// False for a space that is not a workspace on offer (a venue, a plan): lists show the offer
@@ -143,7 +149,7 @@ impl<'a> Site<'a> {
         let spaces = self.spaces.par_iter().map(|e| {
             let f = &e.front;
             let summary = Cow::Owned(first_sentences(&e.body, 200));
-            let mut listing = self.listing(EntryKind::Space, e, &f.name, summary, f.last_verified);
+            let mut listing = self.listing(EntryKind::Space, e, &f.name, summary, &f.translations, f.last_verified);
             listing.offered = f.status.on_offer();
             listing.standing = standing(f);
             listing
@@ -155,6 +161,7 @@ impl<'a> Site<'a> {
                 e,
                 &f.title,
                 Cow::Borrowed(&f.summary),
+                &f.translations,
                 f.last_verified,
             )
         });
@@ -165,13 +172,21 @@ impl<'a> Site<'a> {
                 e,
                 &f.title,
                 Cow::Borrowed(&f.summary),
+                &f.translations,
                 Some(f.last_reviewed),
             )
         });
         let requests = self.requests.par_iter().filter(|e| self.is_open(&e.front)).map(|e| {
             let f = &e.front;
             let summary = Cow::Owned(first_sentences(&e.body, 200));
-            self.listing(EntryKind::Request, e, &f.title, summary, f.last_verified)
+            self.listing(
+                EntryKind::Request,
+                e,
+                &f.title,
+                summary,
+                &f.translations,
+                f.last_verified,
+            )
         });
         spaces
             .chain(practices)
@@ -181,22 +196,33 @@ impl<'a> Site<'a> {
             .collect()
     }
 
+    /// An entry's listing, with its title and summary in the page's language where it has them.
+    #[allow(clippy::too_many_arguments)]
     fn listing<T>(
         &self,
         kind: EntryKind,
         entry: &'a Entry<T>,
         title: &'a str,
         summary: Cow<'a, str>,
+        translations: &'a Translations,
         checked_on: Option<Date>,
     ) -> Listing<'a> {
         let route = self.entry_route(kind, &entry.slug);
+        let translated = self.translated(translations);
+        let (title, title_lang) = self.in_page_language(title, translated.and_then(|t| t.title.as_deref()));
+        let (summary, summary_lang) = match translated.and_then(|t| t.summary.as_deref()) {
+            Some(s) => (Cow::Borrowed(s), None),
+            None => (summary, self.content_lang()),
+        };
         Listing {
             kind,
             slug: &entry.slug,
             title,
+            title_lang,
             url: self.urls.url(&route),
             route,
             summary,
+            summary_lang,
             checked_on,
             offered: true,
             standing: 0,
@@ -280,6 +306,24 @@ impl<'a> Site<'a> {
     /// is marked with it (`lang="nl"`), for screen readers.
     pub fn content_lang(&self) -> Option<&'static str> {
         (self.language != CONTENT_LANGUAGE).then_some(CONTENT_LANGUAGE)
+    }
+
+    /// An entry's translation into the page's language, if it has one.
+    pub fn translated<'t>(&self, translations: &'t Translations) -> Option<&'t Translation> {
+        translations.get(self.language)
+    }
+
+    /// A text in the page's language where a translation gives it, with the language to mark it
+    /// by otherwise: (the text, `None`) or (the original, `Some("nl")`).
+    pub fn in_page_language<'t>(
+        &self,
+        original: &'t str,
+        translation: Option<&'t str>,
+    ) -> (&'t str, Option<&'static str>) {
+        match translation {
+            Some(text) => (text, None),
+            None => (original, self.content_lang()),
+        }
     }
 
     /// The label of a vocabulary key in the site's language, falling back to Dutch, then the key.

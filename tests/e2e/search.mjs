@@ -489,6 +489,20 @@ await check('a French page suggests and searches in French, and leads to French 
   await view.close();
 });
 
+await check('the language switch keeps the search: Dutch results lead to the same search in French', async () => {
+  const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await view.goto(`${base}zoeken/`);
+  await view.fill('#zoek', 'repetitieruimte');
+  await view.waitForSelector('#zoek-resultaten:not([aria-busy]) li', { timeout: 15000 });
+  await view.waitForFunction(() => window.location.search.includes('repetitieruimte'));
+  await Promise.all([view.waitForNavigation(), view.click('nav.languages a[hreflang=fr]')]);
+  const url = new URL(view.url());
+  expect(url.pathname === `/${sub}/fr/zoeken/` && url.searchParams.get('q') === 'repetitieruimte', `landed on ${view.url()}`);
+  await view.waitForSelector('#zoek-resultaten:not([aria-busy]) li', { timeout: 15000 });
+  expect(await view.inputValue('#zoek') === 'repetitieruimte', 'the French page searches the same words');
+  await view.close();
+});
+
 await check('screenshots in French on a phone: the home page, a space and the finder', async () => {
   const view = await browser.newPage({ viewport: { width: 390, height: 844 } });
   for (const [name, path] of [['fr-home', 'fr/'], ['fr-space', 'fr/ruimtes/jc-kompas-repetitieruimtes/'], ['fr-finder', 'fr/ruimtes/?kind=repetitieruimte']]) {

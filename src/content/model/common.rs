@@ -391,3 +391,51 @@ pub struct Contact {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
+
+/// An entry's title and summary in French and English, for that language's pages. The rest of
+/// the entry stays in the language it was written in, and the pages say so.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translations {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fr: Option<Translation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<Translation>,
+}
+
+impl Translations {
+    pub fn is_empty(&self) -> bool {
+        self.fr.is_none() && self.en.is_none()
+    }
+
+    /// The translation into `language` (`fr`, `en`), if the entry has one.
+    pub fn get(&self, language: &str) -> Option<&Translation> {
+        match language {
+            "fr" => self.fr.as_ref(),
+            "en" => self.en.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Each translation with its language, in a fixed order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Translation)> {
+        [("fr", self.fr.as_ref()), ("en", self.en.as_ref())]
+            .into_iter()
+            .filter_map(|(language, t)| Some((language, t?)))
+    }
+}
+
+/// One language's translation of an entry's title and summary.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The title in this language (for a space, its name); the original shows when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The summary in this language (for a page, its description); one or two sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The day the translation was written or last compared with the original: `ruimte check`
+    /// warns when the original was checked after it.
+    pub translated: Date,
+}

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Date, Link, Source};
+use super::common::{Date, Link, Source, Translations};
 
 /// The front matter of a file in `content/guides/`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -26,6 +26,10 @@ pub struct Guide {
     pub sources: Vec<Source>,
     /// When someone last checked the guide against the law.
     pub last_reviewed: Date,
+    /// The title and summary in French and English; without them, those pages show the
+    /// original with a note that it is in Dutch.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }

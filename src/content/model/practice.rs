@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Date, DisciplineKey, PartialDate, PlaceKey, Source, TagKey, ThemeKey};
+use super::common::{Date, DisciplineKey, PartialDate, PlaceKey, Source, TagKey, ThemeKey, Translations};
 
 /// The front matter of a file in `content/practices/`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -58,6 +58,10 @@ pub struct Practice {
     /// left out until someone has (a document's own date is no check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_verified: Option<Date>,
+    /// The title and summary in French and English; without them, those pages show the
+    /// original with a note that it is in Dutch.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }

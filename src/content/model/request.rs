@@ -4,7 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Date, DisciplineKey, Link, PartialDate, PlaceKey, ProvinceKey, Source, SpaceKindKey};
+use super::common::{
+    Date, DisciplineKey, Link, PartialDate, PlaceKey, ProvinceKey, Source, SpaceKindKey, Translations,
+};
 use super::space::{PriceModel, TenureKind};
 
 /// The front matter of a file in `content/requests/`.
@@ -58,6 +60,10 @@ pub struct Request {
     /// left out until someone has (a document's own date is no check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_verified: Option<Date>,
+    /// The title and summary in French and English; without them, those pages show the
+    /// original with a note that it is in Dutch.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{
     Contact, Date, DisciplineKey, FacilityKey, Image, Link, Organisation, PartialDate, PlaceKey, Source, SpaceKindKey,
-    Text,
+    Text, Translations,
 };
 
 /// The front matter of a file in `content/spaces/`.
@@ -77,6 +77,10 @@ pub struct Space {
     /// left out until someone has (a document's own date is no check).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_verified: Option<Date>,
+    /// The title and summary in French and English; without them, those pages show the
+    /// original with a note that it is in Dutch.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     /// A draft is checked but not published.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,

@@ -5,7 +5,7 @@ use crate::content::model::guide::Family;
 use crate::content::model::space::{Address, PriceModel};
 use crate::content::model::Keyed;
 use crate::content::model::{
-    Contact, Date, Guide, Image, Link, Page, PartialDate, Practice, Request, Source, Space, VocabularyKey,
+    Contact, Date, Guide, Image, Link, Page, PartialDate, Practice, Request, Source, Space, Translations, VocabularyKey,
 };
 use crate::content::parse::Locator;
 use crate::content::suggest::closest;
@@ -123,6 +123,7 @@ pub(super) fn check_space(ctx: &Context, entry: &Entry<Space>) -> Vec<diagnostic
         s.last_verified,
     );
     source_date(&mut r, ctx, s.source_date);
+    translations(&mut r, ctx, &s.translations, Some(("last_verified", s.last_verified)));
     r.finish()
 }
 
@@ -165,6 +166,7 @@ pub(super) fn check_practice(ctx: &Context, entry: &Entry<Practice>) -> Vec<diag
         p.last_verified,
     );
     source_date(&mut r, ctx, p.source_date);
+    translations(&mut r, ctx, &p.translations, Some(("last_verified", p.last_verified)));
     r.finish()
 }
 
@@ -192,6 +194,12 @@ pub(super) fn check_guide(ctx: &Context, entry: &Entry<Guide>) -> Vec<diagnostic
         &g.sources,
         "last_reviewed",
         Some(g.last_reviewed),
+    );
+    translations(
+        &mut r,
+        ctx,
+        &g.translations,
+        Some(("last_reviewed", Some(g.last_reviewed))),
     );
     r.finish()
 }
@@ -328,10 +336,11 @@ pub(super) fn check_request(ctx: &Context, entry: &Entry<Request>) -> Vec<diagno
         q.last_verified,
     );
     source_date(&mut r, ctx, q.source_date);
+    translations(&mut r, ctx, &q.translations, Some(("last_verified", q.last_verified)));
     r.finish()
 }
 
-pub(super) fn check_page(_ctx: &Context, entry: &Entry<Page>) -> Vec<diagnostics::Diagnostic> {
+pub(super) fn check_page(ctx: &Context, entry: &Entry<Page>) -> Vec<diagnostics::Diagnostic> {
     let mut r = Report::new(&entry.locator);
     not_blank(&mut r, "title", &entry.front.title);
     // Every kind but pages has a list.
@@ -352,8 +361,58 @@ pub(super) fn check_page(_ctx: &Context, entry: &Entry<Page>) -> Vec<diagnostics
             .set_expected(format!("one of {}", allowed.join(", ")));
         }
     }
+    // A page has no check date of its own: a translation of it cannot fall behind one.
+    translations(&mut r, ctx, &entry.front.translations, None);
     r.extend(check_body(&entry.file, &entry.body, entry.body_first_line));
     r.finish()
+}
+
+/// Each translation gives a title or a summary, neither blank, and is dated no later than today.
+/// One dated before the original's last check may describe facts that have changed since: a
+/// warning, for the translation still helps more than none.
+fn translations(r: &mut Report, ctx: &Context, translations: &Translations, checked: Option<(&str, Option<Date>)>) {
+    for (language, t) in translations.iter() {
+        let path = format!("translations.{language}");
+        if t.title.is_none() && t.summary.is_none() {
+            r.error(
+                &path,
+                "empty-translation",
+                "a translation gives a title, a summary or both",
+            )
+            .set_hint(format!(
+                "add `title: …` or `summary: …` under `{language}:`, or leave `{language}:` out"
+            ));
+        }
+        if let Some(title) = &t.title {
+            not_blank(r, &format!("{path}.title"), title);
+        }
+        if let Some(summary) = &t.summary {
+            not_blank(r, &format!("{path}.summary"), summary);
+        }
+        not_future(r, ctx, &format!("{path}.translated"), t.translated);
+        if let Some((field, Some(checked_on))) = checked {
+            if checked_on > t.translated {
+                r.warning(
+                    &format!("{path}.translated"),
+                    "stale-translation",
+                    format!(
+                        "the {} translation is older than the original's last check",
+                        language_name(language)
+                    ),
+                )
+                .set_found(format!("translated {}, `{field}` {checked_on}", t.translated))
+                .set_hint("compare the translation with the original, mend it, and set `translated:` to that day");
+            }
+        }
+    }
+}
+
+fn language_name(code: &str) -> &'static str {
+    match code {
+        "fr" => "French",
+        "en" => "English",
+        _ => "other",
+    }
 }
 
 use crate::diagnostics;

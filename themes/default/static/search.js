@@ -8,6 +8,17 @@
 
 const header = document.querySelector('form.site-search');
 
+// The language switch leads to the same page in another language; a search or a finder's
+// filters live in the address's query, which pages keep up to date as they change, so the link
+// takes the query along at the moment it is followed.
+document.querySelector('nav.languages')?.addEventListener('click', (event) => {
+  const link = event.target.closest('a[hreflang]');
+  if (!link || !window.location.search) return;
+  const target = new URL(link.href, window.location.href);
+  target.search = window.location.search;
+  link.href = target.href;
+});
+
 // The build gzips indexes inside their files (hosts often send .bin as it is).
 async function unpack(bytes) {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
