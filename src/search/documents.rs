@@ -171,16 +171,32 @@ impl<'s, 'a> Doc<'s, 'a> {
         self.concept(VocabularyKind::Facts, &value.fact_key(), false, false, false);
     }
 
-    #[allow(clippy::too_many_arguments)]
-    /// An entry's translated titles are other names of it, as aliases are, and its translated
-    /// summaries say in French and English what it is: queries in those languages find it.
+    /// An entry's translated titles are other names of it, as aliases are: queries in French and
+    /// English find it by them. Words the vocabulary already gives the entry in every language
+    /// ("Gand" for a place in Gent) are left out: counted again, they would lift an entry above
+    /// those whose own title says it. Called last, when every vocabulary name is in. Translated
+    /// summaries stay out of the index: their words would outweigh the text's in ranking and
+    /// snippets, and what they say is what the title and the vocabulary already say.
     fn translations(&mut self, translations: &Translations) {
+        let known: std::collections::HashSet<String> = [&self.names, &self.kind_names, &self.place_names]
+            .into_iter()
+            .flatten()
+            .flat_map(|name| words(name))
+            .collect();
+        let new_words = |text: &str| {
+            let kept: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !known.contains(&w.to_lowercase()))
+                .collect();
+            kept.join(" ")
+        };
         for (_, t) in translations.iter() {
-            self.keywords.extend(t.title.clone());
-            self.names.extend(t.summary.clone());
+            let title = t.title.as_deref().map(new_words).filter(|t| !t.is_empty());
+            self.keywords.extend(title);
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn finish(
         mut self,
         kind: EntryKind,
@@ -235,7 +251,6 @@ fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
     doc.keys(&s.facilities, None);
     doc.places(std::slice::from_ref(&s.place), &[]);
     doc.keywords.extend(s.operator.as_ref().map(|o| o.name.clone()));
-    doc.translations(&s.translations);
     // Filters in the order the search page lists their groups.
     let mut filters = std::mem::take(&mut doc.filters);
     filters.extend(
@@ -262,6 +277,7 @@ fn space_document(site: &Site, e: &Entry<Space>) -> SearchDocument {
     for audience in &s.audience {
         doc.fact(*audience);
     }
+    doc.translations(&s.translations);
     doc.finish(EntryKind::Space, &e.slug, &s.name, "", &e.body, s.place.as_str())
 }
 
@@ -276,8 +292,8 @@ fn practice_document(site: &Site, e: &Entry<Practice>) -> SearchDocument {
     doc.filters.append(&mut discipline_filters);
     doc.keywords.extend(p.area.map(|area| site.value_label(area)));
     doc.keywords.extend(p.partners.iter().cloned());
-    doc.translations(&p.translations);
     let place = p.places.first().map(|k| k.as_str()).unwrap_or_default();
+    doc.translations(&p.translations);
     doc.finish(EntryKind::Practice, &e.slug, &p.title, &p.summary, &e.body, place)
 }
 
@@ -297,7 +313,6 @@ fn request_document(site: &Site, e: &Entry<Request>) -> SearchDocument {
     doc.keys(&q.disciplines, None);
     doc.places(&q.places, &q.provinces);
     doc.keywords.push(q.who.clone());
-    doc.translations(&q.translations);
     doc.filters.extend(
         q.disciplines
             .iter()
@@ -306,7 +321,15 @@ fn request_document(site: &Site, e: &Entry<Request>) -> SearchDocument {
     doc.filters
         .extend(q.kinds.iter().map(|k| ("kind".to_string(), k.as_str().to_string())));
     let place = q.places.first().map(|k| k.as_str()).unwrap_or_default();
+    doc.translations(&q.translations);
     doc.finish(EntryKind::Request, &e.slug, &q.title, "", &e.body, place)
+}
+
+/// The words of a name, lower-cased.
+fn words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// The text of a Markdown body, paragraphs joined, at most about `max` characters.
