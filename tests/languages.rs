@@ -301,6 +301,13 @@ fn translations_find_their_entry_in_search_and_suggestions() {
         "the English title's words find the guide"
     );
     assert!(search(&["--suggest", "loan"]).contains("bruikleen"), "and suggest it");
+    // Results and suggestions carry the titles, for the French and English pages to show.
+    for args in [&["bruikleen"][..], &["--suggest", "bruikleen"]] {
+        let answer: serde_json::Value = serde_json::from_str(&search(args)).unwrap();
+        let titles = &answer["hits"][0]["titles"];
+        assert_eq!(titles["fr"], "Prêt à usage", "{args:?}: {answer}");
+        assert_eq!(titles["en"], "Loan for use", "{args:?}: {answer}");
+    }
     assert!(!search(&["loan"]).contains("oefenkot-gent"), "and nothing else");
 }
 

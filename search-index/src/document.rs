@@ -1,5 +1,7 @@
 //! What the generator hands the index for one entry, and the filter groups a search can narrow by.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// The filter groups, in the order the interface shows them. Each is a facet path `/group/value`.
@@ -39,4 +41,24 @@ pub struct SearchDocument {
     /// `place_names`: the suggestion index keeps each entry's names once, not once per document.
     #[serde(default)]
     pub concepts: Vec<crate::ConceptUse>,
+    /// The title in other languages, by language code (`fr`, `en`), where the entry gives it:
+    /// results and suggestions on that language's pages show it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
+}
+
+/// Titles by language as the index stores them, in one text: `fr␟Titre␞en␟Title`.
+pub fn encode_titles(titles: &BTreeMap<String, String>) -> String {
+    let pairs: Vec<String> = titles
+        .iter()
+        .map(|(language, title)| format!("{language}\u{1f}{title}"))
+        .collect();
+    pairs.join("\u{1e}")
+}
+
+pub fn decode_titles(text: &str) -> BTreeMap<String, String> {
+    text.split('\u{1e}')
+        .filter_map(|pair| pair.split_once('\u{1f}'))
+        .map(|(language, title)| (language.to_string(), title.to_string()))
+        .collect()
 }

@@ -30,6 +30,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 pub use directory::{BlobError, MemoryDirectory};
+use document::{decode_titles, encode_titles};
 pub use document::{SearchDocument, FILTER_GROUPS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parts::Parts;
@@ -82,6 +83,9 @@ pub struct Hit {
     pub slug: String,
     pub kind: String,
     pub title: String,
+    /// The title in other languages, where the entry gives it (see [`SearchDocument::titles`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
     pub url: String,
     pub place: String,
     /// The snippet as plain text parts, the matched words marked; the page builds it as text,
@@ -206,6 +210,7 @@ impl SearchIndex {
                 slug: text(self.fields.slug),
                 kind: text(self.fields.kind),
                 title: text(self.fields.title),
+                titles: decode_titles(&text(self.fields.titles)),
                 url: text(self.fields.url),
                 place: text(self.fields.place),
                 snippet,
@@ -575,6 +580,9 @@ pub fn build_index_from<D: std::borrow::Borrow<SearchDocument>>(
             f.grams => format!("{} {}", d.title, keywords),
             f.place => d.place.as_str(),
         );
+        if !d.titles.is_empty() {
+            document.add_text(f.titles, encode_titles(&d.titles));
+        }
         for name in &d.place_names {
             document.add_text(f.place_exact, fold(name));
         }

@@ -35,6 +35,8 @@ pub struct Fields {
     pub grams: Field,
     pub place: Field,
     pub filters: Field,
+    /// The title in other languages, stored only.
+    pub titles: Field,
 }
 
 impl Fields {
@@ -56,6 +58,7 @@ impl Fields {
             grams: get("grams")?,
             place: get("place")?,
             filters: get("filters")?,
+            titles: get("titles")?,
         })
     }
 }
@@ -124,6 +127,7 @@ pub fn schema() -> Schema {
     b.add_text_field("grams", text(GRAMS, false, Entries));
     b.add_text_field("place", STORED);
     b.add_facet_field("filters", INDEXED);
+    b.add_text_field("titles", STORED);
     b.build()
 }
 

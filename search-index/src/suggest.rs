@@ -40,7 +40,7 @@ use crate::stopwords::is_stopword;
 use crate::SearchDocument;
 
 /// Identifies the head's format; the source hash follows it.
-const MAGIC: &[u8] = b"ruimte-suggest-3\n";
+const MAGIC: &[u8] = b"ruimte-suggest-4\n";
 /// The files of the index: what every query reads (the dictionaries, the vocabulary, where the
 /// other files' chunks are), the postings of each stem, word and vocabulary entry, the entries
 /// by the hash of their whole title, and what a suggestion shows of each entry.
@@ -100,6 +100,9 @@ pub struct Suggestion {
     pub slug: String,
     pub kind: String,
     pub title: String,
+    /// The title in other languages, where the entry gives it (see [`SearchDocument::titles`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub titles: BTreeMap<String, String>,
     pub url: String,
     pub place: String,
 }
@@ -138,6 +141,8 @@ struct BuiltDoc {
     /// Empty when the kind's pattern gives it.
     url: String,
     place: String,
+    /// Its titles in other languages, encoded as the full index stores them.
+    titles: String,
     /// Its keywords that are not the label of a vocabulary entry it carries.
     keywords: String,
     concepts: Vec<(u32, u8)>,
@@ -196,6 +201,7 @@ impl<'v> SuggestBuilder<'v> {
             title: d.title.clone(),
             url,
             place: d.place.clone(),
+            titles: crate::document::encode_titles(&d.titles),
             keywords: keywords.join(" · "),
             concepts,
         });
@@ -347,6 +353,7 @@ impl<'v> SuggestBuilder<'v> {
             row_bytes.text(&d.title);
             row_bytes.text(&d.url);
             row_bytes.text(&d.place);
+            row_bytes.text(&d.titles);
         }
 
         let mut head = Out(MAGIC.to_vec());
@@ -848,7 +855,9 @@ impl SuggestIndex {
                 let kind = r.int()? as usize;
                 let (kind, prefix, suffix) = self.kinds.get(kind).ok_or(DAMAGED)?;
                 let (slug, title, url, place) = (r.text()?, r.text()?, r.text()?, r.text()?);
+                let titles = crate::document::decode_titles(&r.text()?);
                 rows.push(Suggestion {
+                    titles,
                     url: if url.is_empty() {
                         format!("{prefix}{slug}{suffix}")
                     } else {

@@ -237,6 +237,7 @@ fn document(e: &Entry) -> SearchDocument {
         filters,
         // The full index reads the flattened names; only the suggestion index uses these.
         concepts: Vec::new(),
+        titles: Default::default(),
     }
 }
 

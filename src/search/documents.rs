@@ -66,6 +66,8 @@ struct Doc<'s, 'a> {
     place_names: Vec<String>,
     filters: Vec<(String, String)>,
     concepts: Vec<ConceptUse>,
+    /// The title in French and English, for results on those languages' pages.
+    titles: std::collections::BTreeMap<String, String>,
 }
 
 /// How the suggestion index names a vocabulary entry: `space-kinds:atelier`.
@@ -100,6 +102,7 @@ impl<'s, 'a> Doc<'s, 'a> {
             place_names: Vec::new(),
             filters: Vec::new(),
             concepts: Vec::new(),
+            titles: Default::default(),
         }
     }
 
@@ -194,6 +197,10 @@ impl<'s, 'a> Doc<'s, 'a> {
             let title = t.title.as_deref().map(new_words).filter(|t| !t.is_empty());
             self.keywords.extend(title);
         }
+        self.titles = translations
+            .iter()
+            .filter_map(|(language, t)| Some((language.to_string(), t.title.clone()?)))
+            .collect();
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -234,6 +241,7 @@ impl<'s, 'a> Doc<'s, 'a> {
             },
             filters: self.filters,
             concepts: self.concepts,
+            titles: self.titles,
         }
     }
 }

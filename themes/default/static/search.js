@@ -108,8 +108,13 @@ function el(tag, attributes = {}, ...children) {
 }
 
 // Entries are written in Dutch: on a French or English page their titles and texts say so, for
-// screen readers.
-const content = document.documentElement.lang === 'nl' ? {} : { lang: 'nl' };
+// screen readers. An entry may give its title in the page's language; then that shows.
+const pageLang = document.documentElement.lang;
+const content = pageLang === 'nl' ? {} : { lang: 'nl' };
+function title(hit, attributes = {}) {
+  const translated = hit.titles?.[pageLang];
+  return translated ? el('span', attributes, translated) : el('span', { ...attributes, ...content }, hit.title);
+}
 
 function snippet(parts) {
   const p = el('p', { class: 'snippet', ...content });
@@ -178,7 +183,7 @@ function setUpHeader() {
     // choosing it, by Enter or a click, goes to its address.
     result.hits.forEach((hit, i) => {
       list.append(el('li', { role: 'option', id: `zoek-kop-optie-${i}`, 'aria-selected': 'false',
-        'data-href': header.dataset.base + hit.url }, el('span', { class: 'option-title', ...content }, hit.title), meta(hit)));
+        'data-href': header.dataset.base + hit.url }, title(hit, { class: 'option-title' }), meta(hit)));
     });
     // The suggestions look at titles and names; the search page reads the texts too, so it
     // may find more: no count here that the page would contradict.
@@ -404,7 +409,7 @@ function setUpPage() {
   const show = (result) => {
     document.getElementById('zoek-nojs').hidden = true;
     results.replaceChildren(...result.hits.map((hit) => el('li', { class: 'card' },
-      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url, ...content }, hit.title)),
+      el('h2', { class: 'card-title' }, el('a', { href: header.dataset.base + hit.url }, title(hit))),
       meta(hit), snippet(hit.snippet))));
     const left = Math.min(result.total, MOST) - result.hits.length;
     more.hidden = left <= 0;
