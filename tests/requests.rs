@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{copy_fixture, ruimte, stdout};
+use common::{copy_fixture, edit, ruimte, stdout};
 use serde_json::Value;
 
 /// The valid fixture site (two spaces: Atelier Noord, an atelier in Gent of 35.5 m² at €120 a
@@ -224,11 +224,9 @@ fn the_figures_are_the_hand_counted_ones_and_the_tables_say_the_same() {
         stats["accessibility"],
         serde_json::json!({ "wheelchair_known": 1, "wheelchair_known_share": 0.5, "wheelchair_yes": 0, "wheelchair_limited": 1 })
     );
-    // Gent has 265,000 inhabitants in the fixture; Brussels has no count and is left out.
-    assert_eq!(
-        stats["per_10000_inhabitants"],
-        serde_json::json!([{ "key": "oost-vlaanderen", "label": "Oost-Vlaanderen", "spaces": 1, "inhabitants": 265000, "per_10000": 0.04 }])
-    );
+    // No figure per inhabitant: the vocabulary knows only the directory's municipalities, and
+    // Gent's 265,000 are not Oost-Vlaanderen's.
+    assert!(stats.get("per_10000_inhabitants").is_none());
     // Published: 2 spaces, 1 practice, 1 guide, 2 open requests. Within a year of 2026-12-02:
     // the guide (2026-01-15) and both requests (2026-10-01); every entry was checked by someone.
     assert_eq!(
@@ -256,7 +254,7 @@ fn the_figures_are_the_hand_counted_ones_and_the_tables_say_the_same() {
     let page = read(out.path(), "cijfers/index.html");
     let table = |heading: &str| -> Vec<Vec<String>> {
         let start = page
-            .find(&format!(">{heading}</caption>"))
+            .find(&format!(">{heading}</h2>"))
             .unwrap_or_else(|| panic!("table {heading}"));
         let body = &page[start..page[start..].find("</table>").unwrap() + start];
         body.split("<tr>")
@@ -295,5 +293,39 @@ fn the_figures_are_the_hand_counted_ones_and_the_tables_say_the_same() {
         })
         .collect();
     assert_eq!(table("Vraag en aanbod per provincie"), demand_rows);
-    assert!(page.contains("role=\"img\""), "each chart says what it is");
+    // Each row's bar is scaled to its table's largest number, which fills the room.
+    let bars: Vec<f64> = page
+        .split("<rect width=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+        .collect();
+    assert!(
+        bars.iter().all(|b| (0.0..=100.0).contains(b)) && bars.contains(&100.0),
+        "{bars:?}"
+    );
+    assert!(
+        !page.contains("<svg class=\"chart-bars\""),
+        "no chart drawn as one scaled picture"
+    );
+}
+
+#[test]
+fn a_figure_with_nothing_known_yet_says_so_instead_of_showing_zeros() {
+    let site = copy_fixture("valid");
+    edit(
+        &site.path().join("spaces/atelier-noord.md"),
+        "wheelchair: beperkt",
+        "wheelchair: onbekend",
+    );
+    let out = build(site.path());
+    let page = read(out.path(), "cijfers/index.html");
+    let accessibility = &page[page.find(">Toegankelijkheid</h2>").expect("the heading stays")..];
+    let section = &accessibility[..accessibility.find("</section>").unwrap()];
+    assert!(
+        section.contains("Van geen enkele ruimte in de gids weten we al of ze rolstoeltoegankelijk is."),
+        "{section}"
+    );
+    assert!(!section.contains("<table"), "no table of zeros");
+    // The figures that have something to count keep their tables.
+    assert!(page[page.find(">Ruimtes per soort</h2>").unwrap()..].contains("<table"));
 }

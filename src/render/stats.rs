@@ -1,5 +1,7 @@
-//! The figures page ("Cijfers"): each figure of the site view drawn at build time as an SVG bar
-//! chart with the same numbers in a table beside it, so it needs no script and reads without sight.
+//! The figures page ("Cijfers"): each figure of the site view as a table whose rows carry their
+//! bar, drawn at build time. The labels and numbers are the page's own text, at its own size on
+//! a phone (a chart drawn as one scaled SVG shrank them to 7 px), the bars are shapes without
+//! words, and the page needs no script.
 
 use serde::Serialize;
 
@@ -20,36 +22,28 @@ pub struct StatsPage {
     pub charts: Vec<Chart>,
 }
 
-/// One figure: a bar chart and the table of its numbers.
+/// One figure: a table of its numbers, each row with a bar beside its first number.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     pub id: String,
     pub heading: String,
     pub note: String,
-    /// Says what the chart shows, for screen readers.
-    pub label: String,
     pub columns: Vec<String>,
     pub rows: Vec<Row>,
-    pub width: u32,
-    pub height: u32,
+    /// When nothing is there to count yet, what the page says instead of a table of zeros.
+    pub empty: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     pub label: String,
-    /// The table's cells after the label, formatted.
-    pub cells: Vec<String>,
-    pub bar_y: u32,
-    pub bar_width: String,
-    pub text_y: u32,
-    /// The number drawn at the end of the bar.
+    /// The first number, which the bar draws, formatted.
     pub value: String,
-    pub value_x: String,
+    /// The other cells after it, formatted.
+    pub cells: Vec<String>,
+    /// The bar's length, in hundredths of the row's room: the largest value fills it.
+    pub bar: String,
 }
-
-const CHART_WIDTH: u32 = 640;
-const LABEL_WIDTH: f64 = 220.0;
-const ROW_HEIGHT: u32 = 28;
 
 pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
     let lang = ctx.site.language;
@@ -65,6 +59,7 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
                 .iter()
                 .map(|c| (c.label.clone(), c.count as f64, vec![n(c.count)]))
                 .collect(),
+            "",
         )
     };
     let a = &stats.accessibility;
@@ -91,30 +86,6 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
         simple("soort", "stats_by_kind", "stats_by_kind_note", &stats.by_kind),
         simple("discipline", "stats_by_discipline", "", &stats.by_discipline),
         simple("provincie", "stats_by_province", "", &stats.by_province),
-        chart(
-            ctx,
-            "dichtheid",
-            "stats_per_inhabitants",
-            "stats_per_inhabitants_note",
-            vec![
-                ctx.site.t("filter_province"),
-                ctx.site.t("stats_per_inhabitants"),
-                ctx.site.t("list_spaces"),
-                ctx.site.t("stats_inhabitants"),
-            ],
-            stats
-                .per_10000_inhabitants
-                .iter()
-                .map(|d| {
-                    let cells = vec![
-                        format::decimal(d.per_10000, lang),
-                        n(d.spaces),
-                        format::integer(d.inhabitants, lang),
-                    ];
-                    (d.label.clone(), d.per_10000, cells)
-                })
-                .collect(),
-        ),
         simple("gebruiksvorm", "stats_by_tenure", "", &stats.by_tenure),
         simple("prijs", "stats_by_price", "", &stats.by_price_model),
         chart(
@@ -128,6 +99,7 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
                 ctx.site.t("stats_column_share"),
             ],
             accessibility_rows,
+            "stats_accessibility_empty",
         ),
         chart(
             ctx,
@@ -148,6 +120,7 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
                     vec![n(f.never_verified)],
                 ),
             ],
+            "",
         ),
         chart(
             ctx,
@@ -170,6 +143,7 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
                     )
                 })
                 .collect(),
+            "",
         ),
     ];
     StatsPage {
@@ -182,7 +156,8 @@ pub fn stats_page(ctx: &RenderContext, stats: &Figures) -> StatsPage {
     }
 }
 
-/// A horizontal bar per row, scaled to the largest value.
+/// A bar per row, scaled to the largest value. A figure whose values are all zero says why
+/// (`empty_key`) instead of showing a table of zeros; one with no rows at all is left out.
 fn chart(
     ctx: &RenderContext,
     id: &str,
@@ -190,39 +165,36 @@ fn chart(
     note_key: &str,
     columns: Vec<String>,
     rows: Vec<(String, f64, Vec<String>)>,
+    empty_key: &str,
 ) -> Chart {
-    let heading = ctx.site.t(heading_key);
     let max = rows.iter().map(|(_, v, _)| *v).fold(0.0, f64::max);
-    let room = f64::from(CHART_WIDTH) - LABEL_WIDTH - 60.0;
-    let rows: Vec<Row> = rows
+    let empty = (max == 0.0 && !empty_key.is_empty()).then(|| ctx.site.t(empty_key));
+    let rows = rows
         .into_iter()
-        .enumerate()
-        .map(|(i, (label, value, cells))| {
-            let width = if max > 0.0 { value / max * room } else { 0.0 };
-            let top = i as u32 * ROW_HEIGHT;
+        .map(|(label, value, mut cells)| {
+            let share = if max > 0.0 { value / max * 100.0 } else { 0.0 };
             Row {
-                value: cells.first().cloned().unwrap_or_default(),
                 label,
+                value: if cells.is_empty() {
+                    String::new()
+                } else {
+                    cells.remove(0)
+                },
                 cells,
-                bar_y: top + 6,
-                bar_width: format!("{width:.1}"),
-                text_y: top + 19,
-                value_x: format!("{:.1}", LABEL_WIDTH + width + 6.0),
+                bar: format!("{share:.1}"),
             }
         })
         .collect();
     Chart {
         id: id.to_string(),
-        label: ctx.site.t("stats_chart_label").replace("{title}", &heading),
-        heading,
+        heading: ctx.site.t(heading_key),
         note: if note_key.is_empty() {
             String::new()
         } else {
             ctx.site.t(note_key)
         },
         columns,
-        height: (rows.len() as u32 * ROW_HEIGHT).max(ROW_HEIGHT),
-        width: CHART_WIDTH,
         rows,
+        empty,
     }
 }

@@ -12,7 +12,9 @@ use crate::content::Entry;
 use super::Site;
 use crate::content::model::Labelled;
 
-/// The figures, as `/data/stats.json` publishes them.
+/// The figures, as `/data/stats.json` publishes them. None is per inhabitant: the places
+/// vocabulary knows the population of the municipalities in the directory only, a quotient over
+/// those misled, and no province's or region's whole population is recorded with its source.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Figures {
     /// The day they were computed (the build's day).
@@ -25,7 +27,6 @@ pub struct Figures {
     pub by_tenure: Vec<Count>,
     pub by_price_model: Vec<Count>,
     pub accessibility: Accessibility,
-    pub per_10000_inhabitants: Vec<Density>,
     pub freshness: Freshness,
     pub requests_by_province: Vec<Demand>,
 }
@@ -46,16 +47,6 @@ pub struct Accessibility {
     pub wheelchair_known_share: f64,
     pub wheelchair_yes: usize,
     pub wheelchair_limited: usize,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Density {
-    pub key: String,
-    pub label: String,
-    pub spaces: usize,
-    /// Inhabitants of the province's municipalities in the places vocabulary with a known count.
-    pub inhabitants: u64,
-    pub per_10000: f64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -127,24 +118,6 @@ pub fn figures(site: &Site) -> Figures {
         wheelchair_yes: wheelchair(Wheelchair::Ja),
         wheelchair_limited: wheelchair(Wheelchair::Beperkt),
     };
-    let per_10000_inhabitants = by_province
-        .iter()
-        .filter_map(|c| {
-            let inhabitants: u64 = vocab
-                .places
-                .iter()
-                .filter(|p| p.province.as_str() == c.key)
-                .filter_map(|p| p.population.as_ref().map(|n| u64::from(n.count)))
-                .sum();
-            (inhabitants > 0).then(|| Density {
-                key: c.key.clone(),
-                label: c.label.clone(),
-                spaces: c.count,
-                inhabitants,
-                per_10000: round2(c.count as f64 * 10_000.0 / inhabitants as f64),
-            })
-        })
-        .collect();
     let listed = site.listings().count();
     let never_verified = site.listings().filter(|l| l.checked_on.is_none()).count();
     let verified_last_year = site
@@ -166,7 +139,6 @@ pub fn figures(site: &Site) -> Figures {
         by_tenure,
         by_price_model,
         accessibility,
-        per_10000_inhabitants,
         freshness,
         requests_by_province: demand(site),
     }

@@ -517,6 +517,35 @@ await check('screenshots in French on a phone: the home page, a space and the fi
   await view.close();
 });
 
+await check('the figures read on a phone: no text under 12 px, nothing wider than the screen', async () => {
+  for (const [w, h] of [[390, 844], [1280, 800]]) {
+    const view = await browser.newPage({ viewport: { width: w, height: h } });
+    for (const lang of ['', 'fr/']) {
+      await view.goto(`${base}${lang}cijfers/`);
+      const report = await view.evaluate(() => {
+        const small = [];
+        const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent.trim() || !node.parentElement.getClientRects().length) continue;
+          const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+          if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 30)}`);
+        }
+        const wide = [...document.querySelectorAll('main *')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+          .map((e) => e.className || e.tagName);
+        return { small, wide, page: document.documentElement.scrollWidth, bars: document.querySelectorAll('main .bar rect').length };
+      });
+      expect(report.small.length === 0, `${w} ${lang}: small text ${report.small.join('; ')}`);
+      expect(report.wide.length === 0 && report.page <= w, `${w} ${lang}: scrolls sideways: ${report.wide.join(', ')}, page ${report.page}`);
+      expect(report.bars > 5, `${w} ${lang}: ${report.bars} bars`);
+    }
+    await view.screenshot({ path: `${shots}fr-figures-${w}.png`, fullPage: true });
+    await view.goto(`${base}cijfers/`);
+    await view.screenshot({ path: `${shots}figures-${w}.png`, fullPage: true });
+    await view.close();
+  }
+});
+
 await check('no console errors and no Content Security Policy violations', async () => {
   expect(problems.length === 0, problems.join('\n'));
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv=Content-Security-Policy]')?.content ?? '');
