@@ -175,10 +175,17 @@ fn every_page_type_exists_with_its_content() {
         assert!(out.join(facet_page).join("index.html").is_file(), "{facet_page}");
     }
     let compare = read(&out, "vergelijking/index.html");
-    assert!(compare.contains("<th scope=\"row\"><a href=\"/gidsen/bruikleen/\">Bruikleen</a></th>"));
-    assert!(compare.contains("<th scope=\"col\">Notaris nodig</th>"));
+    assert!(compare.contains("<input type=\"checkbox\" name=\"gidsen\" value=\"bruikleen\">"));
+    let family = read(&out, "vergelijking/gebruik/index.html");
+    assert!(family.contains("<th scope=\"col\" id=\"g-bruikleen\" data-guide=\"bruikleen\"><a href=\"/gidsen/bruikleen/\">Bruikleen</a></th>"));
+    assert!(family.contains(">Notaris nodig</th>"));
     let map = read(&out, "kaart/index.html");
-    assert!(map.contains("<svg") && map.contains("<a href=\"/ruimtes/atelier-noord/\""));
+    assert!(
+        map.contains("<svg")
+            && map.contains(
+                "<a class=\"map-marker\" href=\"/ruimtes/atelier-noord/\" aria-label=\"Gent: Atelier Noord\">"
+            )
+    );
     assert!(read(&out, "404.html").contains("Pagina niet gevonden"));
     assert!(read(&out, "robots.txt").contains("Sitemap: https://example.org/sitemap.xml"));
     let sitemap = read(&out, "sitemap.xml");
@@ -485,7 +492,8 @@ Tekst met een `<script>alert('code')</script>` in code en **vet**.
         {
             let data = tag.contains("type=\"application/ld+json\"") || tag.contains("type=\"application/json\"");
             let own_module = tag.starts_with(" type=\"module\" src=\"/static/search.")
-                || tag.starts_with(" type=\"module\" src=\"/static/finder.");
+                || tag.starts_with(" type=\"module\" src=\"/static/finder.")
+                || tag.starts_with(" type=\"module\" src=\"/static/compare.");
             // The web form's pinned, integrity-checked CMS; no contributor text reaches that page.
             let cms = file == "admin/index.html"
                 && tag
@@ -624,18 +632,43 @@ fn the_comparison_sets_use_arrangements_and_organisation_forms_apart() {
          sources:\n  - title: Fixture\nlast_reviewed: 2026-01-15\n---\nUitleg.\n",
     )
     .unwrap();
+    // A second use arrangement, to make a pair with the fixture's loan.
+    let loan = fs::read_to_string(site.path().join("guides/bruikleen.md")).unwrap();
+    fs::write(
+        site.path().join("guides/huur.md"),
+        loan.replace("title: Bruikleen", "title: Huur")
+            .replace("aliases: [prêt à usage, commodat]", "aliases: [bail]")
+            .replace("related: [atelier-noord]", "related: []")
+            .replace("Prêt à usage", "Bail")
+            .replace("Loan for use", "Lease"),
+    )
+    .unwrap();
     let dir = built_from(site.path());
     let out = dir.path().join("public");
-    let compare = read(&out, "vergelijking/index.html");
-    let organisation = &compare[compare.find("id=\"organisatie\"").expect("an organisation table")..];
-    let use_table =
-        &compare[compare.find("id=\"gebruik\"").expect("a use table")..compare.find("id=\"organisatie\"").unwrap()];
-    assert!(use_table.contains("Zekerheid voor de gebruiker") && use_table.contains("Bruikleen"));
+    let use_table = read(&out, "vergelijking/gebruik/index.html");
+    let organisation = read(&out, "vergelijking/organisatie/index.html");
+    assert!(use_table.contains("Zekerheid voor de gebruiker") && use_table.contains(">Bruikleen<"));
     assert!(!use_table.contains(">Vzw<"));
     assert!(organisation.contains(">Vzw<") && organisation.contains("Rechtspersonenbelasting"));
     assert!(!organisation.contains("Zekerheid voor de gebruiker"));
     // A point no source gave is said to be unchecked, not left blank or guessed.
-    assert!(organisation.contains("<td>Niet nagekeken</td>"), "{organisation}");
+    assert!(
+        organisation.contains("data-guide=\"vzw\">Niet nagekeken</td>"),
+        "{organisation}"
+    );
+    // Two guides of a family have a page of their own, linked from the chooser; guides of two
+    // families have none.
+    let pair = read(&out, "vergelijking/bruikleen/huur/index.html");
+    assert!(pair.contains("<h1 id=\"vergelijking-titel\">Bruikleen – Huur</h1>"));
+    assert!(pair.contains(">Notaris nodig</th>") && !pair.contains("Rechtspersoonlijkheid"));
+    assert!(read(&out, "vergelijking/index.html").contains("href=\"/vergelijking/bruikleen/huur/\""));
+    assert!(!out.join("vergelijking/bruikleen/vzw").exists());
+    let french = read(&out, "fr/vergelijking/bruikleen/huur/index.html");
+    // French titles, in French order.
+    assert!(
+        french.contains("<h1 id=\"vergelijking-titel\">Bail – Prêt à usage</h1>"),
+        "{french}"
+    );
     let guide = read(&out, "gidsen/vzw/index.html");
     assert!(guide.contains("<dt>Rechtspersoonlijkheid</dt>") && !guide.contains("Notaris nodig"));
 }
@@ -1256,4 +1289,72 @@ fn the_lists_of_spaces_and_practices_carry_a_finder() {
     for link in ["href=\"/ruimtes/?place=gent\"", "href=\"/praktijken/?place=gent\""] {
         assert!(gent.contains(link), "{link} in {gent}");
     }
+}
+
+/// With the repository's shapes, the map draws Belgium's provinces and names the larger places;
+/// spaces in one municipality make one marker with their count that leads to their list; each
+/// province with spaces has a map of its own.
+#[test]
+fn the_map_draws_the_provinces_and_one_marker_per_place() {
+    let site = copy_fixture("valid");
+    fs::create_dir_all(site.path().join("data/geo")).unwrap();
+    fs::copy(
+        "content/data/geo/belgium.json",
+        site.path().join("data/geo/belgium.json"),
+    )
+    .unwrap();
+    let atelier = fs::read_to_string(site.path().join("spaces/atelier-noord.md")).unwrap();
+    fs::write(
+        site.path().join("spaces/atelier-zuid.md"),
+        atelier.replace("Atelier Noord", "Atelier Zuid"),
+    )
+    .unwrap();
+    let dir = built_from(site.path());
+    let out = dir.path().join("public");
+    let map = read(&out, "kaart/index.html");
+    assert_eq!(
+        map.matches("class=\"map-province ").count(),
+        11,
+        "ten provinces and Brussels"
+    );
+    assert!(
+        map.contains("<path class=\"map-border\" d=\"M"),
+        "the outline and the regions' borders"
+    );
+    assert!(map.matches("class=\"map-name\"").count() >= 1);
+    assert!(
+        map.contains("<a class=\"map-marker\" href=\"#plaats-gent\" aria-label=\"Gent: 2 ruimtes\">"),
+        "one marker for both spaces in Gent"
+    );
+    let list = &map[map.find("<li id=\"plaats-gent\">").expect("the marker's list")..];
+    let list = &list[..list.find("</li>\n").unwrap()];
+    assert!(
+        list.contains(">Atelier Noord</a>") && list.contains(">Atelier Zuid</a>"),
+        "{list}"
+    );
+    // A map per province with spaces, linked from the whole map; none for the others.
+    assert!(map.contains("href=\"/kaart/oost-vlaanderen/\""));
+    let province = read(&out, "kaart/oost-vlaanderen/index.html");
+    assert!(province.contains("<h1>Ruimtes in Oost-Vlaanderen</h1>") && province.contains("Gent: 2 ruimtes"));
+    assert!(!province.contains("Een minimale ruimte"), "only the province's spaces");
+    assert!(!out.join("kaart/limburg").exists());
+    assert!(read(&out, "fr/kaart/oost-vlaanderen/index.html").contains("Gand : 2 espaces"));
+}
+
+#[test]
+fn damaged_map_shapes_are_reported_with_their_file() {
+    let site = copy_fixture("valid");
+    fs::create_dir_all(site.path().join("data/geo")).unwrap();
+    fs::write(
+        site.path().join("data/geo/belgium.json"),
+        "{\"type\": \"FeatureCollection\", \"features\": [{]}",
+    )
+    .unwrap();
+    let output = ruimte(&["check", "--content", site.path().to_str().unwrap()]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("error[invalid-geojson]") && text.contains("data/geo/belgium.json"),
+        "{text}"
+    );
 }

@@ -96,6 +96,8 @@ pub struct Model {
     pub pages: Vec<Entry<Page>>,
     pub requests: Vec<Entry<Request>>,
     pub vocab: Vocabularies,
+    /// The map's shapes, when the content folder has them.
+    pub geo: Option<crate::content::geo::Shapes>,
 }
 
 impl Model {

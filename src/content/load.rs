@@ -95,6 +95,10 @@ pub fn load(root: &Path) -> LoadResult {
             None => {}
         }
     }
+    match crate::content::geo::load(root) {
+        Ok(shapes) => model.geo = shapes,
+        Err(d) => diagnostics.push(d),
+    }
     // Every vocabulary but the facts' words is needed: entries name their keys.
     for kind in VocabularyKind::ALL.into_iter().filter(|k| *k != VocabularyKind::Facts) {
         let missing = match kind {

@@ -3,6 +3,7 @@
 
 pub mod entries;
 pub mod front_matter;
+pub mod geo;
 pub mod load;
 pub mod model;
 pub mod parse;

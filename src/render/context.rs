@@ -114,6 +114,8 @@ pub struct Chrome {
     pub search: Option<SearchAssets>,
     /// The script that turns a list into a finder (`finder.js`), if the theme has one.
     pub finder: String,
+    /// The script that narrows a comparison to the guides picked (`compare.js`).
+    pub compare: String,
     /// The Content Security Policy, also sent as a header by hosts that can (netlify.toml).
     pub csp: &'static str,
 }
@@ -367,6 +369,7 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
         repository: config.repository.url.clone(),
         search_page: urls.url(routes::SEARCH),
         finder: assets.route("finder.js").map(|r| urls.url(r)).unwrap_or_default(),
+        compare: assets.route("compare.js").map(|r| urls.url(r)).unwrap_or_default(),
         search: match (
             assets.route(super::assets::SEARCH_UI),
             assets.route(super::assets::SEARCH_GLUE),

@@ -307,12 +307,11 @@ fn render_pages(
     phases.done("finder data, cards");
     // The pages of which there is one: each view is made and rendered on whichever thread is free.
     type Single<'r> = (&'r str, &'r (dyn Fn() -> Result<()> + Sync));
-    let single_pages: [Single; 6] = [
+    let single_pages: [Single; 5] = [
         ("", &|| page("home.html", "", &lists::home_page(ctx))),
         (routes::COMPARE, &|| {
             page("compare.html", routes::COMPARE, &compare::compare_page(ctx))
         }),
-        (routes::MAP, &|| page("map.html", routes::MAP, &map::map_page(ctx))),
         (routes::DATA, &|| page("data.html", routes::DATA, &data_page(ctx))),
         (routes::SEARCH, &|| {
             page("search.html", routes::SEARCH, &search::search_page(ctx))
@@ -323,6 +322,15 @@ fn render_pages(
     ];
     single_pages.par_iter().try_for_each(|(_, render)| render())?;
     page_routes.extend(single_pages.iter().map(|(route, _)| route.to_string()));
+    let maps = map::map_pages(ctx);
+    maps.par_iter()
+        .try_for_each(|(route, view)| page("map.html", route, view))?;
+    page_routes.extend(maps.into_iter().map(|(route, _)| route));
+    let comparisons = compare::side_by_side_pages(ctx);
+    comparisons
+        .par_iter()
+        .try_for_each(|(route, view)| page("compare_side.html", route, view))?;
+    page_routes.extend(comparisons.into_iter().map(|(route, _)| route));
     let not_found = NotFound {
         title: site.t("notfound_title"),
         text: site.t("notfound_text"),

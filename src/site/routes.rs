@@ -85,7 +85,24 @@ pub const LISTED_KINDS: [EntryKind; 4] = [
 ];
 
 pub const MAP: &str = "kaart/";
+
+/// A province's own map (`kaart/limburg/`).
+pub fn province_map(province: &str) -> String {
+    format!("{MAP}{province}/")
+}
 pub const COMPARE: &str = "vergelijking/";
+
+/// A family's guides side by side (`vergelijking/gebruik/`); `?gidsen=a,b` narrows it in a
+/// browser with scripts.
+pub fn compare_family(family_id: &str) -> String {
+    format!("{COMPARE}{family_id}/")
+}
+
+/// Two guides side by side, in the order of their slugs: the address a comparison is shared by.
+pub fn compare_pair(a: &str, b: &str) -> String {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    format!("{COMPARE}{first}/{second}/")
+}
 pub const DATA: &str = "data/";
 pub const SEARCH: &str = "zoeken/";
 pub const STATS: &str = "cijfers/";

@@ -38,7 +38,11 @@ const pages = {
   'facet index': 'plaatsen/',
   'facet page': firstFolder('plaatsen'),
   comparison: 'vergelijking/',
+  'comparison pair': 'vergelijking/bruikleen/huur/',
+  // A family's page narrowed by the script to three guides.
+  'comparison narrowed': 'vergelijking/gebruik/?gidsen=bruikleen,huur,erfpacht',
   map: 'kaart/',
+  'province map': 'kaart/oost-vlaanderen/',
   'open data': 'data/',
   search: 'zoeken/',
   // With results, filters and counts drawn by the script, and with the suggestions open.

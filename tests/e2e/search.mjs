@@ -517,33 +517,121 @@ await check('screenshots in French on a phone: the home page, a space and the fi
   await view.close();
 });
 
+// Every text on a page at least 12 px, and nothing wider than the screen or scrolling sideways.
+const readable = (view) => view.evaluate(() => {
+  const small = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim() || !node.parentElement.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+    if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 30)}`);
+  }
+  const wide = [...document.querySelectorAll('main *')]
+    .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+    .map((e) => e.className || e.tagName);
+  return { small, wide, page: document.documentElement.scrollWidth };
+});
+
 await check('the figures read on a phone: no text under 12 px, nothing wider than the screen', async () => {
   for (const [w, h] of [[390, 844], [1280, 800]]) {
     const view = await browser.newPage({ viewport: { width: w, height: h } });
     for (const lang of ['', 'fr/']) {
       await view.goto(`${base}${lang}cijfers/`);
-      const report = await view.evaluate(() => {
-        const small = [];
-        const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          if (!node.textContent.trim() || !node.parentElement.getClientRects().length) continue;
-          const size = parseFloat(getComputedStyle(node.parentElement).fontSize);
-          if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 30)}`);
-        }
-        const wide = [...document.querySelectorAll('main *')]
-          .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
-          .map((e) => e.className || e.tagName);
-        return { small, wide, page: document.documentElement.scrollWidth, bars: document.querySelectorAll('main .bar rect').length };
-      });
+      const report = await readable(view);
+      const bars = await view.$$eval('main .bar rect', (rects) => rects.length);
       expect(report.small.length === 0, `${w} ${lang}: small text ${report.small.join('; ')}`);
       expect(report.wide.length === 0 && report.page <= w, `${w} ${lang}: scrolls sideways: ${report.wide.join(', ')}, page ${report.page}`);
-      expect(report.bars > 5, `${w} ${lang}: ${report.bars} bars`);
+      expect(bars > 5, `${w} ${lang}: ${bars} bars`);
     }
     await view.screenshot({ path: `${shots}fr-figures-${w}.png`, fullPage: true });
     await view.goto(`${base}cijfers/`);
     await view.screenshot({ path: `${shots}figures-${w}.png`, fullPage: true });
     await view.close();
   }
+});
+
+await check('the chooser compares two guides on their own page and three side by side, readable on a phone', async () => {
+  const view = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await view.goto(`${base}vergelijking/`);
+  let report = await readable(view);
+  expect(report.small.length === 0 && report.wide.length === 0 && report.page <= 390, `chooser: ${JSON.stringify(report)}`);
+  await view.screenshot({ path: `${shots}compare-chooser-390.png`, fullPage: true });
+  // Two picks: their pair's page, which any two guides of a family have at a fixed address.
+  await view.check('#gebruik input[value=huur]');
+  await view.check('#gebruik input[value=bruikleen]');
+  await Promise.all([view.waitForNavigation(), view.click('#gebruik button[type=submit]')]);
+  expect(new URL(view.url()).pathname === `/${sub}/vergelijking/bruikleen/huur/`, `went to ${view.url()}`);
+  const heads = await view.$$eval('thead th', (ths) => ths.map((th) => th.textContent));
+  expect(JSON.stringify(heads) === JSON.stringify(['Bruikleen', 'Huur']), `columns ${heads}`);
+  report = await readable(view);
+  expect(report.small.length === 0 && report.wide.length === 0 && report.page <= 390, `pair: ${JSON.stringify(report)}`);
+  // The guides' names stay in view while the criteria scroll by.
+  await view.evaluate(() => window.scrollTo(0, 1500));
+  const top = await view.$eval('thead th', (th) => th.getBoundingClientRect().top);
+  expect(Math.abs(top) < 2, `the column headings scrolled away: top ${top}`);
+  await view.screenshot({ path: `${shots}compare-pair-390.png` });
+  // A long explanation opens on request.
+  await view.evaluate(() => window.scrollTo(0, 0));
+  const summary = view.locator('td details summary').first();
+  await summary.click();
+  expect(await view.locator('td details').first().evaluate((d) => d.open), 'the explanation opens');
+  // Three picks: the family's page, narrowed to them, with the address to share.
+  await view.goto(`${base}vergelijking/`);
+  for (const slug of ['erfpacht', 'huur', 'bruikleen']) await view.check(`#gebruik input[value=${slug}]`);
+  await Promise.all([view.waitForNavigation(), view.click('#gebruik button[type=submit]')]);
+  expect(new URL(view.url()).search === '?gidsen=bruikleen,erfpacht,huur', `went to ${view.url()}`);
+  const shown = await view.$$eval('thead th:not([hidden])', (ths) => ths.map((th) => th.dataset.guide));
+  expect(JSON.stringify(shown) === JSON.stringify(['bruikleen', 'erfpacht', 'huur']), `shown ${shown}`);
+  report = await readable(view);
+  expect(report.small.length === 0 && report.wide.length === 0 && report.page <= 390, `three: ${JSON.stringify(report)}`);
+  await view.close();
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await desk.goto(`${base}vergelijking/bruikleen/huur/`);
+  await desk.screenshot({ path: `${shots}compare-pair-1280.png`, fullPage: true });
+  await desk.close();
+});
+
+await check('the map draws Belgium and names its places; a stacked marker opens its list; Tab reaches every marker', async () => {
+  const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await view.goto(`${base}kaart/`);
+  const drawn = await view.evaluate(() => ({
+    provinces: document.querySelectorAll('figure.map .map-province').length,
+    outline: document.querySelector('figure.map .map-border')?.getAttribute('d').length ?? 0,
+    names: [...document.querySelectorAll('figure.map .map-name')].map((t) => t.textContent),
+    markers: [...document.querySelectorAll('figure.map a.map-marker')].map((a) => a.getAttribute('aria-label')),
+  }));
+  expect(drawn.provinces === 11 && drawn.outline > 1000, `provinces ${drawn.provinces}, outline ${drawn.outline}`);
+  expect(drawn.names.length >= 10, `names: ${drawn.names.join(', ')}`);
+  expect(drawn.markers.every((l) => /^[^:]+ ?: ./.test(l)), `every marker named: ${drawn.markers.join(' | ')}`);
+  await view.screenshot({ path: `${shots}map-1280.png`, fullPage: true });
+  // Tab from the link before the map through every marker, in order.
+  await view.evaluate(() => document.querySelector('nav.map-nav li:last-child a').focus());
+  const reached = [];
+  for (let i = 0; i < drawn.markers.length; i += 1) {
+    await view.keyboard.press('Tab');
+    reached.push(await view.evaluate(() => document.activeElement.getAttribute('aria-label')));
+  }
+  expect(JSON.stringify(reached) === JSON.stringify(drawn.markers), `Tab reached ${reached.join(' | ')}`);
+  // A marker for several spaces leads to the list of all of them.
+  const stacked = await view.$eval('figure.map a.map-marker[href^="#"]', (a) => ({ href: a.getAttribute('href'), label: a.getAttribute('aria-label') }));
+  await view.click(`figure.map a.map-marker[href="${stacked.href}"]`);
+  const listed = await view.$$eval(`${stacked.href} li a`, (links) => links.length);
+  expect(new URL(view.url()).hash === stacked.href && String(listed) === stacked.label.match(/(\d+)/)[1], `${stacked.label}: ${listed} listed`);
+  // Each province with spaces has its own map.
+  const provinces = await view.$$eval('nav.map-nav a', (links) => links.map((a) => a.href));
+  expect(provinces.length >= 3, `${provinces.length} province maps`);
+  for (const href of provinces) {
+    const response = await view.goto(href);
+    const markers = await view.$$eval('figure.map a.map-marker', (links) => links.length);
+    expect(response.status() === 200 && markers > 0, `${href}: ${response.status()}, ${markers} markers`);
+  }
+  await view.close();
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await phone.goto(provinces[0]);
+  await phone.screenshot({ path: `${shots}province-map-390.png`, fullPage: true });
+  await phone.goto(`${base}kaart/`);
+  await phone.screenshot({ path: `${shots}map-390.png`, fullPage: true });
+  await phone.close();
 });
 
 await check('no console errors and no Content Security Policy violations', async () => {
