@@ -142,9 +142,19 @@ pub fn generate(dir: &Path, entries: usize) -> Corpus {
     for folder in ["data", "spaces", "practices", "guides"] {
         fs::create_dir_all(dir.join(folder)).unwrap();
     }
+    // The vocabularies, and the map's shapes in their folder.
     for file in fs::read_dir(&repo_data).unwrap() {
         let file = file.unwrap();
-        fs::copy(file.path(), data.join(file.file_name())).unwrap();
+        if file.file_type().unwrap().is_dir() {
+            let folder = data.join(file.file_name());
+            fs::create_dir_all(&folder).unwrap();
+            for inner in fs::read_dir(file.path()).unwrap() {
+                let inner = inner.unwrap();
+                fs::copy(inner.path(), folder.join(inner.file_name())).unwrap();
+            }
+        } else {
+            fs::copy(file.path(), data.join(file.file_name())).unwrap();
+        }
     }
     let places = keys(&data, "places.yaml");
     let kinds = keys(&data, "space-kinds.yaml");

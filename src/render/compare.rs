@@ -15,6 +15,10 @@ use crate::site::{routes, Site};
 use super::context::RenderContext;
 use super::entries::{compare_facts, Fact};
 
+/// A family of more guides than this is not set side by side (its pages would grow as the
+/// square of it): the chooser then lists its guides as links. Real families count a handful.
+const MOST_COMPARED: usize = 16;
+
 /// A text longer than this shows its opening, and the rest on request.
 const SHORT_CHARS: usize = 70;
 
@@ -40,6 +44,8 @@ pub struct FamilyChoice {
     pub url: String,
     pub guides: Vec<GuideColumn>,
     pub pairs: Vec<PairLink>,
+    /// False for a family too large to set side by side: its guides are only links.
+    pub comparable: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -124,8 +130,9 @@ pub fn compare_page(ctx: &RenderContext) -> ComparePage {
                 return None;
             }
             let columns: Vec<GuideColumn> = guides.iter().map(|g| column(site, g)).collect();
+            let comparable = guides.len() <= MOST_COMPARED;
             let mut pairs = Vec::new();
-            for (i, a) in columns.iter().enumerate() {
+            for (i, a) in columns.iter().enumerate().filter(|_| comparable) {
                 for b in &columns[i + 1..] {
                     pairs.push(PairLink {
                         text: format!("{} – {}", a.title, b.title),
@@ -140,6 +147,7 @@ pub fn compare_page(ctx: &RenderContext) -> ComparePage {
                 url: site.urls.url(&routes::compare_family(id)),
                 guides: columns,
                 pairs,
+                comparable,
             })
         })
         .collect();
@@ -158,7 +166,7 @@ pub fn side_by_side_pages(ctx: &RenderContext) -> Vec<(String, SideBySide)> {
     let mut pages = Vec::new();
     for (family, id) in FAMILIES {
         let guides = family_guides(site, family);
-        if guides.is_empty() {
+        if guides.is_empty() || guides.len() > MOST_COMPARED {
             continue;
         }
         let route = routes::compare_family(id);
