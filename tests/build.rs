@@ -183,7 +183,7 @@ fn every_page_type_exists_with_its_content() {
     assert!(
         map.contains("<svg")
             && map.contains(
-                "<a class=\"map-marker\" href=\"/ruimtes/atelier-noord/\" aria-label=\"Gent: Atelier Noord\">"
+                "<a class=\"map-marker\" href=\"/ruimtes/atelier-noord/\" aria-label=\"Gent: Atelier Noord\" data-place=\"Gent\" data-spaces=\"atelier-noord\">"
             )
     );
     assert!(read(&out, "404.html").contains("Pagina niet gevonden"));
@@ -493,7 +493,8 @@ Tekst met een `<script>alert('code')</script>` in code en **vet**.
             let data = tag.contains("type=\"application/ld+json\"") || tag.contains("type=\"application/json\"");
             let own_module = tag.starts_with(" type=\"module\" src=\"/static/search.")
                 || tag.starts_with(" type=\"module\" src=\"/static/finder.")
-                || tag.starts_with(" type=\"module\" src=\"/static/compare.");
+                || tag.starts_with(" type=\"module\" src=\"/static/compare.")
+                || tag.starts_with(" type=\"module\" src=\"/static/map.");
             // The web form's pinned, integrity-checked CMS; no contributor text reaches that page.
             let cms = file == "admin/index.html"
                 && tag
@@ -671,6 +672,90 @@ fn the_comparison_sets_use_arrangements_and_organisation_forms_apart() {
     );
     let guide = read(&out, "gidsen/vzw/index.html");
     assert!(guide.contains("<dt>Rechtspersoonlijkheid</dt>") && !guide.contains("Notaris nodig"));
+}
+
+/// The chooser's questions narrow the frameworks to those the answers fit, each with its
+/// reasons, on pages that need no script: every answer is a link to the next step.
+#[test]
+fn the_chooser_s_questions_narrow_the_frameworks_with_reasons() {
+    let site = copy_fixture("valid");
+    let loan = fs::read_to_string(site.path().join("guides/bruikleen.md")).unwrap();
+    let with_fits = |title: &str, fits: &str| {
+        loan.replace("title: Bruikleen", &format!("title: {title}"))
+            .replace("aliases: [prêt à usage, commodat]", "aliases: []")
+            .replace("related: [atelier-noord]", "related: []")
+            .replace(
+                "  risks: [Vroege teruggave]\n",
+                &format!("  risks: [Vroege teruggave]\n  fits:\n{fits}"),
+            )
+            .split("translations:")
+            .next()
+            .unwrap()
+            .to_string()
+            + "---\nUitleg.\n"
+    };
+    let guides = site.path().join("guides");
+    fs::write(
+        guides.join("bruikleen.md"),
+        with_fits("Bruikleen", "    building: [ander]\n"),
+    )
+    .unwrap();
+    fs::write(
+        guides.join("tijdelijk-gebruik.md"),
+        with_fits(
+            "Tijdelijk gebruik",
+            "    building: [ander]\n    term: [kort]\n    risk: [veel]\n",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        guides.join("huur.md"),
+        with_fits("Huur", "    building: [ander]\n    term: [lang]\n"),
+    )
+    .unwrap();
+    let dir = built_from(site.path());
+    let out = dir.path().join("public");
+    assert!(read(&out, "vergelijking/index.html").contains("href=\"/vergelijking/kiezen/\""));
+    let first = read(&out, "vergelijking/kiezen/index.html");
+    assert!(first.contains("Van wie is het gebouw?"));
+    assert!(first.contains("<a href=\"/vergelijking/kiezen/ander/\">Het gebouw van iemand anders</a>"));
+    // One organisation is not asked about sharing staff; several are.
+    assert!(out
+        .join("vergelijking/kiezen/ander/kort/alleen/veel/index.html")
+        .exists());
+    assert!(!out.join("vergelijking/kiezen/ander/kort/alleen/delen").exists());
+    assert!(out
+        .join("vergelijking/kiezen/ander/kort/samen/delen/veel/index.html")
+        .exists());
+    let last = read(&out, "vergelijking/kiezen/ander/kort/alleen/veel/index.html");
+    assert!(
+        last.contains("<h1>Deze kaders passen bij jullie antwoorden</h1>"),
+        "{last}"
+    );
+    let (temporary, loan, lease) = (
+        last.find(">Tijdelijk gebruik</a>").expect("temporary use fits"),
+        last.find(">Bruikleen</a>").expect("a loan fits"),
+        last.find(">Huur</a>").expect("a lease is shown as nearly fitting"),
+    );
+    // The most answers for it first; the one with an answer against it after those that fit.
+    assert!(temporary < loan && loan < lease);
+    assert!(last.contains(
+        "Past bij:</span> Het gebouw van iemand anders · Kort: enkele maanden tot een paar jaar · Veel risico"
+    ));
+    assert!(last[lease..].contains("Past niet bij:</span> Kort: enkele maanden tot een paar jaar"));
+    assert!(last.contains("href=\"/vergelijking/bruikleen/tijdelijk-gebruik/\">Vergelijk Tijdelijk gebruik en Bruikleen punt per punt</a>"));
+    assert!(out.join("vergelijking/bruikleen/tijdelijk-gebruik/index.html").exists());
+    // A long-term answer leaves temporary use out; an answer can be changed from any step.
+    let long = read(&out, "vergelijking/kiezen/ander/lang/index.html");
+    assert!(long.contains(">Huur</a>") && !long.contains(">Tijdelijk gebruik</a>"));
+    assert!(long.contains("<a href=\"/vergelijking/kiezen/ander/\">wijzigen"));
+    // In French: the questions in French, what the guide says it suits marked as Dutch.
+    let french = read(&out, "fr/vergelijking/kiezen/ander/kort/index.html");
+    assert!(
+        french.contains("Êtes-vous une seule organisation ou plusieurs ?"),
+        "{french}"
+    );
+    assert!(french.contains("<span lang=\"nl\">Tijdelijk gebruik van leegstand.</span>"));
 }
 
 /// A kind's list points on to the pages that ask for it (`show_on`), and the spaces list to the
@@ -1323,7 +1408,9 @@ fn the_map_draws_the_provinces_and_one_marker_per_place() {
     );
     assert!(map.matches("class=\"map-name\"").count() >= 1);
     assert!(
-        map.contains("<a class=\"map-marker\" href=\"#plaats-gent\" aria-label=\"Gent: 2 ruimtes\">"),
+        map.contains(
+            "<a class=\"map-marker\" href=\"#plaats-gent\" aria-label=\"Gent: 2 ruimtes\" data-place=\"Gent\""
+        ),
         "one marker for both spaces in Gent"
     );
     let list = &map[map.find("<li id=\"plaats-gent\">").expect("the marker's list")..];

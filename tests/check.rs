@@ -17,6 +17,7 @@ const BROKEN: &[(&str, usize, &str, &str)] = &[
     ("data/tags.yaml", 5, "[1].key", "duplicate-key"),
     ("events/feest.md", 0, "", "unknown-folder"),
     ("guides/bad-level.md", 12, "compare.use.security_of_tenure", "unknown-value"),
+    ("guides/bad-fit.md", 22, "compare.fits.term[1]", "unknown-value"),
     ("guides/missing-compare-field.md", 6, "compare.risks", "missing-field"),
     ("guides/wrong-family.md", 6, "compare", "missing-field"),
     ("guides/wrong-family.md", 10, "compare.use", "wrong-family"),

@@ -59,13 +59,7 @@ fn every_key_made_from_a_name_has_a_dutch_string() {
 /// numbers in the open data.
 #[test]
 fn every_key_the_code_names_has_a_dutch_string() {
-    let mut not_keys = vec![
-        "header_html",
-        "footer_html",
-        "kind_label",
-        "title_lang",
-        "summary_lang",
-    ];
+    let mut not_keys = vec!["header_html", "footer_html", "kind_label", "title_lang", "summary_lang"];
     not_keys.extend(QUANTITIES.iter().map(|q| q.column));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut named = BTreeSet::new();

@@ -17,13 +17,16 @@ use super::entries::{compare_facts, Fact};
 
 /// A family of more guides than this is not set side by side (its pages would grow as the
 /// square of it): the chooser then lists its guides as links. Real families count a handful.
-const MOST_COMPARED: usize = 16;
+pub(super) const MOST_COMPARED: usize = 16;
 
 /// A text longer than this shows its opening, and the rest on request.
 const SHORT_CHARS: usize = 70;
 
 /// The families, each with the id its addresses and strings use.
-const FAMILIES: [(Family, &str); 2] = [(Family::Use, "gebruik"), (Family::Organisation, "organisatie")];
+pub(super) const FAMILIES: [(Family, &str); 2] = [
+    (Family::Use, routes::COMPARE_FAMILIES[0]),
+    (Family::Organisation, routes::COMPARE_FAMILIES[1]),
+];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ComparePage {
@@ -32,6 +35,8 @@ pub struct ComparePage {
     pub canonical: String,
     pub families: Vec<FamilyChoice>,
     pub disclaimer: String,
+    /// The first of the chooser's questions, where guides say what they fit.
+    pub questions_url: Option<String>,
 }
 
 /// A family on the chooser: its guides to pick from, and every pair as a link.
@@ -98,7 +103,7 @@ pub struct Cell {
 }
 
 /// The guides of a family, by title.
-fn family_guides<'a>(site: &Site<'a>, family: Family) -> Vec<&'a Entry<Guide>> {
+pub(super) fn family_guides<'a>(site: &Site<'a>, family: Family) -> Vec<&'a Entry<Guide>> {
     let mut guides: Vec<&Entry<Guide>> = site
         .guides
         .iter()
@@ -109,7 +114,7 @@ fn family_guides<'a>(site: &Site<'a>, family: Family) -> Vec<&'a Entry<Guide>> {
     guides
 }
 
-fn column(site: &Site, g: &Entry<Guide>) -> GuideColumn {
+pub(super) fn column(site: &Site, g: &Entry<Guide>) -> GuideColumn {
     let listing = site.listing_of(&g.slug);
     GuideColumn {
         slug: g.slug.clone(),
@@ -157,6 +162,7 @@ pub fn compare_page(ctx: &RenderContext) -> ComparePage {
         canonical: site.urls.absolute(routes::COMPARE),
         families,
         disclaimer: site.t("legal_disclaimer"),
+        questions_url: super::chooser::has_chooser(site).then(|| site.urls.url(&routes::chooser(&[]))),
     }
 }
 

@@ -116,6 +116,8 @@ pub struct Chrome {
     pub finder: String,
     /// The script that narrows a comparison to the guides picked (`compare.js`).
     pub compare: String,
+    /// The script that applies the finder's filters to the map (`map.js`).
+    pub map: String,
     /// The Content Security Policy, also sent as a header by hosts that can (netlify.toml).
     pub csp: &'static str,
 }
@@ -370,6 +372,7 @@ fn chrome(site: &Site, assets: &Assets) -> Chrome {
         search_page: urls.url(routes::SEARCH),
         finder: assets.route("finder.js").map(|r| urls.url(r)).unwrap_or_default(),
         compare: assets.route("compare.js").map(|r| urls.url(r)).unwrap_or_default(),
+        map: assets.route("map.js").map(|r| urls.url(r)).unwrap_or_default(),
         search: match (
             assets.route(super::assets::SEARCH_UI),
             assets.route(super::assets::SEARCH_GLUE),

@@ -107,6 +107,8 @@ pub struct Row {
 #[derive(Debug, Clone, Serialize)]
 pub struct FinderView {
     pub data: String,
+    /// The map with the same filters, for the spaces' finder (its script adds the choice).
+    pub map: Option<String>,
     /// Interface strings for the script, as JSON safe inside `<script>`.
     pub labels: String,
 }
@@ -142,6 +144,7 @@ pub fn finder_view(ctx: &RenderContext, kind: EntryKind) -> FinderView {
     ui.insert("one".into(), site.kind_label(kind).to_lowercase().into());
     FinderView {
         data: site.urls.url(&routes::finder_data(kind)),
+        map: (kind == EntryKind::Space).then(|| site.urls.url(routes::MAP)),
         labels: script_safe_json(&serde_json::Value::Object(ui)),
     }
 }

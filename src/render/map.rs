@@ -12,10 +12,11 @@ use serde::Serialize;
 
 use crate::content::geo::{LonLat, ProvinceShape, Shapes};
 use crate::content::vocab::VocabularyKind;
+use crate::content::EntryKind;
 use crate::site::routes::{self, Facet};
 
 use super::context::RenderContext;
-use super::entries::Item;
+use super::entries::{script_safe_json, Item};
 
 /// The drawing's width in its own units. Names and markers have a fixed size in these units, so
 /// a province's map, drawn narrower, shows them larger: it is the one to read on a phone.
@@ -49,6 +50,11 @@ pub struct MapPage {
     /// On the whole map: a map per province. On a province's: the whole map.
     pub other_maps: Vec<Item>,
     pub other_maps_heading: String,
+    /// The spaces finder's data and list, whose filters (`?kind=repetitieruimte`) the map's
+    /// script applies; the strings it shows.
+    pub finder_data: String,
+    pub finder_url: String,
+    pub labels: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +94,10 @@ pub struct Marker {
     pub label: String,
     /// Every space it stands for sits on its municipality's centre, not its own address.
     pub approximate: bool,
+    /// Its municipality's name and its spaces' slugs, for the script that applies the finder's
+    /// filters to the map.
+    pub place: String,
+    pub spaces: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -95,11 +105,20 @@ pub struct PlaceGroup {
     /// The anchor a marker leads to.
     pub id: String,
     pub place: Item,
-    pub spaces: Vec<Item>,
+    pub spaces: Vec<MapSpace>,
+}
+
+/// A space in the list under the map.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapSpace {
+    pub slug: String,
+    pub text: String,
+    pub href: String,
 }
 
 /// A space on a map: what its marker and its line in the list show.
 struct Located<'a> {
+    slug: &'a str,
     title: &'a str,
     url: &'a str,
     at: (f64, f64),
@@ -227,6 +246,7 @@ fn map_page(
             continue;
         };
         by_place.entry(e.front.place.as_str()).or_default().push(Located {
+            slug: &e.slug,
             title: listing.title,
             url: &listing.url,
             at: projection.point((lon, lat)),
@@ -259,11 +279,17 @@ fn map_page(
                 href,
                 label,
                 approximate: spaces.iter().all(|s| s.approximate),
+                place: place_label.clone(),
+                spaces: spaces.iter().map(|s| s.slug).collect::<Vec<_>>().join(" "),
             });
         }
-        let mut items: Vec<Item> = spaces
+        let mut items: Vec<MapSpace> = spaces
             .iter()
-            .map(|s| Item::link(s.title.to_string(), s.url.to_string()))
+            .map(|s| MapSpace {
+                slug: s.slug.to_string(),
+                text: s.title.to_string(),
+                href: s.url.to_string(),
+            })
             .collect();
         items.sort_by_key(|s| s.text.to_lowercase());
         places.push(PlaceGroup {
@@ -314,8 +340,22 @@ fn map_page(
             "map_by_province"
         }),
         other_maps,
+        finder_data: site.urls.url(&routes::finder_data(EntryKind::Space)),
+        finder_url: site.urls.url(&routes::list(EntryKind::Space, 1)),
+        labels: script_safe_json(&serde_json::Value::Object(
+            MAP_UI_KEYS.iter().map(|k| (k.to_string(), site.t(k).into())).collect(),
+        )),
     }
 }
+
+/// The strings the map's script shows when it applies the finder's filters.
+const MAP_UI_KEYS: [&str; 5] = [
+    "map_marker_many",
+    "map_filtered",
+    "map_filtered_none",
+    "map_filter_edit",
+    "map_filter_clear",
+];
 
 /// SVG path data for rings in the drawing's units, closed when asked.
 fn path(projection: &Projection, rings: &[Vec<LonLat>], closed: bool) -> String {

@@ -4,6 +4,7 @@
 //! changed). The host files that list pages (sitemap, feed, `_headers`) come last.
 
 pub mod assets;
+pub mod chooser;
 pub mod compare;
 pub mod context;
 pub mod entries;
@@ -331,6 +332,13 @@ fn render_pages(
         .par_iter()
         .try_for_each(|(route, view)| page("compare_side.html", route, view))?;
     page_routes.extend(comparisons.into_iter().map(|(route, _)| route));
+    if chooser::has_chooser(site) {
+        let steps = chooser::chooser_pages(ctx);
+        steps
+            .par_iter()
+            .try_for_each(|(route, view)| page("chooser.html", route, view))?;
+        page_routes.extend(steps.into_iter().map(|(route, _)| route));
+    }
     let not_found = NotFound {
         title: site.t("notfound_title"),
         text: site.t("notfound_text"),

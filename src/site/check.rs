@@ -23,6 +23,20 @@ pub fn check(model: &Model) -> Vec<Diagnostic> {
                 )),
             );
         }
+        let compare_names = routes::COMPARE_FAMILIES.iter().chain([&routes::CHOOSER]);
+        if kind == EntryKind::Guide && compare_names.clone().any(|n| *n == slug) {
+            out.push(
+                Diagnostic::error(
+                    "reserved-slug",
+                    file,
+                    format!("`{slug}` is the name of a page of the comparison"),
+                )
+                .hint(format!(
+                    "rename the guide; these names are taken: {}",
+                    compare_names.copied().collect::<Vec<_>>().join(", ")
+                )),
+            );
+        }
         // With `entry_urls = "file"` an entry `index` would be its section's own list page.
         // Refused in either style, so that a site can switch styles without renaming entries.
         if kind != EntryKind::Page && slug == "index" {

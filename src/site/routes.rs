@@ -103,6 +103,22 @@ pub fn compare_pair(a: &str, b: &str) -> String {
     let (first, second) = if a <= b { (a, b) } else { (b, a) };
     format!("{COMPARE}{first}/{second}/")
 }
+
+/// The names of the two families' pages under `vergelijking/`, and of the chooser's questions:
+/// a guide may not take one, or its pairs' addresses would meet those pages'.
+pub const COMPARE_FAMILIES: [&str; 2] = ["gebruik", "organisatie"];
+pub const CHOOSER: &str = "kiezen";
+
+/// A step of the chooser's questions: the answers so far, in order
+/// (`vergelijking/kiezen/ander/kort/`).
+pub fn chooser(answers: &[&str]) -> String {
+    let mut route = format!("{COMPARE}{CHOOSER}/");
+    for answer in answers {
+        route.push_str(answer);
+        route.push('/');
+    }
+    route
+}
 pub const DATA: &str = "data/";
 pub const SEARCH: &str = "zoeken/";
 pub const STATS: &str = "cijfers/";

@@ -41,6 +41,8 @@ const pages = {
   'comparison pair': 'vergelijking/bruikleen/huur/',
   // A family's page narrowed by the script to three guides.
   'comparison narrowed': 'vergelijking/gebruik/?gidsen=bruikleen,huur,erfpacht',
+  'chooser question': 'vergelijking/kiezen/ander/kort/',
+  'chooser result': 'vergelijking/kiezen/ander/kort/samen/delen/weinig/',
   map: 'kaart/',
   'province map': 'kaart/oost-vlaanderen/',
   'open data': 'data/',

@@ -527,6 +527,8 @@ const readable = (view) => view.evaluate(() => {
     if (size < 12) small.push(`${size}px: ${node.textContent.trim().slice(0, 30)}`);
   }
   const wide = [...document.querySelectorAll('main *')]
+    // Text for screen readers only is clipped on purpose.
+    .filter((e) => !e.closest('.visually-hidden'))
     .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
     .map((e) => e.className || e.tagName);
   return { small, wide, page: document.documentElement.scrollWidth };
@@ -591,6 +593,37 @@ await check('the chooser compares two guides on their own page and three side by
   await desk.close();
 });
 
+await check('the chooser\'s questions: someone else\'s building, short term, one organisation lands on temporary use', async () => {
+  for (const [w, h] of [[390, 844], [1280, 800]]) {
+    const view = await browser.newPage({ viewport: { width: w, height: h } });
+    await view.goto(`${base}vergelijking/`);
+    // The way in is on the chooser's page; each answer is a link to the next step.
+    await Promise.all([view.waitForNavigation(), view.click('.chooser-start a')]);
+    for (const answer of ['Het gebouw van iemand anders', 'Kort: enkele maanden tot een paar jaar', 'Eén organisatie of groep']) {
+      const report = await readable(view);
+      expect(report.small.length === 0 && report.wide.length === 0 && report.page <= w, `${w} step: ${JSON.stringify(report)}`);
+      await Promise.all([view.waitForNavigation(), view.getByRole('link', { name: answer, exact: true }).click()]);
+    }
+    expect(new URL(view.url()).pathname === `/${sub}/vergelijking/kiezen/ander/kort/alleen/`, `went to ${view.url()}`);
+    // What fits so far, before the last question: the temporary-use frameworks first.
+    const fits = await view.$$eval('#past-gebruik + .chooser-fits .chooser-fit-title', (ps) => ps.map((p) => p.textContent.trim()));
+    expect(['Bezetting ter bede', 'Tijdelijk gebruik'].every((t) => fits.slice(0, 2).includes(t)), `fits so far: ${fits}`);
+    expect(!fits.includes('Huur') && !fits.includes('Erfpacht'), `a long-term framework fits: ${fits}`);
+    await view.screenshot({ path: `${shots}chooser-step-${w}.png`, fullPage: w === 390 });
+    await Promise.all([view.waitForNavigation(), view.getByRole('link', { name: 'Veel risico', exact: true }).click()]);
+    const result = await view.$$eval('#past-gebruik + .chooser-fits .chooser-fit', (lis) => lis.map((li) => li.textContent));
+    expect(/Tijdelijk gebruik[\s\S]*Past bij:.*Kort/.test(result.join('\n')), `no reason given: ${result}`);
+    const report = await readable(view);
+    expect(report.small.length === 0 && report.wide.length === 0 && report.page <= w, `${w} result: ${JSON.stringify(report)}`);
+    await view.screenshot({ path: `${shots}chooser-result-${w}.png`, fullPage: true });
+    // The pair the result offers is a comparison page.
+    await Promise.all([view.waitForNavigation(), view.click('.chooser-compare a')]);
+    const heads = await view.$$eval('thead th', (ths) => ths.map((th) => th.textContent));
+    expect(heads.length === 2 && heads.includes('Tijdelijk gebruik'), `compared ${heads}`);
+    await view.close();
+  }
+});
+
 await check('the map draws Belgium and names its places; a stacked marker opens its list; Tab reaches every marker', async () => {
   const view = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await view.goto(`${base}kaart/`);
@@ -632,6 +665,41 @@ await check('the map draws Belgium and names its places; a stacked marker opens 
   await phone.goto(`${base}kaart/`);
   await phone.screenshot({ path: `${shots}map-390.png`, fullPage: true });
   await phone.close();
+});
+
+await check('the finder\'s filters apply to the map: the list leads to the map with its choice, and back', async () => {
+  const view = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await view.goto(`${base}ruimtes/?kind=repetitieruimte`);
+  await view.waitForSelector('#vinder-paneel:not([hidden])');
+  const found = parseInt(await view.textContent('#vinder-status'), 10);
+  const href = await view.$eval('#vinder-kaart', (a) => a.getAttribute('href'));
+  expect(href.endsWith('kaart/?kind=repetitieruimte'), `the map link is ${href}`);
+  await Promise.all([view.waitForNavigation(), view.click('#vinder-kaart')]);
+  await view.waitForSelector('#kaart-filter:not([hidden])');
+  const map = await view.evaluate(() => {
+    const markers = [...document.querySelectorAll('.map-marker')].filter((m) => m.style.display !== 'none');
+    return {
+      all: document.querySelectorAll('.map-marker').length,
+      markers: markers.length,
+      counted: markers.reduce((n, m) => n + (Number(m.querySelector('text')?.textContent) || 1), 0),
+      labels: markers.map((m) => m.getAttribute('aria-label')),
+      listed: document.querySelectorAll('.map-list li[data-space]:not([hidden])').length,
+      note: document.getElementById('kaart-filter').textContent,
+    };
+  });
+  expect(found > 1 && map.markers > 0 && map.markers < map.all, `markers ${JSON.stringify(map)} for ${found} found`);
+  expect(map.counted === map.listed && map.listed <= found && map.listed > 0, `counts differ: ${JSON.stringify(map)}`);
+  expect(map.note.includes(`${map.listed} van de`), `note: ${map.note}`);
+  await view.screenshot({ path: `${shots}map-filtered-390.png`, fullPage: true });
+  // A province's map keeps the filters; the note leads back to the list with them.
+  const province = await view.$eval('.map-nav a', (a) => a.getAttribute('href'));
+  expect(province.endsWith('?kind=repetitieruimte'), `province map link ${province}`);
+  const back = await view.$eval('#kaart-filter a', (a) => a.getAttribute('href'));
+  expect(back.endsWith('ruimtes/?kind=repetitieruimte'), `back to ${back}`);
+  await Promise.all([view.waitForNavigation(), view.click('#kaart-filter a:last-child')]);
+  const all = await view.$$eval('.map-marker', (ms) => ms.filter((m) => m.style.display !== 'none').length);
+  expect(all === map.all, `after clearing ${all} of ${map.all}`);
+  await view.close();
 });
 
 await check('no console errors and no Content Security Policy violations', async () => {

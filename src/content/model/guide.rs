@@ -93,6 +93,88 @@ pub struct Compare {
     pub pros: Vec<String>,
     pub cons: Vec<String>,
     pub risks: Vec<String>,
+    /// The answers to the chooser's questions (`/vergelijking/kiezen/`) the framework fits.
+    #[serde(default, skip_serializing_if = "Fits::is_empty")]
+    pub fits: Fits,
+}
+
+/// Which answers of the chooser's questions a framework fits, each as its own text says (its
+/// `suited_for`, duration, security, liability). A question left out does not matter for it;
+/// a question with every answer listed fits them all, and counts as a reason to show it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fits {
+    /// Whose building: your own (or one to acquire), or someone else's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub building: Vec<Building>,
+    /// For how long.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub term: Vec<Term>,
+    /// One organisation, or several together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub together: Vec<Together>,
+    /// Whether staff or services are shared.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staff: Vec<Staff>,
+    /// How much risk the users can carry: leaving at short notice, the charges of a building,
+    /// personal liability.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risk: Vec<Risk>,
+}
+
+impl Fits {
+    pub fn is_empty(&self) -> bool {
+        self.building.is_empty()
+            && self.term.is_empty()
+            && self.together.is_empty()
+            && self.staff.is_empty()
+            && self.risk.is_empty()
+    }
+}
+
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Building {
+        Eigen,
+        Ander,
+    }
+}
+
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Term {
+        Kort,
+        Lang,
+    }
+}
+
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Together {
+        Alleen,
+        Samen,
+    }
+}
+
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Staff {
+        Delen,
+        NietDelen,
+    }
+}
+
+crate::keyed! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Risk {
+        Weinig,
+        Veel,
+    }
 }
 
 /// How a use arrangement holds a space.

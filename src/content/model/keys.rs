@@ -4,7 +4,7 @@
 
 use serde::ser::{self, Impossible, Serialize};
 
-use super::guide::{GuideCategory, Level, YesNoDepends};
+use super::guide::{Building, GuideCategory, Level, Risk, Staff, Term, Together, YesNoDepends};
 use super::practice::{Area, GovernmentRole};
 use super::space::{Audience, AvailabilityStatus, JaNee, PriceModel, SpaceStatus, TenureKind, Wheelchair};
 
@@ -96,6 +96,11 @@ labelled! {
     YesNoDepends => "yesno",
     GovernmentRole => "role",
     Area => "area",
+    Building => "building",
+    Term => "term",
+    Together => "together",
+    Staff => "staff",
+    Risk => "risk",
 }
 
 /// Captures the name serde gives a unit variant; anything else is not a key.

@@ -260,6 +260,14 @@ function setUp(data) {
     return undefined;
   };
 
+  // The link to the map carries the same choice, which the map's script applies.
+  const mapLink = document.getElementById('vinder-kaart');
+  const keepOnMap = () => {
+    if (!mapLink) return;
+    const target = new URL(mapLink.href);
+    target.search = window.location.search;
+    mapLink.href = target.href;
+  };
   const countText = (n) => (n === 1
     ? say('finder_count_one', '1 {one}').replace('{one}', say('one', ''))
     : say('finder_count', '{n} {what}').replace('{n}', n).replace('{what}', say('what', '')));
@@ -314,6 +322,7 @@ function setUp(data) {
     last = compute();
     limit = STEP;
     history.replaceState(null, '', address());
+    keepOnMap();
     update(last);
     tell();
     draw();
@@ -340,6 +349,7 @@ function setUp(data) {
   update(last);
   tell();
   draw();
+  keepOnMap();
 }
 
 if (root) {
