@@ -28,6 +28,10 @@ pub struct Config {
     /// `in_language`, never read from the file).
     #[serde(skip)]
     root_language: Option<String>,
+    /// Under `ruimte serve`: the address of its local backend for the web form (`/api/v1`),
+    /// which the form's config then names; never read from the file.
+    #[serde(skip)]
+    pub local_backend: Option<String>,
     /// The repository, for "edit this page" and "report outdated information" links.
     pub repository: Repository,
     /// Entries not verified for this many days show a "may be outdated" note.
@@ -84,6 +88,7 @@ impl Default for Config {
             language: "nl".into(),
             languages: vec!["nl".into(), "fr".into(), "en".into()],
             root_language: None,
+            local_backend: None,
             repository: Repository::default(),
             stale_after_days: 730,
             licence: Licence::default(),

@@ -74,6 +74,9 @@ enum Command {
         /// Also show entries marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Let the web form under /admin/ save files even when listening beyond this machine
+        #[arg(long)]
+        allow_remote_edits: bool,
         #[arg(long, default_value = "ruimte.toml")]
         config: PathBuf,
         #[arg(long, default_value = "themes/default")]
@@ -232,6 +235,7 @@ fn main() -> ExitCode {
             bind,
             open,
             drafts,
+            allow_remote_edits,
             config,
             theme,
         } => ruimte::serve::run(&ruimte::serve::ServeArgs {
@@ -242,6 +246,7 @@ fn main() -> ExitCode {
             port,
             open,
             drafts,
+            allow_remote_edits,
         }),
     };
     ExitCode::from(u8::try_from(code).unwrap_or(1))

@@ -300,9 +300,147 @@ fn what_serve_serves_after_edits_equals_a_full_build() {
             let text = String::from_utf8(served).unwrap();
             served = text.replacen(ruimte::serve::http::RELOAD_TAG, "", 1).into_bytes();
         }
+        // The form's settings differ on purpose: under serve it saves into the working copy.
+        if name == "admin/config.yml" {
+            let text = String::from_utf8(served).unwrap();
+            assert!(text.contains(&format!("local_backend:\n  url: {base}api/v1")), "{text}");
+            continue;
+        }
         assert!(served == expected, "{name} differs from a full build");
         compared.insert(name, expected.len());
     }
     assert!(compared.contains_key("search/index.bin") && compared.contains_key("data/spaces.json"));
     assert!(compared.len() > 50, "{} files", compared.len());
+}
+
+/// A raw POST to the form's local backend, with the given `Origin` (and `Host` the server's own).
+fn post(base: &str, origin: Option<&str>, body: &str) -> (u16, String) {
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(host).unwrap();
+    let origin = origin.map(|o| format!("Origin: {o}\r\n")).unwrap_or_default();
+    write!(
+        stream,
+        "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).unwrap();
+    let text = String::from_utf8_lossy(&reply).into_owned();
+    let status = text.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, text.split("\r\n\r\n").nth(1).unwrap_or("").to_string())
+}
+
+fn own_origin(base: &str) -> String {
+    base.trim_end_matches('/').to_string()
+}
+
+fn persist(path: &str) -> String {
+    serde_json::json!({
+        "action": "persistEntry",
+        "params": { "dataFiles": [{ "path": path, "raw": "---\nname: X\n---\n" }], "assets": [] },
+    })
+    .to_string()
+}
+
+/// Every file under `dir`, with its bytes: to see that nothing was touched.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().display().to_string(), fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// The web form's local backend writes only entry files and pictures inside the content folder,
+/// for the preview's own pages: each refusal says why, and touches no file.
+#[test]
+fn the_form_backend_refuses_what_could_leave_the_content_folder_or_come_from_elsewhere() {
+    let site = copy_fixture("valid");
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.md"), "---\nname: geheim\n---\n").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), site.path().join("spaces/uit")).unwrap();
+    let server = start(site.path());
+    let base = &server.base;
+    let origin = own_origin(base);
+    let before = (snapshot(site.path()), snapshot(outside.path()));
+
+    let refused = [
+        (persist("../escaped.md"), "no `..`"),
+        (persist("spaces/../../escaped.md"), "no `..`"),
+        (persist("/etc/ruimte.md"), "no absolute path"),
+        (persist("spaces/uit/secret.md"), "leads outside the content folder"),
+        (persist("ruimte.toml"), "not an entry file"),
+        (
+            serde_json::json!({ "action": "getEntry", "params": { "path": "spaces/uit/secret.md" } }).to_string(),
+            "leads outside the content folder",
+        ),
+        (
+            serde_json::json!({ "action": "persistMedia", "params": { "asset": {
+                "path": "spaces/images/../../../x.png", "content": "AA==", "encoding": "base64" } } })
+            .to_string(),
+            "no `..`",
+        ),
+        (
+            serde_json::json!({ "action": "persistMedia", "params": { "asset": {
+                "path": "spaces/images/run.sh", "content": "AA==", "encoding": "base64" } } })
+            .to_string(),
+            "not a picture",
+        ),
+        (
+            serde_json::json!({ "action": "deleteFile", "params": { "path": "spaces/uit/secret.md" } }).to_string(),
+            "leads outside the content folder",
+        ),
+    ];
+    for (body, why) in &refused {
+        let (status, answer) = post(base, Some(&origin), body);
+        assert_eq!(status, 422, "{body}: {answer}");
+        assert!(answer.contains("refused") && answer.contains(why), "{body}: {answer}");
+    }
+    // A page on another site, or a request with no origin, cannot use it.
+    let (status, answer) = post(base, Some("http://evil.example"), &persist("spaces/evil.md"));
+    assert_eq!(status, 403);
+    assert!(answer.contains("does not come from this preview"), "{answer}");
+    assert_eq!(post(base, None, &persist("spaces/evil.md")).0, 403);
+    // A body over the limit is refused before it is read.
+    let host = base.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n"
+    )
+    .unwrap();
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    assert!(
+        reply.starts_with("HTTP/1.1 413") && reply.contains("larger than"),
+        "{reply}"
+    );
+    assert_eq!(
+        (snapshot(site.path()), snapshot(outside.path())),
+        before,
+        "a file was touched"
+    );
+
+    // What it is for: an entry in its folder, written and checked.
+    let (status, answer) = post(
+        base,
+        Some(&origin),
+        &serde_json::json!({
+            "action": "persistEntry",
+            "params": { "dataFiles": [{ "path": "spaces/nieuw.md", "raw": "---\nname: Nieuw\nkinds: [atelier]\n---\n" }], "assets": [] },
+        })
+        .to_string(),
+    );
+    // Saved, with what `ruimte check` says about it: the missing place and sources.
+    assert_eq!(status, 422, "{answer}");
+    assert!(
+        answer.contains("wel bewaard") && answer.contains("spaces/nieuw.md:"),
+        "{answer}"
+    );
+    assert!(fs::read_to_string(site.path().join("spaces/nieuw.md"))
+        .unwrap()
+        .contains("name: Nieuw"));
 }

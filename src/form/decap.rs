@@ -44,13 +44,32 @@ pub fn github_repo(url: &str) -> Option<String> {
 
 /// The CMS configuration as a value (written as YAML), or `None` when the repository is not on
 /// GitHub: the form would have nowhere to send a submission.
+///
+/// Under `ruimte serve` (`config.local_backend` set) the form edits the working copy through
+/// serve's local backend, whose paths start at the content folder; it exists then even without a
+/// repository, and saves directly (the local backend has no editorial workflow).
 pub fn config(config: &Config, vocab: &Vocabularies) -> Option<Value> {
-    let repo = github_repo(&config.repository.url)?;
-    let content = config.repository.content_path.trim_matches('/');
+    let repo = github_repo(&config.repository.url);
+    let local = config.local_backend.as_deref();
+    if repo.is_none() && local.is_none() {
+        return None;
+    }
+    let content = if local.is_some() {
+        ""
+    } else {
+        config.repository.content_path.trim_matches('/')
+    };
+    let in_content = |folder: &str| {
+        if content.is_empty() {
+            folder.to_string()
+        } else {
+            format!("{content}/{folder}")
+        }
+    };
     let collections: Vec<Value> = COLLECTIONS
         .iter()
         .map(|&(kind, label, singular, identifier)| {
-            let folder = format!("{content}/{}", kind.folder());
+            let folder = in_content(kind.folder());
             let mut fields: Vec<Value> = super::fields(kind, vocab).iter().map(widget).collect();
             fields.push(json!({
                 "label": "Beschrijving",
@@ -79,42 +98,64 @@ pub fn config(config: &Config, vocab: &Vocabularies) -> Option<Value> {
             collection
         })
         .collect();
-    Some(json!({
-        "backend": {
+    let backend = match (&repo, local) {
+        (Some(repo), _) => json!({
             "name": "github",
             "repo": repo,
             "branch": config.repository.branch,
             "open_authoring": true,
-        },
+        }),
+        (None, url) => json!({ "name": "proxy", "proxy_url": url }),
+    };
+    let mut cms = json!({
+        "backend": backend,
         "publish_mode": "editorial_workflow",
         "locale": "nl",
         "site_url": config.base_url,
         "display_url": config.base_url,
-        "media_folder": format!("{content}/media"),
+        "media_folder": in_content("media"),
         // File names a contributor's title turns into must be valid slugs.
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "collections": collections,
-    }))
+    });
+    if let Some(url) = local {
+        cms["local_backend"] = json!({ "url": url });
+        cms.as_object_mut().map(|o| o.remove("publish_mode"));
+    }
+    Some(cms)
 }
 
 /// One Decap widget for a field.
 fn widget(field: &Field) -> Value {
+    widget_within(field, false)
+}
+
+/// A widget inside an optional object: Decap checks the required fields of an object left empty
+/// too (an untouched address would stop the save), so there they are optional in the form and
+/// `ruimte check` asks for them once the object has a value.
+fn widget_within(field: &Field, in_optional: bool) -> Value {
+    let required = field.required && !in_optional;
     let mut w = Map::new();
     w.insert("label".into(), json!(field.label));
     w.insert("name".into(), json!(field.name));
     if !field.hint.is_empty() {
         w.insert("hint".into(), json!(field.hint));
     }
-    if !field.required {
+    if !required {
         w.insert("required".into(), json!(false));
     }
-    for (key, value) in shape_widget(&field.shape) {
+    for (key, value) in shape_widget(&field.shape, !required) {
         w.insert(key, value);
+    }
+    // A default would give an untouched optional object a value (`price: {includes_charges:
+    // false}` without its required `model`).
+    if in_optional {
+        w.remove("default");
     }
     Value::Object(w)
 }
 
-fn shape_widget(shape: &Shape) -> Map<String, Value> {
+fn shape_widget(shape: &Shape, optional: bool) -> Map<String, Value> {
     let value = match shape {
         Shape::Text { multiline: false } => json!({ "widget": "string" }),
         Shape::Text { multiline: true } => json!({ "widget": "text" }),
@@ -144,7 +185,7 @@ fn shape_widget(shape: &Shape) -> Map<String, Value> {
         Shape::Object(fields) => json!({
             "widget": "object",
             "collapsed": true,
-            "fields": fields.iter().map(widget).collect::<Vec<_>>(),
+            "fields": fields.iter().map(|f| widget_within(f, optional)).collect::<Vec<_>>(),
         }),
         Shape::List(item) => match item.as_ref() {
             Shape::Object(fields) => json!({
@@ -312,5 +353,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Under `ruimte serve`, even without a repository: the local backend, paths from the content
+    /// folder, saved at once; an untouched optional object stops no save and gets no value.
+    #[test]
+    fn under_serve_the_form_saves_through_the_local_backend() {
+        let mut site = Config::default();
+        site.repository.url = String::new();
+        assert!(
+            config(&site, &vocabularies()).is_none(),
+            "no repository, no serve: no form"
+        );
+        site.local_backend = Some("http://127.0.0.1:8000/api/v1".into());
+        let cms = config(&site, &vocabularies()).unwrap();
+        assert_eq!(cms["local_backend"]["url"], "http://127.0.0.1:8000/api/v1");
+        assert_eq!(cms["backend"]["name"], "proxy");
+        assert!(cms.get("publish_mode").is_none(), "the local backend saves directly");
+        let spaces = &cms["collections"][0];
+        assert_eq!(spaces["folder"], "spaces");
+        assert_eq!(spaces["media_folder"], "/spaces/images");
+        let fields = spaces["fields"].as_array().unwrap();
+        let field = |name: &str| fields.iter().find(|f| f["name"] == name).unwrap().clone();
+        let price = field("price");
+        let model = &price["fields"][0];
+        assert_eq!(
+            (model["name"].as_str(), &model["required"]),
+            (Some("model"), &json!(false))
+        );
+        let charges = price["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "includes_charges")
+            .unwrap();
+        assert!(charges.get("default").is_none(), "{charges}");
+        // A list's items are whole once added: a source needs its title.
+        let source_title = &field("sources")["fields"][0];
+        assert_eq!(source_title["name"], "title");
+        assert!(source_title.get("required").is_none());
+        assert_eq!(field("name").get("required"), None);
     }
 }

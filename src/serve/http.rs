@@ -1,13 +1,16 @@
 //! A small HTTP/1.1 server for previews: GET and HEAD of the site in memory, a thread per
-//! connection. A request path is only ever a key into the in-memory files, never a file-system
-//! path, so `..`, encoded or not, cannot reach outside the site; such paths get 400 anyway.
-//! HTML gets the live-reload script and, when the content does not build, the error overlay.
+//! connection, and POST to the web form's local backend (`backend`). A request path is only ever
+//! a key into the in-memory files, never a file-system path, so `..`, encoded or not, cannot
+//! reach outside the site; such paths get 400 anyway. HTML gets the live-reload script and, when
+//! the content does not build, the error overlay; the form's page gets neither (a reload would
+//! drop what is being typed).
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::backend::{ApiRequest, Backend, API_PATH, MOST_BYTES};
 use super::store::{Published, Store};
 use crate::render::hosting;
 use crate::site::routes;
@@ -20,11 +23,13 @@ const OVERLAY_CSS: &str = include_str!("overlay.css");
 /// What serve adds before `</body>` of every HTML page; tests strip exactly this.
 pub const RELOAD_TAG: &str = "<script type=\"module\" src=\"/__ruimte/reload.js\"></script>";
 
-pub fn serve(listener: TcpListener, store: Arc<Store>) {
+pub fn serve(listener: TcpListener, store: Arc<Store>, backend: Backend) {
+    let backend = Arc::new(backend);
     for stream in listener.incoming().flatten() {
         let store = store.clone();
+        let backend = backend.clone();
         std::thread::spawn(move || {
-            let _ = handle(stream, &store);
+            let _ = handle(stream, &store, &backend);
         });
     }
 }
@@ -32,6 +37,22 @@ pub fn serve(listener: TcpListener, store: Arc<Store>) {
 struct Request {
     method: String,
     target: String,
+    /// Header names in lower case.
+    headers: Vec<(String, String)>,
+    body: Body,
+}
+
+enum Body {
+    None,
+    Read(Vec<u8>),
+    /// Longer than the backend takes: not read.
+    TooLong,
+}
+
+impl Request {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
 }
 
 fn read_request(stream: &TcpStream) -> Option<Request> {
@@ -42,17 +63,39 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     let mut parts = line.split_whitespace();
     let method = parts.next()?.to_string();
     let target = parts.next()?.to_string();
-    // The headers are not needed; read them so the client sees a clean exchange.
+    let mut headers = Vec::new();
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header).ok()? == 0 || header.trim().is_empty() {
             break;
         }
+        if let Some((name, value)) = header.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
+        }
+        if headers.len() > 100 {
+            return None;
+        }
     }
-    Some(Request { method, target })
+    let mut request = Request {
+        method,
+        target,
+        headers,
+        body: Body::None,
+    };
+    if let Some(length) = request.header("content-length") {
+        let length: usize = length.parse().ok()?;
+        request.body = if length > MOST_BYTES {
+            Body::TooLong
+        } else {
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).ok()?;
+            Body::Read(body)
+        };
+    }
+    Some(request)
 }
 
-fn handle(mut stream: TcpStream, store: &Store) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, store: &Store, backend: &Backend) -> std::io::Result<()> {
     let Some(request) = read_request(&stream) else {
         return respond(
             &mut stream,
@@ -64,6 +107,9 @@ fn handle(mut stream: TcpStream, store: &Store) -> std::io::Result<()> {
         );
     };
     let head = request.method == "HEAD";
+    if request.target.split('?').next() == Some(API_PATH) {
+        return api(&mut stream, &request, backend);
+    }
     if request.method != "GET" && !head {
         return respond(
             &mut stream,
@@ -85,7 +131,7 @@ fn handle(mut stream: TcpStream, store: &Store) -> std::io::Result<()> {
     match lookup(&published, &path) {
         Lookup::File(name, bytes) => {
             let kind = content_type(&name);
-            let body = if kind.starts_with("text/html") {
+            let body = if kind.starts_with("text/html") && !name.starts_with(routes::ADMIN) {
                 decorate(&bytes, &published.errors)
             } else {
                 bytes.to_vec()
@@ -116,6 +162,40 @@ fn handle(mut stream: TcpStream, store: &Store) -> std::io::Result<()> {
             )
         }
     }
+}
+
+/// The web form's local backend: POST only, the body under the limit.
+fn api(stream: &mut TcpStream, request: &Request, backend: &Backend) -> std::io::Result<()> {
+    let answer = match (&request.method[..], &request.body) {
+        ("POST", Body::Read(body)) => backend.handle(&ApiRequest {
+            host: request.header("host"),
+            origin: request.header("origin"),
+            content_type: request.header("content-type"),
+            body,
+        }),
+        ("POST", Body::TooLong) => super::backend::Answer {
+            status: 413,
+            body: serde_json::json!({
+                "error": format!("refused: the request is larger than {} MB", MOST_BYTES / (1024 * 1024))
+            }),
+        },
+        ("POST", Body::None) => super::backend::Answer {
+            status: 411,
+            body: serde_json::json!({ "error": "refused: the request has no Content-Length" }),
+        },
+        _ => super::backend::Answer {
+            status: 405,
+            body: serde_json::json!({ "error": "only POST" }),
+        },
+    };
+    respond(
+        stream,
+        answer.status,
+        "application/json",
+        answer.body.to_string().as_bytes(),
+        PLAIN,
+        true,
+    )
 }
 
 /// Percent-decodes a request path and refuses what could climb out of the site or confuse a
@@ -272,7 +352,13 @@ fn respond(
         301 => "Moved Permanently",
         400 => "Bad Request",
         404 => "Not Found",
+        403 => "Forbidden",
         405 => "Method Not Allowed",
+        411 => "Length Required",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        500 => "Internal Server Error",
         _ => "",
     };
     let mut head = format!(

@@ -2,6 +2,7 @@
 //! theme and the settings, and publishes each edit as soon as the pages it changes are rendered.
 //! A bad edit never stops the server: the last good site stays, with the problems over it.
 
+pub mod backend;
 pub mod http;
 pub mod store;
 pub mod workspace;
@@ -30,6 +31,8 @@ pub struct ServeArgs<'a> {
     pub port: u16,
     pub open: bool,
     pub drafts: bool,
+    /// Let the form's local backend write when listening beyond this machine.
+    pub allow_remote_edits: bool,
 }
 
 pub fn run(args: &ServeArgs) -> i32 {
@@ -52,8 +55,9 @@ fn serve(args: &ServeArgs) -> Result<()> {
         .local_addr()
         .context("reading the address the server listens on")?;
     let base_url = format!("http://{address}/");
+    let settings_content = absolute(args.content)?;
     let settings = Settings {
-        content: absolute(args.content)?,
+        content: settings_content.clone(),
         config: absolute(args.config)?,
         theme: absolute(args.theme)?,
         base_url: base_url.clone(),
@@ -94,8 +98,10 @@ fn serve(args: &ServeArgs) -> Result<()> {
             .with_context(|| format!("cannot watch {}", path.display()))?;
     }
 
+    let backend = backend::Backend::new(&settings_content, address, args.allow_remote_edits, today)
+        .with_context(|| format!("finding {}", args.content.display()))?;
     let server_store = store.clone();
-    std::thread::spawn(move || http::serve(listener, server_store));
+    std::thread::spawn(move || http::serve(listener, server_store, backend));
     println!("serving {base_url} (Ctrl-C stops)");
     if args.open {
         open_browser(&base_url);

@@ -92,6 +92,11 @@ impl Workspace {
         self.config = match Config::load(&self.settings.config) {
             Ok(mut config) => {
                 config.base_url = self.settings.base_url.clone();
+                config.local_backend = Some(format!(
+                    "{}{}",
+                    self.settings.base_url.trim_end_matches('/'),
+                    super::backend::API_PATH
+                ));
                 config
             }
             Err(d) => {
