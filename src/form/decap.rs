@@ -19,7 +19,7 @@ pub const DECAP_INTEGRITY: &str = "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBF
 /// What the admin page may load: the CMS from unpkg (it loads its own chunks from there), the
 /// GitHub API, images of previews. Public pages keep the strict policy.
 pub const ADMIN_CSP: &str = "default-src 'self'; script-src 'self' https://unpkg.com 'unsafe-eval'; \
-style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' https://unpkg.com \
+style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; connect-src 'self' blob: https://unpkg.com \
 https://api.github.com https://*.githubusercontent.com https://api.netlify.com; font-src 'self' data:; \
 object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
@@ -125,6 +125,9 @@ pub fn config(config: &Config, vocab: &Vocabularies) -> Option<Value> {
     Some(cms)
 }
 
+/// The field of a picture's file, relative to the entry's folder.
+const PICTURE_FILE: &str = "images.file";
+
 /// One Decap widget for a field.
 fn widget(field: &Field) -> Value {
     widget_within(field, false)
@@ -146,6 +149,12 @@ fn widget_within(field: &Field, in_optional: bool) -> Value {
     }
     for (key, value) in shape_widget(&field.shape, !required) {
         w.insert(key, value);
+    }
+    // A space's picture is uploaded, not named: the image widget puts the file in the
+    // collection's media folder (`spaces/images/`) and writes `images/<name>`, as the model asks.
+    if field.path == PICTURE_FILE {
+        w.insert("widget".into(), json!("image"));
+        w.insert("choose_url".into(), json!(false));
     }
     // A default would give an untouched optional object a value (`price: {includes_charges:
     // false}` without its required `model`).

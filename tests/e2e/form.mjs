@@ -94,6 +94,8 @@ await check('the form boots under serve, on its local backend', async () => {
   expect(!admin.includes('/__ruimte/reload.js'), 'the form page gets the reload script');
 });
 
+// A picture of one pixel.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const slug = 'oefenruimte-de-test';
 const file = join(content, 'spaces', `${slug}.md`);
 
@@ -119,6 +121,14 @@ await check('a new space filled in through the widgets is saved, checks clean, i
   await page.getByLabel(/^Bedrag in euro/).fill('8');
   await expand('contact');
   await page.getByLabel(/^E-mailadres/).fill('boeken@example.org');
+  // A picture, uploaded through the media library, with what it shows.
+  await page.getByRole('button', { name: /Voeg beelden toe/ }).click();
+  await page.getByRole('button', { name: /Kies een afbeelding/i }).first().click();
+  await page.locator('input[type=file]').first().setInputFiles({ name: 'zaal.png', mimeType: 'image/png', buffer: PIXEL });
+  await page.getByText('zaal.png').first().waitFor({ timeout: 20000 });
+  if (process.env.DEBUG) await page.screenshot({ path: `${shots}form-media.png` });
+  await page.getByRole('button', { name: /Gebruik selectie/i }).click();
+  await page.getByLabel(/^Beschrijving van het beeld/).fill('De repetitieruimte met drumstel');
   // A source: the list's add button, then the item's title.
   const sources = page.locator('label:text-is("Bronnen")').locator('xpath=ancestor::div[1]/..');
   await sources.getByRole('button', { name: /toe|add/i }).first().click();
@@ -130,6 +140,8 @@ await check('a new space filled in through the widgets is saved, checks clean, i
   const text = readFileSync(file, 'utf8');
   expect(/^name: Oefenruimte De Test$/m.test(text) && /repetitieruimte/.test(text), text);
   expect(/price:\n  model: per-uur\n  amount_eur: 8/.test(text) && /email: boeken@example.org/.test(text), text);
+  expect(/- file: images\/zaal\.png\n\s+alt: De repetitieruimte met drumstel/.test(text), text);
+  expect(existsSync(join(content, 'spaces', 'images', 'zaal.png')), 'the picture is not beside the entry');
   const checked = spawnSync(binary, ['check', '--content', content], { encoding: 'utf8' });
   expect(checked.status === 0, `ruimte check: ${checked.stdout}`);
   // The preview rebuilds on its own: the page comes, and the search finds the space.
