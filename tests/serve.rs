@@ -60,15 +60,23 @@ fn get(base: &str, path: &str) -> (u16, String) {
 }
 
 fn get_bytes(base: &str, path: &str) -> (u16, Vec<u8>) {
-    let host = base.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = TcpStream::connect(host).unwrap();
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    let host = host_of(base);
+    exchange(
+        base,
+        &format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
     )
-    .unwrap();
+}
+
+fn host_of(base: &str) -> &str {
+    base.trim_start_matches("http://").trim_end_matches('/')
+}
+
+/// Sends a request exactly as written and reads the status and body of the reply.
+fn exchange(base: &str, request: &str) -> (u16, Vec<u8>) {
+    let mut stream = TcpStream::connect(host_of(base)).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
     let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).unwrap();
+    let _ = stream.read_to_end(&mut reply);
     let split = reply.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
     let head = String::from_utf8_lossy(&reply[..split]).into_owned();
     let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
@@ -315,20 +323,16 @@ fn what_serve_serves_after_edits_equals_a_full_build() {
 
 /// A raw POST to the form's local backend, with the given `Origin` (and `Host` the server's own).
 fn post(base: &str, origin: Option<&str>, body: &str) -> (u16, String) {
-    let host = base.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = TcpStream::connect(host).unwrap();
+    let host = host_of(base);
     let origin = origin.map(|o| format!("Origin: {o}\r\n")).unwrap_or_default();
-    write!(
-        stream,
-        "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).unwrap();
-    let text = String::from_utf8_lossy(&reply).into_owned();
-    let status = text.split_whitespace().nth(1).unwrap().parse().unwrap();
-    (status, text.split("\r\n\r\n").nth(1).unwrap_or("").to_string())
+    let (status, reply) = exchange(
+        base,
+        &format!(
+            "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\n{origin}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    (status, String::from_utf8_lossy(&reply).into_owned())
 }
 
 fn own_origin(base: &str) -> String {
@@ -405,19 +409,15 @@ fn the_form_backend_refuses_what_could_leave_the_content_folder_or_come_from_els
     assert!(answer.contains("does not come from this preview"), "{answer}");
     assert_eq!(post(base, None, &persist("spaces/evil.md")).0, 403);
     // A body over the limit is refused before it is read.
-    let host = base.trim_start_matches("http://").trim_end_matches('/');
-    let mut stream = TcpStream::connect(host).unwrap();
-    write!(
-        stream,
-        "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n"
-    )
-    .unwrap();
-    let mut reply = String::new();
-    let _ = stream.read_to_string(&mut reply);
-    assert!(
-        reply.starts_with("HTTP/1.1 413") && reply.contains("larger than"),
-        "{reply}"
+    let host = host_of(base);
+    let (status, reply) = exchange(
+        base,
+        &format!(
+            "POST /api/v1 HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: 999999999\r\n\r\n"
+        ),
     );
+    let reply = String::from_utf8_lossy(&reply);
+    assert!(status == 413 && reply.contains("larger than"), "{reply}");
     assert_eq!(
         (snapshot(site.path()), snapshot(outside.path())),
         before,

@@ -36,10 +36,10 @@ impl Question {
         }
     }
 
-    /// Its answers: each one's key (the address's segment) and label's string key.
-    fn answers(self) -> Vec<(&'static str, String)> {
-        fn all<T: Labelled>() -> Vec<(&'static str, String)> {
-            T::ALL.iter().map(|v| (v.key(), v.label_key())).collect()
+    /// Its answers' keys: the address's segments.
+    fn answers(self) -> Vec<&'static str> {
+        fn all<T: Keyed>() -> Vec<&'static str> {
+            T::ALL.iter().map(|v| v.key()).collect()
         }
         match self {
             Question::Building => all::<Building>(),
@@ -89,6 +89,14 @@ impl Question {
 struct Answer {
     question: Question,
     key: &'static str,
+}
+
+impl Answer {
+    /// Its words, which are also the reason it gives for a framework: the answer's value label
+    /// (`Labelled::label_key`, `building_ander`), the question's id being the enum's prefix.
+    fn label(self, site: &Site) -> String {
+        site.t(&format!("{}_{}", self.question.id(), self.key))
+    }
 }
 
 /// A step of the questionnaire: a question and what fits so far, or (on the last step) the
@@ -153,7 +161,7 @@ pub fn chooser_pages(ctx: &RenderContext) -> Vec<(String, ChooserPage)> {
     let mut paths: Vec<Vec<Answer>> = vec![Vec::new()];
     while let Some(answers) = paths.pop() {
         if let Some(question) = Question::next(&answers) {
-            for (key, _) in question.answers() {
+            for key in question.answers() {
                 let mut longer = answers.clone();
                 longer.push(Answer { question, key });
                 paths.push(longer);
@@ -171,7 +179,6 @@ fn route(answers: &[Answer]) -> String {
 
 fn step(ctx: &RenderContext, answers: &[Answer]) -> ChooserPage {
     let site = ctx.site;
-    let label = |question: Question, key: &str| site.t(&format!("{}_{key}", question.id()));
     let question = Question::next(answers).map(|question| {
         let id = question.id();
         QuestionView {
@@ -184,11 +191,12 @@ fn step(ctx: &RenderContext, answers: &[Answer]) -> ChooserPage {
             answers: question
                 .answers()
                 .into_iter()
-                .map(|(key, label_key)| {
+                .map(|key| {
+                    let answer = Answer { question, key };
                     let mut longer = answers.to_vec();
-                    longer.push(Answer { question, key });
+                    longer.push(answer);
                     PairLink {
-                        text: site.t(&label_key),
+                        text: answer.label(site),
                         url: site.urls.url(&route(&longer)),
                     }
                 })
@@ -201,7 +209,7 @@ fn step(ctx: &RenderContext, answers: &[Answer]) -> ChooserPage {
         .enumerate()
         .map(|(i, a)| AnsweredView {
             question: site.t(&format!("chooser_q_{}", a.question.id())),
-            answer: label(a.question, a.key),
+            answer: a.label(site),
             change_url: site.urls.url(&route(&answers[..i])),
         })
         .collect();
@@ -239,16 +247,8 @@ fn fit_group(ctx: &RenderContext, family: Family, id: &'static str, answers: &[A
     judged.sort_by_key(|(_, v)| std::cmp::Reverse((v.because.len(), v.specific)));
     let view = |g: &Entry<Guide>, v: &Verdict| FitView {
         guide: column(site, g),
-        because: v
-            .because
-            .iter()
-            .map(|a| site.t(&format!("{}_{}", a.question.id(), a.key)))
-            .collect(),
-        against: v
-            .against
-            .iter()
-            .map(|a| site.t(&format!("{}_{}", a.question.id(), a.key)))
-            .collect(),
+        because: v.because.iter().map(|a| a.label(site)).collect(),
+        against: v.against.iter().map(|a| a.label(site)).collect(),
         suited_for: g.front.compare.suited_for.clone(),
         suited_lang: site.content_lang(),
     };
