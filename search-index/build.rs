@@ -1,6 +1,7 @@
-//! Embeds SEARCH_INDEX_SOURCE_HASH: a hash of this crate's sources, its manifest and the locked
-//! versions of every crate it depends on. The generator and the WebAssembly reader both carry it;
-//! the generator refuses to ship a committed reader built from other code.
+//! Embeds SEARCH_INDEX_SOURCE_HASH: a hash of this crate's sources, its manifest, the patches the
+//! browser's reader applies to its dependencies (patches/) and the locked versions of every crate
+//! it depends on. The generator and the WebAssembly reader both carry it; the generator refuses to
+//! ship a committed reader built from other code.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -10,6 +11,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let lock_path = root.join("../Cargo.lock");
     println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=patches");
     println!("cargo:rerun-if-changed=Cargo.toml");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed={}", lock_path.display());
@@ -17,6 +19,7 @@ fn main() {
     let mut hash = Fnv::default();
     let mut sources = Vec::new();
     collect(&root.join("src"), &mut sources);
+    collect(&root.join("patches"), &mut sources);
     sources.sort();
     for path in sources
         .iter()
@@ -58,7 +61,14 @@ fn dependency_blocks(lock: &str, start: &str) -> Vec<String> {
             .step_by(2)
             .map(|d| d.split(' ').next().unwrap_or(d).to_string())
             .collect();
-        blocks.entry(name).or_default().push((block.trim().to_string(), deps));
+        // Where a crate came from is left out: the reader's build patches tantivy from a copy of
+        // the same version (scripts/build-search-wasm.sh), which drops its source and checksum.
+        let text: Vec<&str> = block
+            .trim()
+            .lines()
+            .filter(|l| !l.starts_with("source = ") && !l.starts_with("checksum = "))
+            .collect();
+        blocks.entry(name).or_default().push((text.join("\n"), deps));
     }
     let mut seen = BTreeSet::new();
     let mut todo = vec![start.to_string()];

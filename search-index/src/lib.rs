@@ -30,7 +30,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 pub use directory::{BlobError, MemoryDirectory};
-use document::{decode_titles, encode_titles};
+use document::decode_titles;
 pub use document::{SearchDocument, FILTER_GROUPS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use parts::Parts;
@@ -581,7 +581,7 @@ pub fn build_index_from<D: std::borrow::Borrow<SearchDocument>>(
             f.place => d.place.as_str(),
         );
         if !d.titles.is_empty() {
-            document.add_text(f.titles, encode_titles(&d.titles));
+            document.add_text(f.titles, crate::document::encode_titles(&d.titles));
         }
         for name in &d.place_names {
             document.add_text(f.place_exact, fold(name));
