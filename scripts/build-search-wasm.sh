@@ -17,32 +17,39 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{p
   cargo install wasm-bindgen-cli --version "$version" --locked --quiet || cargo install wasm-bindgen-cli --version "$version" --quiet
 fi
 
-# The full-text engine is built against tantivy with search-index/patches/ applied: a copy of the
-# locked version's source from cargo's own, patched in target/, swapped in for this one build
-# (cargo's --config patch). The patches change no file format; they keep code the browser never
-# runs out of the reader (see the patch's comments). Cargo records the swap in Cargo.lock, so the
-# lock file is put back afterwards.
-tantivy=$(awk '/^name = "tantivy"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-patch_file=search-index/patches/tantivy-$tantivy.patch
-if [ ! -f "$patch_file" ]; then
-  echo "Cargo.lock has tantivy $tantivy, and there is no $patch_file: port the patch to it" >&2
-  exit 1
-fi
-source_dir=$(cargo metadata --format-version 1 --locked --filter-platform wasm32-unknown-unknown |
-  grep -o "\"manifest_path\":\"[^\"]*/tantivy-$tantivy/Cargo.toml\"" | head -n 1 | sed 's/^"manifest_path":"//; s#/Cargo.toml"$##')
-patched=$PWD/target/tantivy-$tantivy-patched
-rm -rf "$patched"
-mkdir -p target
-cp -r "$source_dir" "$patched"
-git apply --unsafe-paths --directory="$patched" "$patch_file"
-cp Cargo.lock "$patched.Cargo.lock"
-trap 'cp "$patched.Cargo.lock" Cargo.lock' EXIT
+# The full-text engine is built against tantivy's crates with search-index/patches/ applied: for
+# each <crate>-<version>.patch, a copy of that locked version's source from cargo's own, patched
+# in target/, swapped in for this one build (cargo's --config patch). The patches change no file
+# format; they keep code the browser never runs, or runs unrolled, out of the reader (see their
+# comments). Cargo records the swap in Cargo.lock, so the lock file is put back afterwards.
+metadata=$(cargo metadata --format-version 1 --locked --filter-platform wasm32-unknown-unknown)
+patched_crates=()
+for patch_file in search-index/patches/*.patch; do
+  name=$(basename "$patch_file" .patch)
+  crate=${name%-*}
+  version=${name##*-}
+  locked=$(awk -v crate="$crate" '$0 == "name = \"" crate "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if [ "$locked" != "$version" ]; then
+    echo "Cargo.lock has $crate ${locked:-nowhere}, and $patch_file is for $version: port the patch" >&2
+    exit 1
+  fi
+  source_dir=$(grep -o "\"manifest_path\":\"[^\"]*/$crate-$version/Cargo.toml\"" <<<"$metadata" | head -n 1 |
+    sed 's/^"manifest_path":"//; s#/Cargo.toml"$##')
+  patched=$PWD/target/patched/$crate-$version
+  rm -rf "$patched"
+  mkdir -p "$(dirname "$patched")"
+  cp -r "$source_dir" "$patched"
+  git apply --unsafe-paths --directory="$patched" "$patch_file"
+  patched_crates+=(--config "patch.crates-io.$crate.path=\"$patched\"")
+done
+cp Cargo.lock target/patched/Cargo.lock
+trap 'cp target/patched/Cargo.lock Cargo.lock' EXIT
 
 # Two readers: the full-text engine for the search page, and the suggestions alone (search-index
 # without its reader feature, linked into search-suggest: nothing of tantivy's index is kept).
 cargo build --quiet -p search-index --lib --features reader --target wasm32-unknown-unknown --profile wasm-release \
-  --config "patch.crates-io.tantivy.path=\"$patched\""
-cp "$patched.Cargo.lock" Cargo.lock
+  "${patched_crates[@]}"
+cp target/patched/Cargo.lock Cargo.lock
 cargo build --quiet -p search-suggest --lib --target wasm32-unknown-unknown --profile wasm-release
 mkdir -p "$out"
 rm -f "$out"/ruimte_search* "$out"/ruimte_suggest*
