@@ -39,6 +39,9 @@ const browser = await chromium.launch({
 function host(dir) {
   const cache = new Map();
   let sent = 0;
+  // When each response went out, to tell what a page asked before something showed from what
+  // it asked after (the counts are asked once the results show).
+  let log = [];
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
@@ -53,13 +56,15 @@ function host(dir) {
     }
     const body = cache.get(file);
     sent += body.length;
+    log.push({ at: Date.now(), bytes: body.length });
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'br', 'cache-control': 'max-age=3600' });
     res.end(body);
   });
   return {
     server,
     sent: () => sent,
-    reset: () => { sent = 0; },
+    sentBefore: (time) => log.filter((r) => r.at <= time).reduce((sum, r) => sum + r.bytes, 0),
+    reset: () => { sent = 0; log = []; },
   };
 }
 
@@ -131,12 +136,22 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
     // The first full results page, cold.
     context = await browser.newContext({ viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 } });
     page = await profile(context, phone);
+    // The moment the first result shows, as the page's clock has it (the same machine's).
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('#zoek-resultaten li')) return;
+        window.resultsShownAt = Date.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     served.reset();
     started = Date.now();
     await page.goto(`${base}zoeken/?q=atelier`, { waitUntil: 'load' });
     await page.waitForSelector('#zoek-resultaten li', { timeout: 180000 });
-    const resultsMs = Date.now() - started;
-    const resultsBytes = served.sent();
+    const shownAt = await page.evaluate(() => window.resultsShownAt);
+    const resultsMs = shownAt - started;
+    // What went out before then: the counts, asked once the results show, come after.
+    const resultsBytes = served.sentBefore(shownAt);
     // The counts of the filters come next (they read every entry's filter values).
     await page.waitForSelector('#zoek-resultaten:not([aria-busy])', { timeout: 180000 });
     const countsMs = Date.now() - started;
