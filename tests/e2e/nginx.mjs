@@ -79,7 +79,9 @@ await check('the reader goes as the build prepared it: brotli where asked, else 
   ]);
   expect(br.encoding === 'br' && br.bytes === brCopy.bytes, `brotli: ${br.encoding}, ${br.bytes} bytes; the copy ${brCopy.bytes}`);
   expect(gz.encoding === 'gzip' && gz.bytes === gzCopy.bytes, `gzip: ${gz.encoding}, ${gz.bytes} bytes; the copy ${gzCopy.bytes}`);
-  expect(plain.encoding === undefined && br.bytes * 4 < plain.bytes, `brotli ${br.bytes} of ${plain.bytes} bytes`);
+  // A third or less: the reader compresses to about 27% of itself (it was 22% with code the
+  // browser never ran, since cut out).
+  expect(plain.encoding === undefined && br.bytes * 3 < plain.bytes, `brotli ${br.bytes} of ${plain.bytes} bytes`);
 });
 
 await check('the index heads go as the build prepared them: brotli of their bytes, smaller than gzipped', async () => {
