@@ -8,8 +8,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=themes/default/static/search
+# The version Cargo.lock pins a crate to (empty if it has none).
+locked_version() {
+  awk -v crate="$1" '$0 == "name = \"" crate "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
 rustup target add wasm32-unknown-unknown >/dev/null
-version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+version=$(locked_version wasm-bindgen)
 if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$version" ]; then
   echo "installing wasm-bindgen-cli $version (once; a few minutes)"
   # Its own lock file has pinned a crate version the registry later withdrew: fall back to a
@@ -28,7 +32,7 @@ for patch_file in search-index/patches/*.patch; do
   name=$(basename "$patch_file" .patch)
   crate=${name%-*}
   version=${name##*-}
-  locked=$(awk -v crate="$crate" '$0 == "name = \"" crate "\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  locked=$(locked_version "$crate")
   if [ "$locked" != "$version" ]; then
     echo "Cargo.lock has $crate ${locked:-nowhere}, and $patch_file is for $version: port the patch" >&2
     exit 1
